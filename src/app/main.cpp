@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Qt's own strings (standard buttons, About Qt) and Fumi's, both for the system locale.
+// English needs neither: it is the language of the source.
+void installTranslations(QApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+    auto *fumiTranslator = new QTranslator(&app);
+    if (fumiTranslator->load(QLocale(), u"fumi"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(fumiTranslator);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"fumi"_s);
+    QApplication::setApplicationVersion(QStringLiteral(FUMI_VERSION));
+    QApplication::setDesktopFileName(u"fumi"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/fumi.png"_s));
+    installTranslations(app);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Fumi"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Fumi mail client"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    QSettings windowSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+                                 + u"/window.ini"_s,
+                             QSettings::IniFormat);
+    fumi::MainWindow window(&windowSettings);
+    window.show();
+    return QApplication::exec();
+}
