@@ -315,6 +315,7 @@ bool DovecotServer::writeConfiguration(const QList<User> &users)
     // As root, Dovecot runs its login and internal processes as its own users and the mail as
     // 'nobody'; as anyone else, everything runs as that user.
     QByteArray identity;
+    QByteArray loginChroot; // keep Dovecot's default unless we cannot chroot
     if (::geteuid() == 0) {
         const passwd *nobody = ::getpwnam("nobody");
         identity = "mail_uid = " + QByteArray::number(nobody->pw_uid) + "\nmail_gid = "
@@ -331,6 +332,7 @@ bool DovecotServer::writeConfiguration(const QList<User> &users)
             + "\nmail_uid = " + QByteArray::number(::geteuid()) + "\nmail_gid = "
             + QByteArray::number(::getegid()) + "\nfirst_valid_uid = " + QByteArray::number(::geteuid())
             + "\nfirst_valid_gid = " + QByteArray::number(::getegid()) + "\n";
+        loginChroot = "  chroot =\n";
     }
 
     const QByteArray root = QFile::encodeName(dir.path());
@@ -371,6 +373,7 @@ bool DovecotServer::writeConfiguration(const QList<User> &users)
                         "}\n"
                         "\n"
                         "service imap-login {\n"
+                        + loginChroot +
                         "  inet_listener imap {\n"
                         "    port = " + QByteArray::number(m_imapPort) + "\n"
                         "  }\n"

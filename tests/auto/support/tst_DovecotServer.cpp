@@ -110,8 +110,18 @@ private Q_SLOTS:
     void killedTestLeavesNoServerBehind();
 
 private:
+    // Connects to the implicit-TLS port trusting only the test CA, and reads the greeting.
+    [[nodiscard]] bool connectOverTls(QSslSocket &socket);
+
     DovecotServer m_server;
 };
+
+bool TestDovecotServer::connectOverTls(QSslSocket &socket)
+{
+    socket.setSslConfiguration(trustingOnly({m_server.caCertificate()}));
+    socket.connectToHostEncrypted(DovecotServer::host(), m_server.imapsPort(), u"localhost"_s);
+    return socket.waitForEncrypted(10000) && ImapTalk(socket).readLine().startsWith("* OK ");
+}
 
 void TestDovecotServer::initTestCase()
 {
@@ -175,11 +185,8 @@ void TestDovecotServer::implicitTlsVerifiesAgainstTestCa()
 void TestDovecotServer::loginAndListSeededFolders()
 {
     QSslSocket socket;
-    socket.setSslConfiguration(trustingOnly({m_server.caCertificate()}));
-    socket.connectToHostEncrypted(DovecotServer::host(), m_server.imapsPort(), u"localhost"_s);
-    QVERIFY(socket.waitForEncrypted(10000));
+    QVERIFY(connectOverTls(socket));
     ImapTalk imap(socket);
-    QVERIFY(imap.readLine().startsWith("* OK "));
 
     const QByteArrayList login = imap.command("a1", "LOGIN alice alice-secret");
     QVERIFY2(login.last().startsWith("a1 OK"), login.join('\n').constData());
@@ -214,11 +221,8 @@ void TestDovecotServer::loginAndListSeededFolders()
 void TestDovecotServer::seededMessagesAndFlags()
 {
     QSslSocket socket;
-    socket.setSslConfiguration(trustingOnly({m_server.caCertificate()}));
-    socket.connectToHostEncrypted(DovecotServer::host(), m_server.imapsPort(), u"localhost"_s);
-    QVERIFY(socket.waitForEncrypted(10000));
+    QVERIFY(connectOverTls(socket));
     ImapTalk imap(socket);
-    QVERIFY(imap.readLine().startsWith("* OK "));
     QVERIFY(imap.command("a1", "LOGIN alice alice-secret").last().startsWith("a1 OK"));
 
     int tag = 2;
@@ -260,11 +264,8 @@ void TestDovecotServer::seededMessagesAndFlags()
 void TestDovecotServer::wrongPasswordIsRefused()
 {
     QSslSocket socket;
-    socket.setSslConfiguration(trustingOnly({m_server.caCertificate()}));
-    socket.connectToHostEncrypted(DovecotServer::host(), m_server.imapsPort(), u"localhost"_s);
-    QVERIFY(socket.waitForEncrypted(10000));
+    QVERIFY(connectOverTls(socket));
     ImapTalk imap(socket);
-    QVERIFY(imap.readLine().startsWith("* OK "));
     const QByteArrayList login = imap.command("a1", "LOGIN alice wrong-password");
     QVERIFY2(login.last().startsWith("a1 NO"), login.join('\n').constData());
 }
