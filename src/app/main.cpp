@@ -46,8 +46,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.process(app);
 
-    QSettings windowSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-                                 + u"/window.ini"_s,
+    QSettings windowSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/window.ini"_s,
                              QSettings::IniFormat);
     fumi::MainWindow window(&windowSettings);
     window.show();

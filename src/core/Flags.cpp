@@ -118,8 +118,9 @@ private:
 ParseResult<Keyword> Keyword::fromName(QByteArrayView name)
 {
     if (const qsizetype bad = invalidFlagNameOffset(name); bad >= 0) {
-        return ParseError{bad, bad == name.size() ? QStringLiteral("empty flag name")
-                                                  : QStringLiteral("byte not allowed in a flag name")};
+        return ParseError{bad,
+                          bad == name.size() ? QStringLiteral("empty flag name")
+                                             : QStringLiteral("byte not allowed in a flag name")};
     }
     if (findSystemFlag(name))
         return ParseError{0, QStringLiteral("a system flag is not a keyword")};
@@ -153,16 +154,16 @@ void Flags::remove(Keyword keyword)
 Flags Flags::united(const Flags &other) const
 {
     Flags result(m_system | other.m_system);
-    std::set_union(m_keywords.begin(), m_keywords.end(), other.m_keywords.begin(),
-                   other.m_keywords.end(), std::back_inserter(result.m_keywords));
+    std::set_union(m_keywords.begin(), m_keywords.end(), other.m_keywords.begin(), other.m_keywords.end(),
+                   std::back_inserter(result.m_keywords));
     return result;
 }
 
 Flags Flags::subtracted(const Flags &other) const
 {
     Flags result(m_system & ~other.m_system);
-    std::set_difference(m_keywords.begin(), m_keywords.end(), other.m_keywords.begin(),
-                        other.m_keywords.end(), std::back_inserter(result.m_keywords));
+    std::set_difference(m_keywords.begin(), m_keywords.end(), other.m_keywords.begin(), other.m_keywords.end(),
+                        std::back_inserter(result.m_keywords));
     return result;
 }
 
@@ -185,8 +186,9 @@ ParseResult<Flags> Flags::fromImapList(QByteArrayView text)
         if (name == "\\*")
             return ParseError{start, QStringLiteral("'\\*' belongs in PERMANENTFLAGS, not on a message")};
         if (const qsizetype bad = invalidFlagNameOffset(name); bad >= 0) {
-            return ParseError{start + bad, bad == name.size() ? QStringLiteral("expected a flag")
-                                                              : QStringLiteral("byte not allowed in a flag name")};
+            return ParseError{start + bad,
+                              bad == name.size() ? QStringLiteral("expected a flag")
+                                                 : QStringLiteral("byte not allowed in a flag name")};
         }
         if (const SystemFlagName *system = findSystemFlag(name))
             flags.set(system->flag);

@@ -94,8 +94,9 @@ ParseResult<QString> decode(QByteArrayView encoded)
         const char c = encoded[i];
         if (c != '&') {
             if (!representsItself(char16_t(uchar(c))))
-                return ParseError{i, QStringLiteral("byte 0x%1 is not printable US-ASCII")
-                                         .arg(uint(uchar(c)), 2, 16, QLatin1Char('0'))};
+                return ParseError{
+                    i,
+                    QStringLiteral("byte 0x%1 is not printable US-ASCII").arg(uint(uchar(c)), 2, 16, QLatin1Char('0'))};
             name.append(QLatin1Char(c));
             ++i;
             continue;
@@ -122,8 +123,7 @@ ParseResult<QString> decode(QByteArrayView encoded)
                 break;
             const int value = base64Value(b);
             if (value < 0)
-                return ParseError{i, QStringLiteral("'%1' is not a modified BASE64 character")
-                                         .arg(QLatin1Char(b))};
+                return ParseError{i, QStringLiteral("'%1' is not a modified BASE64 character").arg(QLatin1Char(b))};
             bits = (bits << 6) | quint32(value);
             bitCount += 6;
             if (bitCount >= 16) {

@@ -76,8 +76,9 @@ quint64 UidSet::count() const
 
 bool UidSet::contains(Uid uid) const
 {
-    auto it = std::lower_bound(m_ranges.begin(), m_ranges.end(), uid,
-                               [](const Range &range, Uid value) { return range.last < value; });
+    auto it = std::lower_bound(m_ranges.begin(), m_ranges.end(), uid, [](const Range &range, Uid value) {
+        return range.last < value;
+    });
     return it != m_ranges.end() && it->first <= uid;
 }
 
@@ -110,10 +111,12 @@ void UidSet::remove(Uid first, Uid last)
         std::swap(first, last);
 
     // [lo, hi) are the ranges that share at least one UID with [first, last].
-    auto lo = std::lower_bound(m_ranges.begin(), m_ranges.end(), first,
-                               [](const Range &range, Uid value) { return range.last < value; });
-    auto hi = std::upper_bound(lo, m_ranges.end(), last,
-                               [](Uid value, const Range &range) { return value < range.first; });
+    auto lo = std::lower_bound(m_ranges.begin(), m_ranges.end(), first, [](const Range &range, Uid value) {
+        return range.last < value;
+    });
+    auto hi = std::upper_bound(lo, m_ranges.end(), last, [](Uid value, const Range &range) {
+        return value < range.first;
+    });
     if (lo == hi)
         return;
 

@@ -33,10 +33,9 @@ AboutDialog::AboutDialog(QWidget *parent)
     text->setTextFormat(Qt::PlainText);
     text->setText(tr("A mail client for people who read the same mail on several devices: it keeps "
                      "folders, messages and flags in agreement with your IMAP servers.")
-                  + u"\n\n"_s
-                  + tr("Licensed under the GNU General Public License, version 3 or later.")
-                  + u"\n"_s
-                  + tr("Built with Qt %1, running on Qt %2.").arg(QString::fromLatin1(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+                  + u"\n\n"_s + tr("Licensed under the GNU General Public License, version 3 or later.") + u"\n"_s
+                  + tr("Built with Qt %1, running on Qt %2.")
+                        .arg(QString::fromLatin1(QT_VERSION_STR), QString::fromLatin1(qVersion())));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

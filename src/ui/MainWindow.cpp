@@ -10,8 +10,8 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QKeySequence>
-#include <QLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>

@@ -7,8 +7,8 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -221,7 +221,8 @@ bool DovecotServer::prepareDirectory()
 {
     removeStaleDirectories();
     m_dir = std::make_unique<QTemporaryDir>(
-        QDir(QDir::tempPath()).filePath(dirPrefix + QString::number(QCoreApplication::applicationPid()) + u"-XXXXXX"_s));
+        QDir(QDir::tempPath())
+            .filePath(dirPrefix + QString::number(QCoreApplication::applicationPid()) + u"-XXXXXX"_s));
     if (!m_dir->isValid()) {
         m_error = u"cannot create a temporary directory: "_s + m_dir->errorString();
         return false;
@@ -268,18 +269,20 @@ bool DovecotServer::makeCertificates()
                      "subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1\n");
     extensions.close();
 
-    if (!run(openssl, QStringList{u"req"_s, u"-x509"_s} + ecKey
-                          + QStringList{u"-keyout"_s, tls.filePath(u"ca.key"_s), u"-out"_s, tls.filePath(u"ca.pem"_s),
-                                        u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=Fumi throwaway test CA"_s,
-                                        u"-addext"_s, u"basicConstraints=critical,CA:TRUE"_s,
-                                        u"-addext"_s, u"keyUsage=critical,keyCertSign,cRLSign"_s})
-        || !run(openssl, QStringList{u"req"_s} + ecKey
-                             + QStringList{u"-keyout"_s, tls.filePath(u"server.key"_s), u"-out"_s,
-                                           tls.filePath(u"server.csr"_s), u"-subj"_s, u"/CN=localhost"_s})
-        || !run(openssl, {u"x509"_s, u"-req"_s, u"-in"_s, tls.filePath(u"server.csr"_s), u"-CA"_s,
-                          tls.filePath(u"ca.pem"_s), u"-CAkey"_s, tls.filePath(u"ca.key"_s), u"-CAcreateserial"_s,
-                          u"-days"_s, u"2"_s, u"-extfile"_s, extensions.fileName(), u"-out"_s,
-                          tls.filePath(u"server.pem"_s)})) {
+    if (!run(openssl,
+             QStringList{u"req"_s, u"-x509"_s} + ecKey
+                 + QStringList{u"-keyout"_s, tls.filePath(u"ca.key"_s), u"-out"_s, tls.filePath(u"ca.pem"_s),
+                               u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=Fumi throwaway test CA"_s, u"-addext"_s,
+                               u"basicConstraints=critical,CA:TRUE"_s, u"-addext"_s,
+                               u"keyUsage=critical,keyCertSign,cRLSign"_s})
+        || !run(openssl,
+                QStringList{u"req"_s} + ecKey
+                    + QStringList{u"-keyout"_s, tls.filePath(u"server.key"_s), u"-out"_s, tls.filePath(u"server.csr"_s),
+                                  u"-subj"_s, u"/CN=localhost"_s})
+        || !run(openssl,
+                {u"x509"_s, u"-req"_s, u"-in"_s, tls.filePath(u"server.csr"_s), u"-CA"_s, tls.filePath(u"ca.pem"_s),
+                 u"-CAkey"_s, tls.filePath(u"ca.key"_s), u"-CAcreateserial"_s, u"-days"_s, u"2"_s, u"-extfile"_s,
+                 extensions.fileName(), u"-out"_s, tls.filePath(u"server.pem"_s)})) {
         return false;
     }
     const auto certificates = QSslCertificate::fromPath(tls.filePath(u"ca.pem"_s));
@@ -318,8 +321,8 @@ bool DovecotServer::writeConfiguration(const QList<User> &users)
     QByteArray loginChroot; // keep Dovecot's default unless we cannot chroot
     if (::geteuid() == 0) {
         const passwd *nobody = ::getpwnam("nobody");
-        identity = "mail_uid = " + QByteArray::number(nobody->pw_uid) + "\nmail_gid = "
-            + QByteArray::number(nobody->pw_gid) + "\n";
+        identity = "mail_uid = " + QByteArray::number(nobody->pw_uid)
+            + "\nmail_gid = " + QByteArray::number(nobody->pw_gid) + "\n";
     } else {
         const passwd *self = ::getpwuid(::geteuid());
         const group *selfGroup = ::getgrgid(::getegid());
@@ -329,8 +332,8 @@ bool DovecotServer::writeConfiguration(const QList<User> &users)
         }
         identity = "default_internal_user = " + QByteArray(self->pw_name) + "\ndefault_internal_group = "
             + QByteArray(selfGroup->gr_name) + "\ndefault_login_user = " + QByteArray(self->pw_name)
-            + "\nmail_uid = " + QByteArray::number(::geteuid()) + "\nmail_gid = "
-            + QByteArray::number(::getegid()) + "\nfirst_valid_uid = " + QByteArray::number(::geteuid())
+            + "\nmail_uid = " + QByteArray::number(::geteuid()) + "\nmail_gid = " + QByteArray::number(::getegid())
+            + "\nfirst_valid_uid = " + QByteArray::number(::geteuid())
             + "\nfirst_valid_gid = " + QByteArray::number(::getegid()) + "\n";
         loginChroot = "  chroot =\n";
     }
@@ -339,49 +342,67 @@ bool DovecotServer::writeConfiguration(const QList<User> &users)
     QByteArray config = "dovecot_config_version = 2.4.0\n"
                         "dovecot_storage_version = 2.4.0\n"
                         "\n"
-                        "base_dir = " + root + "/base\n"
-                        "state_dir = " + root + "/state\n"
-                        "log_path = " + root + "/dovecot.log\n"
-                        // Tests of failed logins need no brute-force protection.
-                        "auth_failure_delay = 0\n"
-                        "protocols = imap\n"
-                        "listen = 127.0.0.1\n"
-                        + identity +
-                        "\n"
-                        "ssl = yes\n"
-                        "ssl_server_cert_file = " + root + "/tls/server.pem\n"
-                        "ssl_server_key_file = " + root + "/tls/server.key\n"
-                        "auth_mechanisms = plain login\n"
-                        "\n"
-                        "passdb passwd-file {\n"
-                        "  passwd_file_path = " + root + "/passwd\n"
-                        "}\n"
-                        "userdb static {\n"
-                        "}\n"
-                        "mail_driver = maildir\n"
-                        "mail_home = " + root + "/mail/%{user}\n"
-                        "mail_path = ~/Maildir\n"
-                        "\n"
-                        "namespace inbox {\n"
-                        "  inbox = yes\n"
-                        "  separator = /\n"
-                        "  mailbox Drafts {\n    special_use = \\Drafts\n  }\n"
-                        "  mailbox Sent {\n    special_use = \\Sent\n  }\n"
-                        "  mailbox Trash {\n    special_use = \\Trash\n  }\n"
-                        "  mailbox Junk {\n    special_use = \\Junk\n  }\n"
-                        "  mailbox Archive {\n    special_use = \\Archive\n  }\n"
-                        "}\n"
-                        "\n"
-                        "service imap-login {\n"
-                        + loginChroot +
-                        "  inet_listener imap {\n"
-                        "    port = " + QByteArray::number(m_imapPort) + "\n"
-                        "  }\n"
-                        "  inet_listener imaps {\n"
-                        "    port = " + QByteArray::number(m_imapsPort) + "\n"
-                        "    ssl = yes\n"
-                        "  }\n"
-                        "}\n";
+                        "base_dir = "
+        + root
+        + "/base\n"
+          "state_dir = "
+        + root
+        + "/state\n"
+          "log_path = "
+        + root
+        + "/dovecot.log\n"
+          // Tests of failed logins need no brute-force protection.
+          "auth_failure_delay = 0\n"
+          "protocols = imap\n"
+          "listen = 127.0.0.1\n"
+        + identity
+        + "\n"
+          "ssl = yes\n"
+          "ssl_server_cert_file = "
+        + root
+        + "/tls/server.pem\n"
+          "ssl_server_key_file = "
+        + root
+        + "/tls/server.key\n"
+          "auth_mechanisms = plain login\n"
+          "\n"
+          "passdb passwd-file {\n"
+          "  passwd_file_path = "
+        + root
+        + "/passwd\n"
+          "}\n"
+          "userdb static {\n"
+          "}\n"
+          "mail_driver = maildir\n"
+          "mail_home = "
+        + root
+        + "/mail/%{user}\n"
+          "mail_path = ~/Maildir\n"
+          "\n"
+          "namespace inbox {\n"
+          "  inbox = yes\n"
+          "  separator = /\n"
+          "  mailbox Drafts {\n    special_use = \\Drafts\n  }\n"
+          "  mailbox Sent {\n    special_use = \\Sent\n  }\n"
+          "  mailbox Trash {\n    special_use = \\Trash\n  }\n"
+          "  mailbox Junk {\n    special_use = \\Junk\n  }\n"
+          "  mailbox Archive {\n    special_use = \\Archive\n  }\n"
+          "}\n"
+          "\n"
+          "service imap-login {\n"
+        + loginChroot
+        + "  inet_listener imap {\n"
+          "    port = "
+        + QByteArray::number(m_imapPort)
+        + "\n"
+          "  }\n"
+          "  inet_listener imaps {\n"
+          "    port = "
+        + QByteArray::number(m_imapsPort)
+        + "\n"
+          "    ssl = yes\n"
+          "  }\n"
+          "}\n";
     QFile configFile(dir.filePath(u"dovecot.conf"_s));
     if (!configFile.open(QIODevice::WriteOnly) || configFile.write(config) != config.size()) {
         m_error = u"cannot write "_s + configFile.fileName();

@@ -48,14 +48,15 @@ void TestFlags::parse_data()
     QTest::newRow("seen") << "(\\Seen)"_ba << int(S::Seen) << QByteArrayList{} << "(\\Seen)"_ba;
     QTest::newRow("all-system-flags") << "(\\Draft \\Deleted \\Flagged \\Answered \\Seen \\Recent)"_ba
                                       << int(S::Seen | S::Answered | S::Flagged | S::Deleted | S::Draft | S::Recent)
-                                      << QByteArrayList{} << "(\\Seen \\Answered \\Flagged \\Deleted \\Draft \\Recent)"_ba;
-    QTest::newRow("system-flags-any-case") << "(\\SEEN \\answered)"_ba << int(S::Seen | S::Answered) << QByteArrayList{}
-                                           << "(\\Seen \\Answered)"_ba;
+                                      << QByteArrayList{}
+                                      << "(\\Seen \\Answered \\Flagged \\Deleted \\Draft \\Recent)"_ba;
+    QTest::newRow("system-flags-any-case")
+        << "(\\SEEN \\answered)"_ba << int(S::Seen | S::Answered) << QByteArrayList{} << "(\\Seen \\Answered)"_ba;
     QTest::newRow("keywords") << "($Forwarded \\Seen NonJunk)"_ba << int(S::Seen)
                               << QByteArrayList{"$Forwarded"_ba, "NonJunk"_ba} << "(\\Seen $Forwarded NonJunk)"_ba;
-    QTest::newRow("keywords-print-sorted") << "(zeta Alpha $MDNSent)"_ba << 0
-                                           << QByteArrayList{"$MDNSent"_ba, "Alpha"_ba, "zeta"_ba}
-                                           << "($MDNSent Alpha zeta)"_ba;
+    QTest::newRow("keywords-print-sorted")
+        << "(zeta Alpha $MDNSent)"_ba << 0 << QByteArrayList{"$MDNSent"_ba, "Alpha"_ba, "zeta"_ba}
+        << "($MDNSent Alpha zeta)"_ba;
     QTest::newRow("duplicates") << "(\\Seen \\Seen $Junk $Junk)"_ba << int(S::Seen) << QByteArrayList{"$Junk"_ba}
                                 << "(\\Seen $Junk)"_ba;
     QTest::newRow("extension-flag") << "(\\Seen \\XFuture)"_ba << int(S::Seen) << QByteArrayList{"\\XFuture"_ba}

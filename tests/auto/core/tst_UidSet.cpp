@@ -93,7 +93,8 @@ void TestUidSet::remove_data()
     QTest::newRow("trim-end") << Ranges{{1, 10}} << Ranges{{9, 12}} << "1:8"_ba;
     QTest::newRow("across-ranges") << Ranges{{1, 3}, {5, 7}, {9, 11}} << Ranges{{2, 10}} << "1,11"_ba;
     QTest::newRow("everything") << Ranges{{1, 3}, {5, 7}} << Ranges{{1, 100}} << ""_ba;
-    QTest::newRow("top-of-range") << Ranges{{1, 4294967295u}} << Ranges{{4294967295u, 4294967295u}} << "1:4294967294"_ba;
+    QTest::newRow("top-of-range") << Ranges{{1, 4294967295u}} << Ranges{{4294967295u, 4294967295u}}
+                                  << "1:4294967294"_ba;
     QTest::newRow("reversed-bounds") << Ranges{{1, 10}} << Ranges{{6, 4}} << "1:3,7:10"_ba;
 }
 
@@ -116,20 +117,40 @@ void TestUidSet::setOperations_data()
     QTest::addColumn<QByteArray>("subtracted");
     QTest::addColumn<QByteArray>("intersected");
 
-    QTest::newRow("both-empty") << Ranges{} << Ranges{} << ""_ba << ""_ba << ""_ba;
-    QTest::newRow("empty-b") << Ranges{{1, 5}} << Ranges{} << "1:5"_ba << "1:5"_ba << ""_ba;
-    QTest::newRow("empty-a") << Ranges{} << Ranges{{1, 5}} << "1:5"_ba << ""_ba << ""_ba;
-    QTest::newRow("disjoint") << Ranges{{1, 3}} << Ranges{{10, 12}} << "1:3,10:12"_ba << "1:3"_ba << ""_ba;
-    QTest::newRow("adjacent") << Ranges{{1, 3}} << Ranges{{4, 6}} << "1:6"_ba << "1:3"_ba << ""_ba;
-    QTest::newRow("overlapping") << Ranges{{1, 10}} << Ranges{{5, 15}} << "1:15"_ba << "1:4"_ba << "5:10"_ba;
-    QTest::newRow("holes") << Ranges{{1, 20}} << Ranges{{3, 4}, {8, 8}, {15, 30}} << "1:30"_ba << "1:2,5:7,9:14"_ba
+    QTest::newRow("both-empty") << Ranges{} << Ranges{} << ""_ba
+                                << ""_ba
+                                << ""_ba;
+    QTest::newRow("empty-b") << Ranges{{1, 5}} << Ranges{} << "1:5"_ba
+                             << "1:5"_ba
+                             << ""_ba;
+    QTest::newRow("empty-a") << Ranges{} << Ranges{{1, 5}} << "1:5"_ba
+                             << ""_ba
+                             << ""_ba;
+    QTest::newRow("disjoint") << Ranges{{1, 3}} << Ranges{{10, 12}} << "1:3,10:12"_ba
+                              << "1:3"_ba
+                              << ""_ba;
+    QTest::newRow("adjacent") << Ranges{{1, 3}} << Ranges{{4, 6}} << "1:6"_ba
+                              << "1:3"_ba
+                              << ""_ba;
+    QTest::newRow("overlapping") << Ranges{{1, 10}} << Ranges{{5, 15}} << "1:15"_ba
+                                 << "1:4"_ba
+                                 << "5:10"_ba;
+    QTest::newRow("holes") << Ranges{{1, 20}} << Ranges{{3, 4}, {8, 8}, {15, 30}} << "1:30"_ba
+                           << "1:2,5:7,9:14"_ba
                            << "3:4,8,15:20"_ba;
     QTest::newRow("interleaved") << Ranges{{1, 2}, {5, 6}, {9, 10}} << Ranges{{2, 5}, {10, 11}} << "1:6,9:11"_ba
-                                 << "1,6,9"_ba << "2,5,10"_ba;
-    QTest::newRow("equal") << Ranges{{1, 3}, {7, 9}} << Ranges{{1, 3}, {7, 9}} << "1:3,7:9"_ba << ""_ba << "1:3,7:9"_ba;
-    QTest::newRow("b-covers-a") << Ranges{{4, 5}, {8, 9}} << Ranges{{1, 100}} << "1:100"_ba << ""_ba << "4:5,8:9"_ba;
+                                 << "1,6,9"_ba
+                                 << "2,5,10"_ba;
+    QTest::newRow("equal") << Ranges{{1, 3}, {7, 9}} << Ranges{{1, 3}, {7, 9}} << "1:3,7:9"_ba
+                           << ""_ba
+                           << "1:3,7:9"_ba;
+    QTest::newRow("b-covers-a") << Ranges{{4, 5}, {8, 9}} << Ranges{{1, 100}} << "1:100"_ba
+                                << ""_ba
+                                << "4:5,8:9"_ba;
     QTest::newRow("top-of-range") << Ranges{{4294967290u, 4294967295u}} << Ranges{{4294967295u, 4294967295u}}
-                                  << "4294967290:4294967295"_ba << "4294967290:4294967294"_ba << "4294967295"_ba;
+                                  << "4294967290:4294967295"_ba
+                                  << "4294967290:4294967294"_ba
+                                  << "4294967295"_ba;
 }
 
 void TestUidSet::setOperations()

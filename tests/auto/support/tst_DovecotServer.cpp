@@ -162,7 +162,9 @@ void TestDovecotServer::implicitTlsVerifiesAgainstTestCa()
     QSslSocket socket;
     socket.setSslConfiguration(trustingOnly(cas));
     QList<QSslError> errors;
-    connect(&socket, &QSslSocket::sslErrors, this, [&errors](const QList<QSslError> &list) { errors = list; });
+    connect(&socket, &QSslSocket::sslErrors, this, [&errors](const QList<QSslError> &list) {
+        errors = list;
+    });
     socket.connectToHostEncrypted(DovecotServer::host(), m_server.imapsPort(), peerName);
     const bool encrypted = socket.waitForEncrypted(10000);
 
@@ -228,10 +230,10 @@ void TestDovecotServer::seededMessagesAndFlags()
     int tag = 2;
     for (const QString &mailbox : DovecotServer::seededMailboxes(u"alice"_s)) {
         const QByteArray t = "a" + QByteArray::number(tag++);
-        const QByteArrayList status
-            = imap.command(t, "STATUS \"" + ModifiedUtf7::encode(mailbox) + "\" (MESSAGES)");
+        const QByteArrayList status = imap.command(t, "STATUS \"" + ModifiedUtf7::encode(mailbox) + "\" (MESSAGES)");
         QVERIFY2(status.last().startsWith(QByteArray(t + " OK")), status.join('\n').constData());
-        const QByteArray expected = "(MESSAGES " + QByteArray::number(DovecotServer::seededMessageCount(u"alice"_s, mailbox)) + ")";
+        const QByteArray expected
+            = "(MESSAGES " + QByteArray::number(DovecotServer::seededMessageCount(u"alice"_s, mailbox)) + ")";
         QVERIFY2(status.first().endsWith(expected), QByteArray(mailbox.toUtf8() + ": " + status.first()).constData());
     }
 
@@ -258,7 +260,8 @@ void TestDovecotServer::seededMessagesAndFlags()
 
     // The ISO-2022-JP subject arrived byte for byte.
     const QByteArrayList subject = imap.command("h", "UID FETCH 3 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])");
-    QVERIFY2(subject.join('\n').contains("=?ISO-2022-JP?B?GyRCJCo4K0BRPXEkTkF3SVUbKEI=?="), subject.join('\n').constData());
+    QVERIFY2(subject.join('\n').contains("=?ISO-2022-JP?B?GyRCJCo4K0BRPXEkTkF3SVUbKEI=?="),
+             subject.join('\n').constData());
 }
 
 void TestDovecotServer::wrongPasswordIsRefused()
