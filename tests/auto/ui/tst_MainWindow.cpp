@@ -22,6 +22,34 @@
 using namespace fumi;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+QAction *actionWithRole(const QMenu *menu, QAction::MenuRole role)
+{
+    for (QAction *action : menu->actions()) {
+        if (action->menuRole() == role)
+            return action;
+    }
+    return nullptr;
+}
+
+// Triggers `action` and tells whether it opened a modal dialog of type Dialog (then closed).
+template <typename Dialog>
+bool opensModal(QAction *action)
+{
+    bool shown = false;
+    QTimer::singleShot(0, action, [&shown] {
+        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        shown = dialog != nullptr;
+        if (dialog)
+            dialog->reject();
+    });
+    action->trigger();
+    return shown;
+}
+
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -87,11 +115,7 @@ void TestMainWindow::quitAndFullScreenWork()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *fullScreen = window.findChild<QAction *>(u"fullScreenAction"_s);
-    QAction *quit = nullptr;
-    for (QAction *action : window.findChild<QMenu *>(u"fileMenu"_s)->actions()) {
-        if (action->menuRole() == QAction::QuitRole)
-            quit = action;
-    }
+    QAction *quit = actionWithRole(window.findChild<QMenu *>(u"fileMenu"_s), QAction::QuitRole);
     QVERIFY(fullScreen && quit);
     fullScreen->trigger();
     QVERIFY(window.windowState().testFlag(Qt::WindowFullScreen));
@@ -106,21 +130,9 @@ void TestMainWindow::aboutQtOpens()
 {
     auto settings = freshSettings();
     MainWindow window(settings.get());
-    QAction *aboutQt = nullptr;
-    for (QAction *action : window.findChild<QMenu *>(u"helpMenu"_s)->actions()) {
-        if (action->menuRole() == QAction::AboutQtRole)
-            aboutQt = action;
-    }
+    QAction *aboutQt = actionWithRole(window.findChild<QMenu *>(u"helpMenu"_s), QAction::AboutQtRole);
     QVERIFY(aboutQt);
-    bool shown = false;
-    QTimer::singleShot(0, &window, [&shown] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        shown = box != nullptr;
-        if (box)
-            box->reject();
-    });
-    aboutQt->trigger();
-    QVERIFY(shown);
+    QVERIFY(opensModal<QMessageBox>(aboutQt));
 }
 
 void TestMainWindow::panesToggleFromViewMenu()
@@ -215,15 +227,7 @@ void TestMainWindow::aboutDialogShowsVersion()
     // Help → About Fumi opens it, and Close closes it.
     auto settings = freshSettings();
     MainWindow window(settings.get());
-    bool shown = false;
-    QTimer::singleShot(0, &window, [&shown] {
-        auto *about = qobject_cast<AboutDialog *>(QApplication::activeModalWidget());
-        shown = about != nullptr;
-        if (about)
-            about->reject();
-    });
-    window.findChild<QAction *>(u"aboutAction"_s)->trigger();
-    QVERIFY(shown);
+    QVERIFY(opensModal<AboutDialog>(window.findChild<QAction *>(u"aboutAction"_s)));
 }
 
 void TestMainWindow::japaneseTranslationApplies()
