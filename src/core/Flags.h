@@ -21,6 +21,9 @@ namespace fumi {
 // case-insensitive in IMAP: "$forwarded" and "$Forwarded" are the same keyword, spelled the
 // way it was first seen. Interning is thread-safe; ids are stable for the life of the
 // process and mean nothing outside it (the store keeps keywords by name).
+//
+// Keyword lives in Flags.h rather than a file of its own: the two share the flag-name grammar
+// and the table of system flags, and neither is used without the other.
 class Keyword
 {
 public:
