@@ -3,6 +3,8 @@
 
 #include "core/Flags.h"
 
+#include "core/Ascii.h"
+
 #include <QHash>
 #include <QReadWriteLock>
 
@@ -55,7 +57,7 @@ bool isAtomChar(char c)
 const SystemFlagName *findSystemFlag(QByteArrayView name)
 {
     for (const SystemFlagName &entry : systemFlagNames) {
-        if (name.compare(entry.name, Qt::CaseInsensitive) == 0)
+        if (Ascii::equalsNoCase(name, entry.name))
             return &entry;
     }
     return nullptr;
@@ -151,6 +153,19 @@ void Flags::remove(Keyword keyword)
         m_keywords.erase(it);
 }
 
+bool Flags::addName(QByteArrayView name)
+{
+    if (const SystemFlagName *system = findSystemFlag(name)) {
+        set(system->flag);
+        return true;
+    }
+    auto keyword = Keyword::fromName(name);
+    if (!keyword)
+        return false;
+    add(keyword.value());
+    return true;
+}
+
 Flags Flags::united(const Flags &other) const
 {
     Flags result(m_system | other.m_system);
@@ -190,10 +205,7 @@ ParseResult<Flags> Flags::fromImapList(QByteArrayView text)
                               bad == name.size() ? QStringLiteral("expected a flag")
                                                  : QStringLiteral("byte not allowed in a flag name")};
         }
-        if (const SystemFlagName *system = findSystemFlag(name))
-            flags.set(system->flag);
-        else
-            flags.add(Keyword::fromName(name).value());
+        [[maybe_unused]] const bool added = flags.addName(name); // valid: checked above
 
         if (pos >= text.size())
             return ParseError{pos, QStringLiteral("flag list not closed by ')'")};

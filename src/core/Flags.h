@@ -77,6 +77,10 @@ public:
     void add(Keyword keyword);
     void remove(Keyword keyword);
 
+    // Adds a flag by its IMAP name: a system flag (in any case) or a keyword. Returns false,
+    // changing nothing, for a name that is neither.
+    [[nodiscard]] bool addName(QByteArrayView name);
+
     [[nodiscard]] bool isEmpty() const { return !m_system && m_keywords.empty(); }
     // The union and difference that +FLAGS and -FLAGS ask for.
     [[nodiscard]] Flags united(const Flags &other) const;

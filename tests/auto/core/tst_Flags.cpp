@@ -32,6 +32,7 @@ private Q_SLOTS:
     void keywordsAreCaseInsensitive();
     void keywordRejectsSystemFlagsAndBadNames_data();
     void keywordRejectsSystemFlagsAndBadNames();
+    void addByName();
     void unionAndDifference();
     void internIsThreadSafe();
 };
@@ -154,6 +155,17 @@ void TestFlags::keywordRejectsSystemFlagsAndBadNames()
 {
     QFETCH(QByteArray, name);
     QVERIFY(!Keyword::fromName(name).ok());
+}
+
+void TestFlags::addByName()
+{
+    Flags flags;
+    QVERIFY(flags.addName("\\draft"));
+    QVERIFY(flags.addName("$Phishing"));
+    QVERIFY(!flags.addName("\\*"));
+    QVERIFY(!flags.addName("two words"));
+    QVERIFY(!flags.addName(""));
+    QCOMPARE(flags.toImapList(), "(\\Draft $Phishing)"_ba);
 }
 
 void TestFlags::unionAndDifference()
