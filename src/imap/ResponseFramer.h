@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "core/ParseResult.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <deque>
+#include <optional>
+
+namespace fumi::imap {
+
+// Cuts the byte stream from a server into whole responses.
+//
+// An IMAP response is a line, unless the line ends in a literal announcement "{N}" (or
+// literal8's "~{N}"): then N bytes of the literal follow and the response goes on with another
+// line. The framer takes bytes in chunks of any size, split anywhere, and hands out each
+// response as one contiguous span, literals in place, for ResponseParser to read.
+//
+// It is also the first line of defence against a hostile or broken server: a line, a literal or
+// a whole response larger than its limit is an error as soon as it is seen (an announced literal
+// at once, before any of it arrives), and a literal's announced size is never used to allocate
+// anything: the buffer grows only with bytes that actually arrived. After an error the framer takes
+// no more bytes; the connection must be closed.
+class ResponseFramer
+{
+public:
+    struct Limits {
+        qsizetype maxLineLength = 8 * 1024 * 1024; // one line between CRLFs, literals excluded
+        qint64 maxLiteralSize = 256 * 1024 * 1024;
+        qint64 maxResponseSize = 512 * 1024 * 1024; // lines and literals of one response
+    };
+
+    ResponseFramer();
+    explicit ResponseFramer(Limits limits);
+
+    // Appends bytes and frames what it can. Returns false once the input broke a limit or the
+    // framing rules; error() then says how. Views from next() are invalid after feed().
+    [[nodiscard]] bool feed(QByteArrayView bytes);
+
+    // The next complete response, CRLF included, or nothing until more bytes arrive.
+    [[nodiscard]] std::optional<QByteArrayView> next();
+
+    // Where in the stream the response last returned by next() starts.
+    [[nodiscard]] qint64 lastResponseOffset() const { return m_lastOffset; }
+
+    [[nodiscard]] bool hasError() const { return m_failed; }
+    // The offset counts bytes from the start of the stream.
+    [[nodiscard]] const ParseError &error() const { return m_error; }
+    // Bytes held: complete responses not yet taken and the incomplete one.
+    [[nodiscard]] qsizetype bufferedBytes() const { return m_buffer.size() - m_consumed; }
+
+private:
+    bool fail(qsizetype bufferOffset, const QString &message);
+    bool frame();
+
+    Limits m_limits;
+    QByteArray m_buffer;
+    qsizetype m_consumed = 0;      // bytes of m_buffer already handed out and taken
+    qsizetype m_responseStart = 0; // start of the response being framed
+    qsizetype m_lineStart = 0;     // start of its current line
+    qsizetype m_scan = 0;          // where the search for the line's end resumes
+    qint64 m_literalRemaining = 0;
+    qint64 m_streamOffset = 0;                           // stream offset of m_buffer[0]
+    std::deque<std::pair<qsizetype, qsizetype>> m_ready; // complete responses: offset, length
+    qint64 m_lastOffset = 0;
+    bool m_failed = false;
+    ParseError m_error;
+};
+
+} // namespace fumi::imap

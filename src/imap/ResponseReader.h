@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "core/ParseResult.h"
+#include "imap/Response.h"
+#include "imap/ResponseFramer.h"
+#include "imap/ResponseParser.h"
+
+#include <QByteArrayView>
+
+#include <deque>
+#include <optional>
+
+namespace fumi::imap {
+
+// The streaming response parser a connection uses: bytes in, in chunks of any size, typed
+// responses out, in order. It frames with ResponseFramer and parses each response with
+// ResponseParser as soon as its last byte arrives. The first error, with its offset in the
+// stream, stops it for good: the connection must then be closed.
+class ResponseReader
+{
+public:
+    ResponseReader() = default;
+    ResponseReader(ResponseFramer::Limits limits, ResponseParser::Options options);
+
+    // Mailbox names are UTF-8 from the next response on (after ENABLE UTF8=ACCEPT succeeded).
+    void setUtf8MailboxNames(bool on) { m_options.utf8MailboxNames = on; }
+
+    [[nodiscard]] bool feed(QByteArrayView bytes);
+    [[nodiscard]] std::optional<Response> next();
+
+    [[nodiscard]] bool hasError() const { return m_failed; }
+    [[nodiscard]] const ParseError &error() const { return m_error; }
+
+private:
+    ResponseFramer m_framer;
+    ResponseParser::Options m_options;
+    std::deque<Response> m_ready;
+    bool m_failed = false;
+    ParseError m_error;
+};
+
+} // namespace fumi::imap
