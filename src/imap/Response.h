@@ -6,6 +6,7 @@
 #include "core/Flags.h"
 #include "core/Uid.h"
 #include "core/UidSet.h"
+#include "imap/Envelope.h"
 
 #include <QByteArray>
 #include <QByteArrayList>
@@ -152,29 +153,6 @@ struct ExpungeResponse {
 struct VanishedResponse {
     bool earlier = false;
     UidSet uids;
-};
-
-struct Address {
-    QByteArray name; // may hold RFC 2047 encoded-words
-    QByteArray adl;
-    QByteArray mailbox; // group start: the group's name with an empty host; group end: empty
-    QByteArray host;
-    bool nameIsNil = true;
-    bool hostIsNil = true;
-};
-
-// The ENVELOPE fetch item, still in its wire encoding.
-struct Envelope {
-    QByteArray date;
-    QByteArray subject;
-    QList<Address> from;
-    QList<Address> sender;
-    QList<Address> replyTo;
-    QList<Address> to;
-    QList<Address> cc;
-    QList<Address> bcc;
-    QByteArray inReplyTo;
-    QByteArray messageId;
 };
 
 // BODYSTRUCTURE or BODY (RFC 9051 §7.5.2). Multipart bodies hold their parts; message/rfc822

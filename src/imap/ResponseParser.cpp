@@ -329,6 +329,24 @@ public:
         return string(out, binaryAllowed);
     }
 
+    // An nstring as a view: into the input when it is a plain quoted string, otherwise into
+    // `scratch` (escapes, literals). Valid until the next call with the same scratch.
+    bool nstringView(QByteArrayView &out, QByteArray &scratch, bool &isNil)
+    {
+        isNil = false;
+        if (plainQuotedView(out))
+            return true;
+        if (tryNil()) {
+            isNil = true;
+            out = {};
+            return true;
+        }
+        if (!string(scratch))
+            return false;
+        out = scratch;
+        return true;
+    }
+
     // NIL, a string, or (tolerating broken servers) an atom, where a string is required.
     bool lenientString(QByteArray &out)
     {
@@ -584,7 +602,7 @@ private:
     bool fetch(FetchResponse &out);
     bool section(QByteArray &out, std::optional<quint64> *origin);
     bool envelope(Envelope &out);
-    bool addresses(QList<Address> &out);
+    bool addresses(Envelope &out, Envelope::AddressList list);
     bool body(BodyStructure &out, bool &hasExtensions);
     bool bodyParameters(ParameterList &out);
     bool bodyExtensions(BodyStructure &out, bool multipart);
@@ -1337,27 +1355,43 @@ bool Parser::internalDate(QDateTime &out)
 
 bool Parser::envelope(Envelope &out)
 {
-    return r.open() && r.nstring(out.date) && r.space() && r.nstring(out.subject) && r.space() && addresses(out.from)
-        && r.space() && addresses(out.sender) && r.space() && addresses(out.replyTo) && r.space() && addresses(out.to)
-        && r.space() && addresses(out.cc) && r.space() && addresses(out.bcc) && r.space() && r.nstring(out.inReplyTo)
-        && r.space() && r.nstring(out.messageId) && r.close();
+    using Field = Envelope::Field;
+    using List = Envelope::AddressList;
+    QByteArray scratch;
+    QByteArrayView value;
+    bool isNil = false;
+    auto field = [&](Field which) {
+        if (!r.nstringView(value, scratch, isNil))
+            return false;
+        out.setField(which, value);
+        return true;
+    };
+    out.reserve(256);
+    return r.open() && field(Field::Date) && r.space() && field(Field::Subject) && r.space()
+        && addresses(out, List::From) && r.space() && addresses(out, List::Sender) && r.space()
+        && addresses(out, List::ReplyTo) && r.space() && addresses(out, List::To) && r.space()
+        && addresses(out, List::Cc) && r.space() && addresses(out, List::Bcc) && r.space() && field(Field::InReplyTo)
+        && r.space() && field(Field::MessageId) && r.close();
 }
 
-bool Parser::addresses(QList<Address> &out)
+bool Parser::addresses(Envelope &out, Envelope::AddressList list)
 {
     if (r.tryNil())
         return true;
     if (!r.open())
         return false;
-    out.reserve(2); // one allocation for the usual one or two addresses
+    // Each part may need its own scratch space: the address is stored only when complete.
+    QByteArray scratch[4];
     while (!r.consume(')')) {
-        Address address;
-        bool mailboxNil = false;
-        if (!r.countElement() || !r.open() || !r.nstring(address.name, &address.nameIsNil) || !r.space()
-            || !r.nstring(address.adl) || !r.space() || !r.nstring(address.mailbox, &mailboxNil) || !r.space()
-            || !r.nstring(address.host, &address.hostIsNil) || !r.close())
+        Envelope::Address address;
+        if (!r.countElement() || !r.open() || !r.nstringView(address.name, scratch[0], address.nameIsNil) || !r.space())
             return false;
-        out.append(std::move(address));
+        bool adlIsNil = false;
+        if (!r.nstringView(address.adl, scratch[1], adlIsNil) || !r.space()
+            || !r.nstringView(address.mailbox, scratch[2], address.mailboxIsNil) || !r.space()
+            || !r.nstringView(address.host, scratch[3], address.hostIsNil) || !r.close())
+            return false;
+        out.addAddress(list, address);
         r.consume(' '); // some servers separate addresses with spaces
     }
     return true;

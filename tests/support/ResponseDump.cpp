@@ -96,10 +96,10 @@ QByteArray code(const ResponseCode &c)
     return "[?] ";
 }
 
-QByteArray addresses(const QList<Address> &list)
+QByteArray addresses(const Envelope &e, Envelope::AddressList which)
 {
     QByteArrayList items;
-    for (const Address &a : list) {
+    for (const Envelope::Address &a : e.addresses(which)) {
         items << '(' + (a.nameIsNil ? QByteArray("NIL") : q(a.name)) + ' ' + q(a.adl) + ' ' + q(a.mailbox) + ' '
                 + (a.hostIsNil ? QByteArray("NIL") : q(a.host)) + ')';
     }
@@ -108,10 +108,12 @@ QByteArray addresses(const QList<Address> &list)
 
 QByteArray envelope(const Envelope &e)
 {
-    return "(date=" + q(e.date) + " subject=" + q(e.subject) + " from=" + addresses(e.from)
-        + " sender=" + addresses(e.sender) + " reply-to=" + addresses(e.replyTo) + " to=" + addresses(e.to)
-        + " cc=" + addresses(e.cc) + " bcc=" + addresses(e.bcc) + " in-reply-to=" + q(e.inReplyTo)
-        + " message-id=" + q(e.messageId) + ')';
+    using F = Envelope::Field;
+    using L = Envelope::AddressList;
+    return "(date=" + q(e.field(F::Date)) + " subject=" + q(e.field(F::Subject)) + " from=" + addresses(e, L::From)
+        + " sender=" + addresses(e, L::Sender) + " reply-to=" + addresses(e, L::ReplyTo) + " to=" + addresses(e, L::To)
+        + " cc=" + addresses(e, L::Cc) + " bcc=" + addresses(e, L::Bcc) + " in-reply-to=" + q(e.field(F::InReplyTo))
+        + " message-id=" + q(e.field(F::MessageId)) + ')';
 }
 
 QByteArray body(const BodyStructure &b)
