@@ -3,6 +3,9 @@
 
 #include "support/DovecotServer.h"
 
+#include "support/RunProgram.h"
+#include "support/TestCertificates.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -33,14 +36,6 @@ namespace fumi::test {
 namespace {
 
 const auto dirPrefix = u"fumi-dovecot-"_s;
-
-QString findProgram(const QString &name)
-{
-    const QString inPath = QStandardPaths::findExecutable(name);
-    if (!inPath.isEmpty())
-        return inPath;
-    return QStandardPaths::findExecutable(name, {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s});
-}
 
 bool processExists(qint64 pid)
 {
@@ -149,30 +144,7 @@ bool DovecotServer::fail(const QString &message)
 bool DovecotServer::run(const QString &program, const QStringList &arguments, const QByteArray &input,
                         QByteArray *output, int *exitCode)
 {
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000)) {
-        m_error = u"could not start %1: %2"_s.arg(program, process.errorString());
-        return false;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        m_error = u"%1 %2 did not finish"_s.arg(program, arguments.join(u' '));
-        return false;
-    }
-    if (output)
-        *output = process.readAllStandardOutput();
-    const bool ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    if (exitCode)
-        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    if (!ok)
-        m_error = u"%1 %2 failed: %3"_s.arg(program, arguments.join(u' '),
-                                            QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
-    return ok;
+    return runProgram(program, arguments, input, output, exitCode, &m_error);
 }
 
 bool DovecotServer::start(const QList<User> &users)
@@ -252,45 +224,12 @@ bool DovecotServer::prepareDirectory()
 
 bool DovecotServer::makeCertificates()
 {
-    const QString openssl = findProgram(u"openssl"_s);
-    if (openssl.isEmpty()) {
-        m_error = u"the openssl command is not installed"_s;
+    TestCertificates certificates;
+    if (!certificates.create(QDir(m_dir->path()).filePath(u"tls"_s))) {
+        m_error = certificates.errorString();
         return false;
     }
-    const QDir tls(QDir(m_dir->path()).filePath(u"tls"_s));
-    const QStringList ecKey{u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s};
-
-    QFile extensions(tls.filePath(u"server.ext"_s));
-    if (!extensions.open(QIODevice::WriteOnly))
-        return false;
-    extensions.write("basicConstraints = critical, CA:FALSE\n"
-                     "keyUsage = critical, digitalSignature\n"
-                     "extendedKeyUsage = serverAuth\n"
-                     "subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1\n");
-    extensions.close();
-
-    if (!run(openssl,
-             QStringList{u"req"_s, u"-x509"_s} + ecKey
-                 + QStringList{u"-keyout"_s, tls.filePath(u"ca.key"_s), u"-out"_s, tls.filePath(u"ca.pem"_s),
-                               u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=Fumi throwaway test CA"_s, u"-addext"_s,
-                               u"basicConstraints=critical,CA:TRUE"_s, u"-addext"_s,
-                               u"keyUsage=critical,keyCertSign,cRLSign"_s})
-        || !run(openssl,
-                QStringList{u"req"_s} + ecKey
-                    + QStringList{u"-keyout"_s, tls.filePath(u"server.key"_s), u"-out"_s, tls.filePath(u"server.csr"_s),
-                                  u"-subj"_s, u"/CN=localhost"_s})
-        || !run(openssl,
-                {u"x509"_s, u"-req"_s, u"-in"_s, tls.filePath(u"server.csr"_s), u"-CA"_s, tls.filePath(u"ca.pem"_s),
-                 u"-CAkey"_s, tls.filePath(u"ca.key"_s), u"-CAcreateserial"_s, u"-days"_s, u"2"_s, u"-extfile"_s,
-                 extensions.fileName(), u"-out"_s, tls.filePath(u"server.pem"_s)})) {
-        return false;
-    }
-    const auto certificates = QSslCertificate::fromPath(tls.filePath(u"ca.pem"_s));
-    if (certificates.size() != 1) {
-        m_error = u"the test CA certificate could not be read back"_s;
-        return false;
-    }
-    m_caCertificate = certificates.first();
+    m_caCertificate = certificates.ca();
     return true;
 }
 
