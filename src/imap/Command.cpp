@@ -104,6 +104,12 @@ Command &Command::sensitive(QByteArrayView bytes)
     return *this;
 }
 
+Command &Command::sensitiveRaw(QByteArrayView bytes)
+{
+    m_arguments.push_back({Argument::Kind::Raw, bytes.toByteArray(), true});
+    return *this;
+}
+
 Command &Command::mailbox(QStringView name)
 {
     m_arguments.push_back({Argument::Kind::Mailbox, name.toUtf8()});

@@ -48,6 +48,8 @@ public:
     Command &string(QByteArrayView bytes);
     // A password or token: like astring, but shown as *** in the transcript.
     Command &sensitive(QByteArrayView bytes);
+    // A SASL initial response (base64): written as is, shown as *** in the transcript.
+    Command &sensitiveRaw(QByteArrayView bytes);
     // A mailbox name in modified UTF-7, or UTF-8 under Encoding::utf8; "INBOX" in any case is INBOX.
     Command &mailbox(QStringView name);
     Command &sequenceSet(const UidSet &set);
@@ -60,6 +62,7 @@ public:
     [[nodiscard]] QByteArrayList serialize(QByteArrayView tag, const Encoding &encoding) const;
     // The command as the transcript shows it: sensitive arguments and literal contents hidden.
     [[nodiscard]] QByteArray redacted(QByteArrayView tag) const;
+    [[nodiscard]] const QByteArray &name() const { return m_name; }
 
 private:
     struct Argument {

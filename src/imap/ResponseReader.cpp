@@ -21,6 +21,8 @@ bool ResponseReader::feed(QByteArrayView bytes)
         return false;
     }
     while (auto response = m_framer.next()) {
+        if (m_observer)
+            m_observer(*response);
         if (auto error = ResponseParser::parseInto(*response, m_options, m_ready.emplace_back())) {
             m_ready.pop_back();
             m_failed = true;

@@ -11,6 +11,7 @@
 #include <QByteArrayView>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace fumi::imap {
@@ -28,13 +29,19 @@ public:
     // Mailbox names are UTF-8 from the next response on (after ENABLE UTF8=ACCEPT succeeded).
     void setUtf8MailboxNames(bool on) { m_options.utf8MailboxNames = on; }
 
+    // Sees every framed response before it is parsed (for the protocol transcript).
+    void setObserver(std::function<void(QByteArrayView)> observer) { m_observer = std::move(observer); }
+
     [[nodiscard]] bool feed(QByteArrayView bytes);
     [[nodiscard]] std::optional<Response> next();
+    // Responses not yet taken, or bytes of one not yet complete.
+    [[nodiscard]] bool hasBufferedData() const { return !m_ready.empty() || m_framer.bufferedBytes() > 0; }
 
     [[nodiscard]] bool hasError() const { return m_failed; }
     [[nodiscard]] const ParseError &error() const { return m_error; }
 
 private:
+    std::function<void(QByteArrayView)> m_observer;
     ResponseFramer m_framer;
     ResponseParser::Options m_options;
     std::deque<Response> m_ready;

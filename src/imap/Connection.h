@@ -1,0 +1,181 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "imap/Command.h"
+#include "imap/Response.h"
+#include "imap/ResponseReader.h"
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QSslSocket;
+
+namespace fumi::imap {
+
+// Decides about a server certificate the system does not trust. The account layer implements
+// it with the user's trust exceptions: exactly one certificate for one host and port.
+class CertificatePolicy
+{
+public:
+    virtual ~CertificatePolicy() = default;
+    // Called only after verification against the system trust store and the server name
+    // failed. True accepts this certificate for this connection.
+    [[nodiscard]] virtual bool accept(const QString &host, quint16 port, const QSslCertificate &certificate,
+                                      const QList<QSslError> &errors)
+        = 0;
+};
+
+struct ConnectionSettings {
+    enum class Security {
+        ImplicitTls, // TLS from the first byte (port 993)
+        StartTls,    // plain connection that must be upgraded with STARTTLS before anything else
+        Plain,       // no TLS at all: only when the account explicitly says so
+    };
+
+    QString host;
+    quint16 port = 993;
+    Security security = Security::ImplicitTls;
+    // Trusted in addition to the system's: an organisation's own CA, or a test CA.
+    QList<QSslCertificate> caCertificates;
+    std::chrono::milliseconds timeout{30000};
+};
+
+// The outcome of one command: its tagged status and the untagged data that belongs to it.
+struct CommandResult {
+    StatusResponse status;
+    std::vector<Response> data;
+
+    [[nodiscard]] bool ok() const { return status.status == StatusResponse::Status::Ok; }
+};
+
+// One IMAP connection over QSslSocket.
+//
+// It enforces the security rules of DESIGN.md before anything else happens: the greeting must
+// be IMAP; under STARTTLS the upgrade happens first and nothing learned before it is kept, a
+// byte received after the tagged OK to STARTTLS aborts, and PREAUTH aborts; certificates are
+// verified against the system trust store and the server name, and only the caller's
+// CertificatePolicy may accept another, never a blanket ignoreSslErrors(). LOGINDISABLED is
+// respected.
+//
+// Commands are pipelined: send() writes at once and returns the tag, and the tagged answer comes
+// back with finished() together with the untagged data that belongs to that command (LIST,
+// STATUS, SEARCH...). Responses about the selected mailbox (EXISTS, RECENT, EXPUNGE, VANISHED,
+// FLAGS, FETCH, and codes such as UIDNEXT) go to mailboxData(), whose one receiver owns the
+// mailbox state. A tagged answer for a tag never sent is a protocol error.
+//
+// Every failure ends the connection: failed() says why, and nothing more is sent. The protocol
+// transcript (logging category fumi.imap.transcript, off by default) hides credentials and the
+// contents of literals.
+class Connection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Disconnected, Connecting, NotAuthenticated, Authenticating, Authenticated, LoggingOut };
+    Q_ENUM(State)
+
+    enum class Error {
+        Network,
+        Tls,
+        UntrustedCertificate,
+        Timeout,
+        Protocol,            // the server broke the protocol, or is not an IMAP server
+        SecurityRequirement, // STARTTLS missing or refused, or PREAUTH when TLS is required
+        LoginDisabled,       // no way to log in that the server allows here
+        AuthenticationFailed,
+        Bye, // the server closed the session
+    };
+    Q_ENUM(Error)
+
+    // `policy` may be null (then only system-trusted certificates pass) and must outlive this.
+    Connection(ConnectionSettings settings, CertificatePolicy *policy, QObject *parent = nullptr);
+    ~Connection() override;
+
+    // Connects, secures the connection and reads the capabilities; ready() or failed().
+    void open();
+    // Logs in with a password: AUTHENTICATE PLAIN where offered (with SASL-IR where offered),
+    // else LOGIN unless LOGINDISABLED. authenticated() or failed().
+    void login(const QString &user, const QString &password);
+    // Writes `command` (pipelined) and returns its tag; finished() carries the answer.
+    QByteArray send(const Command &command);
+    // LOGOUT, then closes; closed() follows.
+    void close();
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] const QByteArrayList &capabilities() const { return m_capabilities; }
+    [[nodiscard]] bool hasCapability(QByteArrayView capability) const;
+    [[nodiscard]] bool isEncrypted() const;
+
+Q_SIGNALS:
+    void ready();
+    void authenticated();
+    void finished(const QByteArray &tag, const fumi::imap::CommandResult &result);
+    void mailboxData(const fumi::imap::Response &response);
+    void alert(const QString &text);
+    void failed(fumi::imap::Connection::Error error, const QString &message);
+    void closed();
+
+private:
+    struct Pending {
+        QByteArray tag;
+        QByteArray name;       // upper case, e.g. "UID FETCH"
+        QByteArrayList parts;  // still to write; each later part waits for a "+"
+        QByteArray transcript; // the redacted command line
+        bool started = false;  // its first part is written
+        CommandResult result;
+        // Answers a continuation request itself (AUTHENTICATE) instead of sending parts.
+        std::function<QByteArray(QByteArrayView)> onContinuation;
+        // Internal commands handle their own completion; others emit finished().
+        std::function<void(const CommandResult &)> onDone;
+    };
+
+    QByteArray enqueue(const Command &command, std::function<void(const CommandResult &)> onDone = {},
+                       std::function<QByteArray(QByteArrayView)> onContinuation = {});
+    void writeQueued();
+    void writeRaw(const QByteArray &bytes, const QByteArray &transcript);
+    void onEncrypted();
+    void onReadyRead();
+    void onSslErrors(const QList<QSslError> &errors);
+    void handle(Response &&response);
+    void handleGreeting(const Response &response);
+    void handleTagged(StatusResponse &&status);
+    void handleContinuation(const ContinuationRequest &continuation);
+    void routeUntagged(Response &&response);
+    void noteCapabilities(const QByteArrayList &capabilities);
+    void requestCapabilities(std::function<void()> then);
+    void startTls();
+    void becomeReady();
+    void fail(Error error, const QString &message);
+    void armTimer();
+    Command::Encoding encoding() const;
+
+    ConnectionSettings m_settings;
+    CertificatePolicy *m_policy;
+    std::unique_ptr<QSslSocket> m_socket;
+    std::unique_ptr<ResponseReader> m_reader;
+    QTimer m_timer;
+    State m_state = State::Disconnected;
+    bool m_greeted = false;
+    bool m_startingTls = false;
+    bool m_utf8 = false;
+    bool m_failed = false;
+    QByteArrayList m_capabilities;
+    std::deque<Pending> m_pending; // sent or waiting to be sent, in order
+    quint64 m_nextTag = 1;
+};
+
+} // namespace fumi::imap

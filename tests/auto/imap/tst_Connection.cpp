@@ -1,0 +1,360 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Connection against scripted servers: every security rule, login choices, pipelining and
+// routing, each asserting exactly what the client sent.
+
+#include "imap/Connection.h"
+#include "support/ScriptedImapServer.h"
+#include "support/TestCertificates.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace fumi;
+using namespace fumi::imap;
+using namespace fumi::test;
+using namespace Qt::StringLiterals;
+
+using Security = ConnectionSettings::Security;
+using Mode = ScriptedImapServer::Mode;
+
+namespace {
+
+class ExactCertificatePolicy : public CertificatePolicy
+{
+public:
+    explicit ExactCertificatePolicy(QSslCertificate trusted)
+        : m_trusted(std::move(trusted))
+    {
+    }
+    bool accept(const QString &host, quint16, const QSslCertificate &certificate, const QList<QSslError> &) override
+    {
+        ++asked;
+        return host == u"127.0.0.1"_s && certificate == m_trusted;
+    }
+    int asked = 0;
+
+private:
+    QSslCertificate m_trusted;
+};
+
+// A server, a client connected to it, and spies on the client's signals.
+struct Session {
+    std::unique_ptr<ScriptedImapServer> server;
+    std::unique_ptr<Connection> connection;
+    std::unique_ptr<QSignalSpy> ready;
+    std::unique_ptr<QSignalSpy> failed;
+    std::unique_ptr<QSignalSpy> authenticated;
+    std::unique_ptr<QSignalSpy> finished;
+    std::unique_ptr<QSignalSpy> mailboxData;
+
+    Connection::Error error() const { return failed->first().at(0).value<Connection::Error>(); }
+    QString errorMessage() const { return failed->first().at(1).toString(); }
+};
+
+} // namespace
+
+class TestConnection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void implicitTlsGreetingWithCapabilities();
+    void greetingWithoutCapabilitiesAsksForThem();
+    void startTlsUpgradesAndForgetsEarlierCapabilities();
+    void startTlsWithInjectedBytesAborts();
+    void startTlsRefusedAborts_data();
+    void startTlsRefusedAborts();
+    void startTlsNotOfferedAborts();
+    void preauthWhenTlsRequiredAborts();
+    void garbageGreetingAbortsBeforeCredentials();
+    void byeGreeting();
+    void loginDisabledSendsNoLogin();
+    void loginWithoutSaslIrWaitsForContinuation();
+    void loginRejected();
+    void synchronizingLiteralWaitsForContinuation();
+    void pipelinesAndRoutesResponses();
+    void unknownTagIsAProtocolError();
+    void untrustedCertificateRefusedThenAcceptedByPolicy();
+    void timeoutWhenServerIsSilent();
+    void logoutCloses();
+
+private:
+    Session start(Mode mode, Security security, QByteArrayList script, CertificatePolicy *policy = nullptr,
+                  bool trustTestCa = true, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+    QTemporaryDir m_dir;
+    TestCertificates m_certificates;
+};
+
+void TestConnection::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(m_certificates.create(m_dir.path()), qPrintable(m_certificates.errorString()));
+}
+
+Session TestConnection::start(Mode mode, Security security, QByteArrayList script, CertificatePolicy *policy,
+                              bool trustTestCa, std::chrono::milliseconds timeout)
+{
+    Session s;
+    s.server = std::make_unique<ScriptedImapServer>(mode, m_certificates, std::move(script));
+    if (!s.server->start())
+        qFatal("the scripted server cannot listen");
+    ConnectionSettings settings;
+    settings.host = u"127.0.0.1"_s;
+    settings.port = s.server->serverPort();
+    settings.security = security;
+    settings.timeout = timeout;
+    if (trustTestCa)
+        settings.caCertificates = {m_certificates.ca()};
+    s.connection = std::make_unique<Connection>(settings, policy);
+    s.ready = std::make_unique<QSignalSpy>(s.connection.get(), &Connection::ready);
+    s.failed = std::make_unique<QSignalSpy>(s.connection.get(), &Connection::failed);
+    s.authenticated = std::make_unique<QSignalSpy>(s.connection.get(), &Connection::authenticated);
+    s.finished = std::make_unique<QSignalSpy>(s.connection.get(), &Connection::finished);
+    s.mailboxData = std::make_unique<QSignalSpy>(s.connection.get(), &Connection::mailboxData);
+    s.connection->open();
+    return s;
+}
+
+void TestConnection::implicitTlsGreetingWithCapabilities()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE] ready"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    QVERIFY(s.failed->isEmpty());
+    QVERIFY(s.connection->isEncrypted());
+    QVERIFY(s.connection->hasCapability("idle"));
+    QCOMPARE(s.server->received(), QByteArray());
+}
+
+void TestConnection::greetingWithoutCapabilitiesAsksForThem()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK hello", "C: f1 CAPABILITY", "S: * CAPABILITY IMAP4rev1 IDLE\r\nf1 OK done"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "IDLE"}));
+    QVERIFY(s.server->errors().isEmpty());
+}
+
+void TestConnection::startTlsUpgradesAndForgetsEarlierCapabilities()
+{
+    Session s = start(
+        Mode::Plain, Security::StartTls,
+        {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED X-BEFORE-TLS] hi", "C: f1 STARTTLS",
+         "S: f1 OK Begin TLS negotiation now", "TLS", "C: f2 CAPABILITY",
+         "S: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nf2 OK done",
+         "C: f3 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: f3 OK [CAPABILITY IMAP4rev1 IDLE QRESYNC] Logged in"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    QVERIFY(s.connection->isEncrypted());
+    QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "AUTH=PLAIN", "SASL-IR"}));
+    QVERIFY(!s.connection->hasCapability("X-BEFORE-TLS"));
+
+    s.connection->login(u"alice"_s, u"secret"_s);
+    QTRY_COMPARE(s.authenticated->size(), 1);
+    QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "IDLE", "QRESYNC"}));
+    QCOMPARE(s.connection->state(), Connection::State::Authenticated);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::startTlsWithInjectedBytesAborts()
+{
+    Session s = start(Mode::Plain, Security::StartTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] hi", "C: f1 STARTTLS",
+                       "S: f1 OK Begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN"});
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::Protocol);
+    QVERIFY(s.ready->isEmpty());
+    QCOMPARE(s.server->received(), "f1 STARTTLS\r\n"_ba);
+}
+
+void TestConnection::startTlsRefusedAborts_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("no") << "S: f1 NO TLS is broken today"_ba;
+    QTest::newRow("bad") << "S: f1 BAD What is STARTTLS?"_ba;
+}
+
+void TestConnection::startTlsRefusedAborts()
+{
+    QFETCH(QByteArray, answer);
+    Session s = start(Mode::Plain, Security::StartTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] hi", "C: f1 STARTTLS", answer});
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::SecurityRequirement);
+    QCOMPARE(s.server->received(), "f1 STARTTLS\r\n"_ba);
+}
+
+void TestConnection::startTlsNotOfferedAborts()
+{
+    Session s = start(Mode::Plain, Security::StartTls, {"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi"});
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::SecurityRequirement);
+    QCOMPARE(s.server->received(), QByteArray());
+}
+
+void TestConnection::preauthWhenTlsRequiredAborts()
+{
+    Session s = start(Mode::Plain, Security::StartTls, {"S: * PREAUTH [CAPABILITY IMAP4rev1 STARTTLS] welcome"});
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::SecurityRequirement);
+    QCOMPARE(s.server->received(), QByteArray());
+}
+
+void TestConnection::garbageGreetingAbortsBeforeCredentials()
+{
+    Session s = start(Mode::Plain, Security::Plain, {"S: SSH-2.0-OpenSSH_9.9"});
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::Protocol);
+    QCOMPARE(s.server->received(), QByteArray());
+}
+
+void TestConnection::byeGreeting()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls, {"S: * BYE Too many connections"});
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::Bye);
+    QVERIFY(s.errorMessage().contains(u"Too many connections"_s));
+}
+
+void TestConnection::loginDisabledSendsNoLogin()
+{
+    Session s = start(Mode::Plain, Security::Plain, {"S: * OK [CAPABILITY IMAP4rev1 LOGINDISABLED] hi"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->login(u"alice"_s, u"secret"_s);
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::LoginDisabled);
+    QTest::qWait(50);
+    QVERIFY(!s.server->received().contains("LOGIN"));
+    QVERIFY(!s.server->received().contains("secret"));
+}
+
+void TestConnection::loginWithoutSaslIrWaitsForContinuation()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN LOGINDISABLED] hi", "C: f1 AUTHENTICATE PLAIN",
+                       "S: + ", "C: AGFsaWNlAHNlY3JldA==", "S: f1 OK done", "C: f2 CAPABILITY",
+                       "S: * CAPABILITY IMAP4rev1 IDLE\r\nf2 OK"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->login(u"alice"_s, u"secret"_s);
+    QTRY_COMPARE(s.authenticated->size(), 1);
+    QVERIFY(s.connection->hasCapability("IDLE"));
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::loginRejected()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1] hi", "C: f1 LOGIN alice \"wrong\"",
+                       "S: f1 NO [AUTHENTICATIONFAILED] Authentication failed."});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->login(u"alice"_s, u"wrong"_s);
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::AuthenticationFailed);
+    QVERIFY(s.errorMessage().contains(u"Authentication failed."_s));
+}
+
+void TestConnection::synchronizingLiteralWaitsForContinuation()
+{
+    // No LITERAL+: the 8-bit user name goes as {5}, and the rest only after "+".
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1] hi", "C: f1 LOGIN {5}", "S: + go ahead", "C: j\xc3\xb6rg \"pw\"",
+                       "S: f1 OK [CAPABILITY IMAP4rev1 IDLE] in"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->login(QString::fromUtf8("jörg"), u"pw"_s);
+    QTRY_COMPARE(s.authenticated->size(), 1);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::pipelinesAndRoutesResponses()
+{
+    // The server reads all three commands before it answers any: the client did not wait.
+    Session s = start(
+        Mode::ImplicitTls, Security::ImplicitTls,
+        {"S: * PREAUTH [CAPABILITY IMAP4rev1 LITERAL+] hi", "C: f1 LIST \"\" \"*\"", "C: f2 STATUS INBOX (MESSAGES)",
+         "C: f3 NOOP", "S: * LIST () \"/\" INBOX\r\n* LIST () \"/\" Sent\r\n* 4 EXISTS\r\nf1 OK listed",
+         "S: * STATUS INBOX (MESSAGES 4)\r\nf2 OK status", "S: * 1 FETCH (UID 7 FLAGS (\\Seen))\r\nf3 OK noop"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    QCOMPARE(s.connection->state(), Connection::State::Authenticated);
+    const QByteArray list = s.connection->send(std::move(Command("LIST").string("").mailbox(u"*")));
+    const QByteArray status = s.connection->send(std::move(Command("STATUS").mailbox(u"INBOX").raw("(MESSAGES)")));
+    const QByteArray noop = s.connection->send(Command("NOOP"));
+    QCOMPARE(list, "f1"_ba);
+    QCOMPARE(status, "f2"_ba);
+    QCOMPARE(noop, "f3"_ba);
+    QTRY_COMPARE(s.finished->size(), 3);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+
+    const auto result = [&](int i) {
+        return s.finished->at(i).at(1).value<CommandResult>();
+    };
+    QCOMPARE(s.finished->at(0).at(0).toByteArray(), "f1"_ba);
+    QCOMPARE(result(0).data.size(), size_t(2));
+    QCOMPARE(std::get<ListResponse>(result(0).data[1]).name, u"Sent"_s);
+    QCOMPARE(result(1).data.size(), size_t(1));
+    QCOMPARE(std::get<MailboxStatusResponse>(result(1).data[0]).messages, 4u);
+    QVERIFY(result(2).data.empty());
+    QVERIFY(result(2).ok());
+    // EXISTS and FETCH went to the mailbox's owner, not to whichever command was running.
+    QCOMPARE(s.mailboxData->size(), 2);
+    QCOMPARE(std::get<ExistsResponse>(s.mailboxData->at(0).at(0).value<Response>()).count, 4u);
+    QCOMPARE(*std::get<FetchResponse>(s.mailboxData->at(1).at(0).value<Response>()).uid, 7u);
+}
+
+void TestConnection::unknownTagIsAProtocolError()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: f1 NOOP", "S: zz9 OK what was this"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->send(Command("NOOP"));
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::Protocol);
+    QVERIFY(s.finished->isEmpty());
+}
+
+void TestConnection::untrustedCertificateRefusedThenAcceptedByPolicy()
+{
+    {
+        ExactCertificatePolicy refuse(QSslCertificate{});
+        Session s = start(Mode::ImplicitTls, Security::ImplicitTls, {"S: * OK [CAPABILITY IMAP4rev1] hi"}, &refuse,
+                          /*trustTestCa=*/false);
+        QTRY_COMPARE(s.failed->size(), 1);
+        QCOMPARE(s.error(), Connection::Error::UntrustedCertificate);
+        QVERIFY2(s.errorMessage().contains(u"SHA-256"_s), qPrintable(s.errorMessage()));
+        QCOMPARE(refuse.asked, 1);
+    }
+    ExactCertificatePolicy trustThisOne(m_certificates.certificate());
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls, {"S: * OK [CAPABILITY IMAP4rev1] hi"}, &trustThisOne,
+                      /*trustTestCa=*/false);
+    QTRY_COMPARE(s.ready->size(), 1);
+    QCOMPARE(trustThisOne.asked, 1);
+    QVERIFY(s.connection->isEncrypted());
+}
+
+void TestConnection::timeoutWhenServerIsSilent()
+{
+    Session s
+        = start(Mode::ImplicitTls, Security::ImplicitTls, {"C: never"}, nullptr, true, std::chrono::milliseconds(300));
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::Timeout);
+}
+
+void TestConnection::logoutCloses()
+{
+    Session s
+        = start(Mode::ImplicitTls, Security::ImplicitTls,
+                {"S: * PREAUTH [CAPABILITY IMAP4rev1] hi", "C: f1 LOGOUT", "S: * BYE bye\r\nf1 OK done", "CLOSE"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    QSignalSpy closed(s.connection.get(), &Connection::closed);
+    s.connection->close();
+    QTRY_COMPARE(closed.size(), 1);
+    QVERIFY(s.failed->isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestConnection)
+#include "tst_Connection.moc"

@@ -1,0 +1,224 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Connection against a real Dovecot: logins over implicit TLS and STARTTLS, certificate trust,
+// QRESYNC and pipelined commands.
+
+#include "imap/Connection.h"
+#include "support/DovecotServer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace fumi;
+using namespace fumi::imap;
+using namespace fumi::test;
+using namespace Qt::StringLiterals;
+
+using Security = ConnectionSettings::Security;
+
+namespace {
+
+class ExactCertificatePolicy : public CertificatePolicy
+{
+public:
+    explicit ExactCertificatePolicy(QSslCertificate trusted)
+        : m_trusted(std::move(trusted))
+    {
+    }
+    bool accept(const QString &, quint16, const QSslCertificate &certificate, const QList<QSslError> &) override
+    {
+        seen = certificate;
+        return !m_trusted.isNull() && certificate == m_trusted;
+    }
+    QSslCertificate seen;
+
+private:
+    QSslCertificate m_trusted;
+};
+
+} // namespace
+
+class TestConnectionDovecot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void loginOverImplicitTls();
+    void loginOverStartTls();
+    void untrustedCertificateThenTrustedExactly();
+    void selectWithQresync();
+    void pipelinedCommands();
+
+private:
+    std::unique_ptr<Connection> connect(Security security, bool trustTestCa = true,
+                                        CertificatePolicy *policy = nullptr);
+    bool loginAs(Connection &connection, const QString &user, const QString &password);
+    CommandResult run(Connection &connection, const Command &command);
+
+    DovecotServer m_server;
+};
+
+void TestConnectionDovecot::initTestCase()
+{
+    QVERIFY2(m_server.start({{u"alice"_s, u"alice-secret"_s, u"alice"_s}}), qPrintable(m_server.errorString()));
+}
+
+std::unique_ptr<Connection> TestConnectionDovecot::connect(Security security, bool trustTestCa,
+                                                           CertificatePolicy *policy)
+{
+    ConnectionSettings settings;
+    settings.host = u"localhost"_s;
+    settings.port = security == Security::ImplicitTls ? m_server.imapsPort() : m_server.imapPort();
+    settings.security = security;
+    if (trustTestCa)
+        settings.caCertificates = {m_server.caCertificate()};
+    return std::make_unique<Connection>(settings, policy);
+}
+
+bool TestConnectionDovecot::loginAs(Connection &connection, const QString &user, const QString &password)
+{
+    QSignalSpy ready(&connection, &Connection::ready);
+    QSignalSpy authenticated(&connection, &Connection::authenticated);
+    QSignalSpy failed(&connection, &Connection::failed);
+    connection.open();
+    if (!QTest::qWaitFor(
+            [&] {
+                return !ready.isEmpty() || !failed.isEmpty();
+            },
+            10000)
+        || !failed.isEmpty())
+        return false;
+    connection.login(user, password);
+    return QTest::qWaitFor(
+               [&] {
+                   return !authenticated.isEmpty() || !failed.isEmpty();
+               },
+               10000)
+        && failed.isEmpty();
+}
+
+CommandResult TestConnectionDovecot::run(Connection &connection, const Command &command)
+{
+    QSignalSpy finished(&connection, &Connection::finished);
+    const QByteArray tag = connection.send(command);
+    if (!QTest::qWaitFor(
+            [&] {
+                return !finished.isEmpty();
+            },
+            10000))
+        return {};
+    Q_ASSERT(finished.first().at(0).toByteArray() == tag);
+    return finished.first().at(1).value<CommandResult>();
+}
+
+void TestConnectionDovecot::loginOverImplicitTls()
+{
+    auto connection = connect(Security::ImplicitTls);
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    QVERIFY(connection->isEncrypted());
+    // Dovecot lists more after login: the capabilities were refreshed.
+    QVERIFY(connection->hasCapability("QRESYNC"));
+    QVERIFY(connection->hasCapability("IDLE"));
+}
+
+void TestConnectionDovecot::loginOverStartTls()
+{
+    auto connection = connect(Security::StartTls);
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    QVERIFY(connection->isEncrypted());
+    QVERIFY(!connection->hasCapability("STARTTLS"));
+}
+
+void TestConnectionDovecot::untrustedCertificateThenTrustedExactly()
+{
+    ExactCertificatePolicy refuse{QSslCertificate{}};
+    auto refused = connect(Security::ImplicitTls, /*trustTestCa=*/false, &refuse);
+    QSignalSpy failed(refused.get(), &Connection::failed);
+    refused->open();
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).value<Connection::Error>(), Connection::Error::UntrustedCertificate);
+    QVERIFY(!refuse.seen.isNull());
+
+    // The user looked at that certificate and trusts exactly it.
+    ExactCertificatePolicy trust{refuse.seen};
+    auto trusted = connect(Security::ImplicitTls, /*trustTestCa=*/false, &trust);
+    QVERIFY(loginAs(*trusted, u"alice"_s, u"alice-secret"_s));
+}
+
+void TestConnectionDovecot::selectWithQresync()
+{
+    auto connection = connect(Security::ImplicitTls);
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    const CommandResult enabled = run(*connection, std::move(Command("ENABLE").raw("QRESYNC")));
+    QVERIFY(enabled.ok());
+    QCOMPARE(enabled.data.size(), size_t(1));
+    QVERIFY(std::get<EnabledResponse>(enabled.data[0]).capabilities.contains("QRESYNC"));
+
+    QSignalSpy mailbox(connection.get(), &Connection::mailboxData);
+    const CommandResult selected = run(*connection, std::move(Command("SELECT").mailbox(u"INBOX")));
+    QVERIFY(selected.ok());
+    quint64 highestModSeq = 0;
+    quint32 uidValidity = 0;
+    quint32 exists = 0;
+    for (const auto &arguments : mailbox) {
+        const auto response = arguments.at(0).value<Response>();
+        if (const auto *status = std::get_if<StatusResponse>(&response)) {
+            if (status->code.kind == ResponseCode::Kind::HighestModSeq)
+                highestModSeq = status->code.number;
+            if (status->code.kind == ResponseCode::Kind::UidValidity)
+                uidValidity = quint32(status->code.number);
+        } else if (const auto *count = std::get_if<ExistsResponse>(&response)) {
+            exists = count->count;
+        }
+    }
+    QCOMPARE(exists, 5u);
+    QVERIFY(uidValidity != 0);
+    QVERIFY(highestModSeq != 0);
+
+    // Reopen with the known state: nothing vanished, so no VANISHED, and the server agrees.
+    mailbox.clear();
+    const QByteArray known
+        = "(QRESYNC (" + QByteArray::number(uidValidity) + ' ' + QByteArray::number(highestModSeq) + "))";
+    const CommandResult resynced = run(*connection, std::move(Command("SELECT").mailbox(u"INBOX").raw(known)));
+    QVERIFY(resynced.ok());
+    for (const auto &arguments : mailbox)
+        QVERIFY(!std::holds_alternative<VanishedResponse>(arguments.at(0).value<Response>()));
+}
+
+void TestConnectionDovecot::pipelinedCommands()
+{
+    auto connection = connect(Security::ImplicitTls);
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    QSignalSpy finished(connection.get(), &Connection::finished);
+    const QByteArray list = connection->send(std::move(Command("LIST").string("").mailbox(u"*")));
+    const QByteArray inbox = connection->send(std::move(Command("STATUS").mailbox(u"INBOX").raw("(MESSAGES UNSEEN)")));
+    const QByteArray japanese
+        = connection->send(std::move(Command("STATUS").mailbox(u"プロジェクト").raw("(MESSAGES)")));
+    QTRY_COMPARE(finished.size(), 3);
+    QCOMPARE(finished.at(0).at(0).toByteArray(), list);
+    QCOMPARE(finished.at(1).at(0).toByteArray(), inbox);
+    QCOMPARE(finished.at(2).at(0).toByteArray(), japanese);
+
+    const auto lists = finished.at(0).at(1).value<CommandResult>();
+    QStringList names;
+    for (const Response &response : lists.data)
+        names << std::get<ListResponse>(response).name;
+    names.sort();
+    QStringList seeded = DovecotServer::seededMailboxes(u"alice"_s);
+    seeded.sort();
+    QCOMPARE(names, seeded);
+
+    const auto inboxStatus = std::get<MailboxStatusResponse>(finished.at(1).at(1).value<CommandResult>().data.at(0));
+    QCOMPARE(inboxStatus.messages, 5u);
+    QCOMPARE(inboxStatus.unseen, 3u); // 02, 03 and 04 carry no .seen in their seed file names
+    const auto projectStatus = std::get<MailboxStatusResponse>(finished.at(2).at(1).value<CommandResult>().data.at(0));
+    QCOMPARE(projectStatus.name, u"プロジェクト"_s);
+    QCOMPARE(projectStatus.messages, 2u);
+}
+
+QTEST_GUILESS_MAIN(TestConnectionDovecot)
+#include "tst_ConnectionDovecot.moc"
