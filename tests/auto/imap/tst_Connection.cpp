@@ -7,6 +7,7 @@
 #include "imap/Connection.h"
 #include "support/ScriptedImapServer.h"
 #include "support/TestCertificates.h"
+#include "support/TrustExactlyPolicy.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,24 +24,6 @@ using Security = ConnectionSettings::Security;
 using Mode = ScriptedImapServer::Mode;
 
 namespace {
-
-class ExactCertificatePolicy : public CertificatePolicy
-{
-public:
-    explicit ExactCertificatePolicy(QSslCertificate trusted)
-        : m_trusted(std::move(trusted))
-    {
-    }
-    bool accept(const QString &host, quint16, const QSslCertificate &certificate, const QList<QSslError> &) override
-    {
-        ++asked;
-        return host == u"127.0.0.1"_s && certificate == m_trusted;
-    }
-    int asked = 0;
-
-private:
-    QSslCertificate m_trusted;
-};
 
 // A server, a client connected to it, and spies on the client's signals.
 struct Session {
@@ -320,15 +303,16 @@ void TestConnection::unknownTagIsAProtocolError()
 void TestConnection::untrustedCertificateRefusedThenAcceptedByPolicy()
 {
     {
-        ExactCertificatePolicy refuse(QSslCertificate{});
+        TrustExactlyPolicy refuse(QSslCertificate{});
         Session s = start(Mode::ImplicitTls, Security::ImplicitTls, {"S: * OK [CAPABILITY IMAP4rev1] hi"}, &refuse,
                           /*trustTestCa=*/false);
         QTRY_COMPARE(s.failed->size(), 1);
         QCOMPARE(s.error(), Connection::Error::UntrustedCertificate);
         QVERIFY2(s.errorMessage().contains(u"SHA-256"_s), qPrintable(s.errorMessage()));
         QCOMPARE(refuse.asked, 1);
+        QCOMPARE(refuse.seenHost, u"127.0.0.1"_s);
     }
-    ExactCertificatePolicy trustThisOne(m_certificates.certificate());
+    TrustExactlyPolicy trustThisOne(m_certificates.certificate());
     Session s = start(Mode::ImplicitTls, Security::ImplicitTls, {"S: * OK [CAPABILITY IMAP4rev1] hi"}, &trustThisOne,
                       /*trustTestCa=*/false);
     QTRY_COMPARE(s.ready->size(), 1);

@@ -6,6 +6,7 @@
 
 #include "imap/Connection.h"
 #include "support/DovecotServer.h"
+#include "support/TrustExactlyPolicy.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -18,28 +19,6 @@ using namespace fumi::test;
 using namespace Qt::StringLiterals;
 
 using Security = ConnectionSettings::Security;
-
-namespace {
-
-class ExactCertificatePolicy : public CertificatePolicy
-{
-public:
-    explicit ExactCertificatePolicy(QSslCertificate trusted)
-        : m_trusted(std::move(trusted))
-    {
-    }
-    bool accept(const QString &, quint16, const QSslCertificate &certificate, const QList<QSslError> &) override
-    {
-        seen = certificate;
-        return !m_trusted.isNull() && certificate == m_trusted;
-    }
-    QSslCertificate seen;
-
-private:
-    QSslCertificate m_trusted;
-};
-
-} // namespace
 
 class TestConnectionDovecot : public QObject
 {
@@ -135,7 +114,7 @@ void TestConnectionDovecot::loginOverStartTls()
 
 void TestConnectionDovecot::untrustedCertificateThenTrustedExactly()
 {
-    ExactCertificatePolicy refuse{QSslCertificate{}};
+    TrustExactlyPolicy refuse{QSslCertificate{}};
     auto refused = connect(Security::ImplicitTls, /*trustTestCa=*/false, &refuse);
     QSignalSpy failed(refused.get(), &Connection::failed);
     refused->open();
@@ -144,7 +123,7 @@ void TestConnectionDovecot::untrustedCertificateThenTrustedExactly()
     QVERIFY(!refuse.seen.isNull());
 
     // The user looked at that certificate and trusts exactly it.
-    ExactCertificatePolicy trust{refuse.seen};
+    TrustExactlyPolicy trust{refuse.seen};
     auto trusted = connect(Security::ImplicitTls, /*trustTestCa=*/false, &trust);
     QVERIFY(loginAs(*trusted, u"alice"_s, u"alice-secret"_s));
 }
