@@ -106,6 +106,20 @@ Connection::Connection(ConnectionSettings settings, CertificatePolicy *policy, Q
     , m_settings(std::move(settings))
     , m_policy(policy)
 {
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (!m_idleWanted)
+            return;
+        if (m_idling) {
+            // Renewal: DONE, and the IDLE command's completion starts the next one.
+            m_idling = false;
+            writeRaw("DONE\r\n", "DONE");
+            armTimer();
+        } else if (!hasCapability("IDLE")) {
+            enqueue(Command("NOOP"));
+            m_idleTimer.start(m_settings.pollInterval);
+        }
+    });
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         fail(Error::Timeout,
@@ -113,6 +127,47 @@ Connection::Connection(ConnectionSettings settings, CertificatePolicy *policy, Q
                  .arg(m_settings.host)
                  .arg(double(m_settings.timeout.count()) / 1000.0, 0, 'g', 3));
     });
+}
+
+void Connection::idle()
+{
+    Q_ASSERT(m_state == State::Authenticated);
+    if (m_idleWanted)
+        return;
+    m_idleWanted = true;
+    if (hasCapability("IDLE"))
+        startIdleCommand();
+    else
+        m_idleTimer.start(m_settings.pollInterval);
+}
+
+void Connection::startIdleCommand()
+{
+    enqueue(
+        Command("IDLE"),
+        [this](const CommandResult &result) {
+            m_idling = false;
+            m_idleTimer.stop();
+            if (!result.ok()) {
+                m_idleWanted = false;
+                qCInfo(lcImap).noquote() << "IDLE refused:" << QString::fromUtf8(result.status.text);
+                return;
+            }
+            if (m_idleWanted) // ended for renewal: start again at once
+                startIdleCommand();
+        },
+        {}, /*idle=*/true);
+}
+
+void Connection::stopIdle()
+{
+    m_idleWanted = false;
+    m_idleTimer.stop();
+    if (m_idling) {
+        m_idling = false;
+        writeRaw("DONE\r\n", "DONE");
+        armTimer();
+    }
 }
 
 Connection::~Connection()
@@ -404,6 +459,8 @@ QByteArray Connection::send(const Command &command)
 {
     Q_ASSERT_X(m_state == State::NotAuthenticated || m_state == State::Authenticated, "Connection::send",
                "send commands after ready()");
+    if (m_idleWanted)
+        stopIdle();
     return enqueue(command);
 }
 
@@ -420,6 +477,7 @@ void Connection::close()
         Q_EMIT closed();
         return;
     }
+    stopIdle();
     m_state = State::LoggingOut;
     enqueue(Command("LOGOUT"), [this](const CommandResult &) {
         m_socket->disconnectFromHost();
@@ -427,7 +485,7 @@ void Connection::close()
 }
 
 QByteArray Connection::enqueue(const Command &command, std::function<void(const CommandResult &)> onDone,
-                               std::function<QByteArray(QByteArrayView)> onContinuation)
+                               std::function<QByteArray(QByteArrayView)> onContinuation, bool idle)
 {
     const QByteArray tag = 'f' + QByteArray::number(m_nextTag++);
     Pending pending;
@@ -437,6 +495,7 @@ QByteArray Connection::enqueue(const Command &command, std::function<void(const 
     pending.transcript = command.redacted(tag);
     pending.onDone = std::move(onDone);
     pending.onContinuation = std::move(onContinuation);
+    pending.idle = idle;
     m_pending.push_back(std::move(pending));
     writeQueued();
     return tag;
@@ -446,13 +505,14 @@ void Connection::writeQueued()
 {
     for (Pending &pending : m_pending) {
         if (pending.started) {
-            if (!pending.parts.isEmpty())
-                return; // waits for a continuation before anything else may be written
+            // A command waiting for a continuation, or IDLE until it ends, holds back the rest.
+            if (!pending.parts.isEmpty() || pending.idle)
+                return;
             continue;
         }
         pending.started = true;
         writeRaw(pending.parts.takeFirst(), pending.transcript);
-        if (!pending.parts.isEmpty())
+        if (!pending.parts.isEmpty() || pending.idle)
             return;
     }
     armTimer();
@@ -469,6 +529,17 @@ void Connection::handleContinuation(const ContinuationRequest &continuation)
     for (Pending &pending : m_pending) {
         if (!pending.started)
             break;
+        if (pending.idle) {
+            if (!m_idleWanted) {
+                // stopIdle() came before the server's "+": end at once.
+                writeRaw("DONE\r\n", "DONE");
+                return;
+            }
+            m_idling = true;
+            m_idleTimer.start(m_settings.idleRenewal);
+            armTimer();
+            return;
+        }
         if (!pending.parts.isEmpty()) {
             writeRaw(pending.parts.takeFirst(), "(literal data)");
             if (pending.parts.isEmpty())
@@ -567,10 +638,11 @@ void Connection::routeUntagged(Response &&response)
 
 void Connection::armTimer()
 {
-    const bool waiting
-        = !m_greeted || m_startingTls || std::any_of(m_pending.cbegin(), m_pending.cend(), [](const Pending &pending) {
-              return pending.started;
-          });
+    // While the server holds IDLE open, silence is expected.
+    const bool waiting = !m_greeted || m_startingTls
+        || std::any_of(m_pending.cbegin(), m_pending.cend(), [this](const Pending &pending) {
+               return pending.started && !(pending.idle && m_idling);
+           });
     if (waiting && m_state != State::Disconnected)
         m_timer.start(m_settings.timeout);
     else
@@ -584,6 +656,8 @@ void Connection::fail(Error error, const QString &message)
     m_failed = true;
     m_state = State::Disconnected;
     m_timer.stop();
+    m_idleTimer.stop();
+    m_idleWanted = m_idling = false;
     m_pending.clear();
     qCInfo(lcImap).noquote() << "connection to" << m_settings.host << "failed:" << message;
     if (m_socket)

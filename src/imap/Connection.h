@@ -52,6 +52,10 @@ struct ConnectionSettings {
     // Trusted in addition to the system's: an organisation's own CA, or a test CA.
     QList<QSslCertificate> caCertificates;
     std::chrono::milliseconds timeout{30000};
+    // IDLE is ended and restarted before servers' 30-minute inactivity limit (RFC 2177).
+    std::chrono::milliseconds idleRenewal{29 * 60 * 1000};
+    // Without IDLE, how often idle() polls with NOOP.
+    std::chrono::milliseconds pollInterval{2 * 60 * 1000};
 };
 
 // The outcome of one command: its tagged status and the untagged data that belongs to it.
@@ -112,6 +116,12 @@ public:
     void login(const QString &user, const QString &password);
     // Writes `command` (pipelined) and returns its tag; finished() carries the answer.
     QByteArray send(const Command &command);
+    // Waits for news of the selected mailbox: IDLE where offered (renewed before the server's
+    // limit), NOOP every pollInterval otherwise. Updates arrive through mailboxData() until
+    // stopIdle(); sending a command stops idling first.
+    void idle();
+    void stopIdle();
+    [[nodiscard]] bool isIdling() const { return m_idleWanted; }
     // LOGOUT, then closes; closed() follows.
     void close();
 
@@ -136,6 +146,7 @@ private:
         QByteArrayList parts;  // still to write; each later part waits for a "+"
         QByteArray transcript; // the redacted command line
         bool started = false;  // its first part is written
+        bool idle = false;     // an IDLE command: holds back later commands until it ends
         CommandResult result;
         // Answers a continuation request itself (AUTHENTICATE) instead of sending parts.
         std::function<QByteArray(QByteArrayView)> onContinuation;
@@ -144,7 +155,7 @@ private:
     };
 
     QByteArray enqueue(const Command &command, std::function<void(const CommandResult &)> onDone = {},
-                       std::function<QByteArray(QByteArrayView)> onContinuation = {});
+                       std::function<QByteArray(QByteArrayView)> onContinuation = {}, bool idle = false);
     void writeQueued();
     void writeRaw(const QByteArray &bytes, const QByteArray &transcript);
     void onEncrypted();
@@ -161,6 +172,7 @@ private:
     void becomeReady();
     void fail(Error error, const QString &message);
     void armTimer();
+    void startIdleCommand();
     Command::Encoding encoding() const;
 
     ConnectionSettings m_settings;
@@ -168,6 +180,9 @@ private:
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<ResponseReader> m_reader;
     QTimer m_timer;
+    QTimer m_idleTimer; // renews IDLE, or polls with NOOP
+    bool m_idleWanted = false;
+    bool m_idling = false; // the server accepted IDLE and waits for DONE
     State m_state = State::Disconnected;
     bool m_greeted = false;
     bool m_startingTls = false;

@@ -66,10 +66,15 @@ private Q_SLOTS:
     void untrustedCertificateRefusedThenAcceptedByPolicy();
     void timeoutWhenServerIsSilent();
     void logoutCloses();
+    void idleDeliversUpdatesUntilDone();
+    void idleIsRenewed();
+    void commandDuringIdleEndsItFirst();
+    void pollsWithNoopWithoutIdle();
 
 private:
     Session start(Mode mode, Security security, QByteArrayList script, CertificatePolicy *policy = nullptr,
-                  bool trustTestCa = true, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+                  bool trustTestCa = true, std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                  std::chrono::milliseconds renewal = std::chrono::minutes(29));
 
     QTemporaryDir m_dir;
     TestCertificates m_certificates;
@@ -82,7 +87,7 @@ void TestConnection::initTestCase()
 }
 
 Session TestConnection::start(Mode mode, Security security, QByteArrayList script, CertificatePolicy *policy,
-                              bool trustTestCa, std::chrono::milliseconds timeout)
+                              bool trustTestCa, std::chrono::milliseconds timeout, std::chrono::milliseconds renewal)
 {
     Session s;
     s.server = std::make_unique<ScriptedImapServer>(mode, m_certificates, std::move(script));
@@ -93,6 +98,8 @@ Session TestConnection::start(Mode mode, Security security, QByteArrayList scrip
     settings.port = s.server->serverPort();
     settings.security = security;
     settings.timeout = timeout;
+    settings.idleRenewal = renewal;
+    settings.pollInterval = renewal;
     if (trustTestCa)
         settings.caCertificates = {m_certificates.ca()};
     s.connection = std::make_unique<Connection>(settings, policy);
@@ -338,6 +345,69 @@ void TestConnection::logoutCloses()
     s.connection->close();
     QTRY_COMPARE(closed.size(), 1);
     QVERIFY(s.failed->isEmpty());
+}
+
+void TestConnection::idleDeliversUpdatesUntilDone()
+{
+    // The command timeout is short, and IDLE outlasts it: silence while idling is no timeout.
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * PREAUTH [CAPABILITY IMAP4rev1 IDLE] hi", "C: f1 IDLE", "S: + idling", "S: * 5 EXISTS",
+                       "S: * VANISHED 3", "C: DONE", "S: f1 OK IDLE terminated"},
+                      nullptr, true, std::chrono::milliseconds(300));
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->idle();
+    QVERIFY(s.connection->isIdling());
+    QTRY_COMPARE(s.mailboxData->size(), 2);
+    QTest::qWait(500);
+    QVERIFY(s.failed->isEmpty());
+    s.connection->stopIdle();
+    QTRY_VERIFY(s.server->scriptFinished());
+    QTest::qWait(50);
+    QVERIFY(s.failed->isEmpty());
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::idleIsRenewed()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * PREAUTH [CAPABILITY IMAP4rev1 IDLE] hi", "C: f1 IDLE", "S: + idling", "C: DONE",
+                       "S: f1 OK renewed", "C: f2 IDLE", "S: + idling again"},
+                      nullptr, true, std::chrono::seconds(10), std::chrono::milliseconds(200));
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->idle();
+    QTRY_VERIFY(s.server->scriptFinished());
+    QVERIFY(s.connection->isIdling());
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::commandDuringIdleEndsItFirst()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * PREAUTH [CAPABILITY IMAP4rev1 IDLE] hi", "C: f1 IDLE", "S: + idling", "C: DONE",
+                       "S: f1 OK done", "C: f2 NOOP", "S: f2 OK nothing new"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->idle();
+    QTRY_COMPARE(s.server->received(), "f1 IDLE\r\n"_ba);
+    QTest::qWait(50); // let "+ idling" arrive
+    s.connection->send(Command("NOOP"));
+    QTRY_COMPARE(s.finished->size(), 1);
+    QCOMPARE(s.finished->first().at(0).toByteArray(), "f2"_ba);
+    QVERIFY(!s.connection->isIdling());
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::pollsWithNoopWithoutIdle()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * PREAUTH [CAPABILITY IMAP4rev1] no idle here", "C: f1 NOOP", "S: * 3 EXISTS\r\nf1 OK",
+                       "C: f2 NOOP", "S: f2 OK"},
+                      nullptr, true, std::chrono::seconds(10), std::chrono::milliseconds(100));
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->idle();
+    QTRY_VERIFY(s.server->scriptFinished());
+    QTRY_COMPARE(s.mailboxData->size(), 1);
+    s.connection->stopIdle();
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestConnection)

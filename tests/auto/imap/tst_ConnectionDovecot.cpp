@@ -31,6 +31,7 @@ private Q_SLOTS:
     void untrustedCertificateThenTrustedExactly();
     void selectWithQresync();
     void pipelinedCommands();
+    void appendFromAnotherConnectionArrivesWhileIdling();
 
 private:
     std::unique_ptr<Connection> connect(Security security, bool trustTestCa = true,
@@ -197,6 +198,33 @@ void TestConnectionDovecot::pipelinedCommands()
     const auto projectStatus = std::get<MailboxStatusResponse>(finished.at(2).at(1).value<CommandResult>().data.at(0));
     QCOMPARE(projectStatus.name, u"プロジェクト"_s);
     QCOMPARE(projectStatus.messages, 2u);
+}
+
+void TestConnectionDovecot::appendFromAnotherConnectionArrivesWhileIdling()
+{
+    // Two devices: one idles in the mailbox, the other files a message into it.
+    auto watcher = connect(Security::ImplicitTls);
+    QVERIFY(loginAs(*watcher, u"alice"_s, u"alice-secret"_s));
+    QVERIFY(run(*watcher, std::move(Command("SELECT").mailbox(u"Trash"))).ok());
+    QSignalSpy news(watcher.get(), &Connection::mailboxData);
+    watcher->idle();
+
+    auto other = connect(Security::StartTls);
+    QVERIFY(loginAs(*other, u"alice"_s, u"alice-secret"_s));
+    const QByteArray message = "From: bob@fumi.test\r\nSubject: =?UTF-8?B?5YmK6Zmk?=\r\n\r\nDeleted elsewhere.\r\n";
+    const CommandResult appended = run(*other, std::move(Command("APPEND").mailbox(u"Trash").literal(message)));
+    QVERIFY(appended.ok());
+    QCOMPARE(appended.status.code.kind, ResponseCode::Kind::AppendUid);
+
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(news.cbegin(), news.cend(),
+                                         [](const QList<QVariant> &arguments) {
+                                             const auto response = arguments.at(0).value<Response>();
+                                             const auto *exists = std::get_if<ExistsResponse>(&response);
+                                             return exists && exists->count == 1;
+                                         }),
+                             10000);
+    watcher->stopIdle();
+    QVERIFY(run(*watcher, Command("NOOP")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionDovecot)
