@@ -287,7 +287,7 @@ void Connection::onReadyRead()
             break;
         handle(std::move(*response));
     }
-    if (!ok && !m_failed) {
+    if ((!ok || m_reader->hasError()) && !m_failed) {
         fail(Error::Protocol,
              tr("The server sent data that is not IMAP (at byte %1: %2).")
                  .arg(m_reader->error().offset)

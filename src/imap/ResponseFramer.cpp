@@ -66,12 +66,22 @@ bool ResponseFramer::feed(QByteArrayView bytes)
     }
 
     m_buffer.append(bytes);
-    if (!frame())
+    // Frame only what is needed to check the limits; next() frames the rest on demand, so
+    // that takeUnframed() can hand back bytes that turn out to need other treatment.
+    if (m_ready.empty() && !frame())
         return false;
-    // The incomplete response may hold at most its limit plus one chunk of the stream.
-    if (qint64(m_buffer.size() - m_responseStart) > m_limits.maxResponseSize)
-        return fail(m_responseStart, QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseSize));
     return true;
+}
+
+QByteArray ResponseFramer::takeUnframed()
+{
+    Q_ASSERT(m_ready.empty());
+    QByteArray rest = m_buffer.mid(m_responseStart);
+    m_buffer.clear();
+    m_streamOffset += m_responseStart + rest.size();
+    m_consumed = m_responseStart = m_lineStart = m_scan = 0;
+    m_literalRemaining = 0;
+    return rest;
 }
 
 bool ResponseFramer::frame()
@@ -84,6 +94,9 @@ bool ResponseFramer::frame()
             if (available < m_literalRemaining) {
                 m_literalRemaining -= available;
                 m_scan = size;
+                if (qint64(size - m_responseStart) > m_limits.maxResponseSize)
+                    return fail(m_responseStart,
+                                QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseSize));
                 return true;
             }
             m_scan += qsizetype(m_literalRemaining);
@@ -96,6 +109,10 @@ bool ResponseFramer::frame()
             m_scan = size;
             if (size - m_lineStart > m_limits.maxLineLength)
                 return fail(m_lineStart, QStringLiteral("line longer than %1 bytes").arg(m_limits.maxLineLength));
+            // The incomplete response may hold at most its limit plus one chunk of the stream.
+            if (qint64(size - m_responseStart) > m_limits.maxResponseSize)
+                return fail(m_responseStart,
+                            QStringLiteral("response larger than %1 bytes").arg(m_limits.maxResponseSize));
             return true;
         }
         const qsizetype lineEnd = static_cast<const char *>(newline) - data; // index of '\n'
@@ -124,13 +141,19 @@ bool ResponseFramer::frame()
         m_ready.emplace_back(m_responseStart, m_scan - m_responseStart);
         m_responseStart = m_scan;
         m_lineStart = m_scan;
+        return true;
     }
 }
 
 std::optional<QByteArrayView> ResponseFramer::next()
 {
-    if (m_ready.empty() || m_failed)
+    if (m_failed)
         return std::nullopt;
+    if (m_ready.empty()) {
+        // Views handed out before stay valid: framing never moves the buffer.
+        if (!frame() || m_ready.empty())
+            return std::nullopt;
+    }
     const auto [offset, length] = m_ready.front();
     m_ready.pop_front();
     m_consumed = offset + length;

@@ -41,8 +41,12 @@ public:
     // framing rules; error() then says how. Views from next() are invalid after feed().
     [[nodiscard]] bool feed(QByteArrayView bytes);
 
-    // The next complete response, CRLF included, or nothing until more bytes arrive.
+    // The next complete response, CRLF included, or nothing until more bytes arrive (or after
+    // an error: check hasError()). Responses are framed one at a time, as they are asked for.
     [[nodiscard]] std::optional<QByteArrayView> next();
+    // Everything after the last response returned by next(), unframed, and a fresh start: for
+    // a stream that changes encoding there (COMPRESS). Only once next() returned nothing.
+    [[nodiscard]] QByteArray takeUnframed();
 
     // Where in the stream the response last returned by next() starts.
     [[nodiscard]] qint64 lastResponseOffset() const { return m_lastOffset; }

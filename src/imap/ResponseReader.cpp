@@ -20,26 +20,35 @@ bool ResponseReader::feed(QByteArrayView bytes)
         m_error = m_framer.error();
         return false;
     }
-    while (auto response = m_framer.next()) {
-        if (m_observer)
-            m_observer(*response);
-        if (auto error = ResponseParser::parseInto(*response, m_options, m_ready.emplace_back())) {
-            m_ready.pop_back();
-            m_failed = true;
-            m_error = ParseError{m_framer.lastResponseOffset() + error->offset, error->message};
-            return false;
-        }
-    }
     return true;
 }
 
 std::optional<Response> ResponseReader::next()
 {
-    if (m_ready.empty())
+    if (m_failed)
         return std::nullopt;
-    Response response = std::move(m_ready.front());
-    m_ready.pop_front();
+    const auto framed = m_framer.next();
+    if (!framed) {
+        if (m_framer.hasError()) {
+            m_failed = true;
+            m_error = m_framer.error();
+        }
+        return std::nullopt;
+    }
+    if (m_observer)
+        m_observer(*framed);
+    std::optional<Response> response(std::in_place);
+    if (auto error = ResponseParser::parseInto(*framed, m_options, *response)) {
+        m_failed = true;
+        m_error = ParseError{m_framer.lastResponseOffset() + error->offset, error->message};
+        return std::nullopt;
+    }
     return response;
+}
+
+QByteArray ResponseReader::takeUnparsed()
+{
+    return m_framer.takeUnframed();
 }
 
 } // namespace fumi::imap

@@ -32,10 +32,15 @@ public:
     // Sees every framed response before it is parsed (for the protocol transcript).
     void setObserver(std::function<void(QByteArrayView)> observer) { m_observer = std::move(observer); }
 
+    // Takes bytes; false once the stream is known to be broken (see error()).
     [[nodiscard]] bool feed(QByteArrayView bytes);
+    // The next response, parsed as it is asked for; nothing until more bytes arrive, or after an
+    // error (then hasError()).
     [[nodiscard]] std::optional<Response> next();
-    // Responses not yet taken, or bytes of one not yet complete.
-    [[nodiscard]] bool hasBufferedData() const { return !m_ready.empty() || m_framer.bufferedBytes() > 0; }
+    // Bytes received but not yet returned as responses.
+    [[nodiscard]] bool hasBufferedData() const { return m_framer.bufferedBytes() > 0; }
+    // The bytes after the last response returned, unparsed (see ResponseFramer::takeUnframed()).
+    [[nodiscard]] QByteArray takeUnparsed();
 
     [[nodiscard]] bool hasError() const { return m_failed; }
     [[nodiscard]] const ParseError &error() const { return m_error; }
@@ -44,7 +49,6 @@ private:
     std::function<void(QByteArrayView)> m_observer;
     ResponseFramer m_framer;
     ResponseParser::Options m_options;
-    std::deque<Response> m_ready;
     bool m_failed = false;
     ParseError m_error;
 };

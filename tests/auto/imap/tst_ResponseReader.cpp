@@ -27,10 +27,11 @@ QByteArrayList readAll(const QList<QByteArrayView> &chunks)
     ResponseReader reader;
     QByteArrayList dumps;
     for (QByteArrayView chunk : chunks) {
-        if (!reader.feed(chunk))
-            return {"error at " + QByteArray::number(reader.error().offset) + ": " + reader.error().message.toUtf8()};
+        const bool fed = reader.feed(chunk);
         while (auto response = reader.next())
             dumps << test::dump(*response);
+        if (!fed || reader.hasError())
+            return {"error at " + QByteArray::number(reader.error().offset) + ": " + reader.error().message.toUtf8()};
     }
     return dumps;
 }
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void hugeLiteralTrickleAllocatesNothing();
     void parseErrorReportsStreamOffset();
     void stopsAfterError();
+    void handsBackUnparsedBytes();
 };
 
 void TestResponseReader::wholeTranscript()
@@ -144,7 +146,9 @@ void TestResponseReader::limits()
     QFETCH(int, maxResponse);
     QFETCH(QString, message);
     ResponseReader reader({maxLine, maxLiteral, maxResponse}, {});
-    QVERIFY(!reader.feed(input));
+    const bool fed = reader.feed(input);
+    while (reader.next()) { }
+    QVERIFY(!fed || reader.hasError());
     QVERIFY2(reader.error().message.contains(message), qPrintable(reader.error().message));
 }
 
@@ -156,6 +160,7 @@ void TestResponseReader::hugeLiteralTrickleAllocatesNothing()
     QVERIFY(!reader.feed("* 1 FETCH (BODY[] {4294967295}\r\n"));
     QVERIFY(reader.error().message.contains(u"literal larger"_s));
     QVERIFY(!reader.feed("abc"));
+    QVERIFY(!reader.next());
 
     // With a limit that allows it, the buffer grows only with what arrives.
     ResponseFramer framer({1024, qint64(8) * 1024 * 1024 * 1024, qint64(8) * 1024 * 1024 * 1024});
@@ -170,19 +175,38 @@ void TestResponseReader::parseErrorReportsStreamOffset()
 {
     ResponseReader reader;
     QVERIFY(reader.feed("* 3 EXISTS\r\n"));
-    QVERIFY(!reader.feed("* LIST () \"/\" \"Unterminated\r\n"));
+    QVERIFY(reader.feed("* LIST () \"/\" \"Unterminated\r\n"));
+    // What was complete before the error is delivered, then the error.
+    QVERIFY(reader.next().has_value());
+    QVERIFY(!reader.next().has_value());
+    QVERIFY(reader.hasError());
     QCOMPARE(reader.error().offset, 12 + 14);
     QVERIFY(reader.error().message.contains(u"unterminated"_s));
-    // What was complete before the error is still delivered.
-    QVERIFY(reader.next().has_value());
 }
 
 void TestResponseReader::stopsAfterError()
 {
     ResponseReader reader;
-    QVERIFY(!reader.feed("garbage\r\n"));
+    QVERIFY(reader.feed("garbage\r\n"));
+    QVERIFY(!reader.next());
+    QVERIFY(reader.hasError());
     QVERIFY(!reader.feed("* 1 EXISTS\r\n"));
     QVERIFY(!reader.next());
+}
+
+void TestResponseReader::handsBackUnparsedBytes()
+{
+    // After "a1 OK" to COMPRESS, the rest of the chunk is compressed data, not responses.
+    ResponseReader reader;
+    QVERIFY(reader.feed("* 2 EXISTS\r\na1 OK DEFLATE active\r\n\x78\x9c{999999999999}\r\n garbage"_ba));
+    QVERIFY(reader.next().has_value());
+    QVERIFY(reader.next().has_value());
+    QCOMPARE(reader.takeUnparsed(), "\x78\x9c{999999999999}\r\n garbage"_ba);
+    QVERIFY(!reader.hasError());
+    QVERIFY(!reader.hasBufferedData());
+    QVERIFY(reader.feed("* 3 EXISTS\r\n"));
+    const auto exists = reader.next();
+    QVERIFY(exists && std::get<ExistsResponse>(*exists).count == 3);
 }
 
 QTEST_APPLESS_MAIN(TestResponseReader)
