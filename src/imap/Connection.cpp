@@ -280,6 +280,23 @@ void Connection::onReadyRead()
 {
     const QByteArray bytes = m_socket->readAll();
     armTimer();
+    if (m_compression) {
+        // Pieces of at most 64 KiB, each drained before the next: a compression bomb meets the
+        // reader's limits instead of filling memory.
+        const bool ok = m_compression->decompress(bytes, [this](QByteArrayView piece) {
+            return consume(piece);
+        });
+        if (!ok && !m_failed)
+            fail(Error::Protocol, tr("The server's compressed data is corrupt."));
+    } else {
+        consume(bytes);
+    }
+    if (!m_failed)
+        armTimer();
+}
+
+bool Connection::consume(QByteArrayView bytes)
+{
     const bool ok = m_reader->feed(bytes);
     while (!m_failed) {
         auto response = m_reader->next();
@@ -293,8 +310,39 @@ void Connection::onReadyRead()
                  .arg(m_reader->error().offset)
                  .arg(m_reader->error().message));
     }
-    if (!m_failed)
-        armTimer();
+    return !m_failed;
+}
+
+void Connection::startCompression(std::function<void()> then)
+{
+    if (!m_settings.compress || m_compression || !hasCapability("COMPRESS=DEFLATE")) {
+        then();
+        return;
+    }
+    enqueue(std::move(Command("COMPRESS").raw("DEFLATE")), [this, then = std::move(then)](const CommandResult &result) {
+        if (!result.ok()) {
+            qCInfo(lcImap).noquote() << "the server refused COMPRESS:" << QString::fromUtf8(result.status.text);
+            then();
+            return;
+        }
+        auto stream = std::make_unique<DeflateStream>();
+        if (!stream->isValid()) {
+            fail(Error::Protocol, tr("Compression could not be started."));
+            return;
+        }
+        // Whatever followed the OK in the same read is already compressed.
+        const QByteArray rest = m_reader->takeUnparsed();
+        m_compression = std::move(stream);
+        qCDebug(lcImapTranscript) << "compression on";
+        if (!rest.isEmpty() && !m_compression->decompress(rest, [this](QByteArrayView piece) {
+                return consume(piece);
+            })) {
+            if (!m_failed)
+                fail(Error::Protocol, tr("The server's compressed data is corrupt."));
+            return;
+        }
+        then();
+    });
 }
 
 void Connection::handle(Response &&response)
@@ -422,7 +470,9 @@ void Connection::login(const QString &user, const QString &password)
         }
         m_state = State::Authenticated;
         auto done = [this] {
-            Q_EMIT authenticated();
+            startCompression([this] {
+                Q_EMIT authenticated();
+            });
         };
         // Capabilities change with authentication.
         if (result.status.code.kind == ResponseCode::Kind::Capability) {
@@ -521,7 +571,7 @@ void Connection::writeQueued()
 void Connection::writeRaw(const QByteArray &bytes, const QByteArray &transcript)
 {
     qCDebug(lcImapTranscript).noquote() << "C:" << QString::fromUtf8(transcript);
-    m_socket->write(bytes);
+    m_socket->write(m_compression ? m_compression->compress(bytes) : bytes);
 }
 
 void Connection::handleContinuation(const ContinuationRequest &continuation)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "imap/Command.h"
+#include "imap/DeflateStream.h"
 #include "imap/Response.h"
 #include "imap/ResponseReader.h"
 
@@ -56,6 +57,8 @@ struct ConnectionSettings {
     std::chrono::milliseconds idleRenewal{29 * 60 * 1000};
     // Without IDLE, how often idle() polls with NOOP.
     std::chrono::milliseconds pollInterval{2 * 60 * 1000};
+    // Turn on COMPRESS=DEFLATE after login where the server offers it.
+    bool compress = true;
 };
 
 // The outcome of one command: its tagged status and the untagged data that belongs to it.
@@ -129,6 +132,7 @@ public:
     [[nodiscard]] const QByteArrayList &capabilities() const { return m_capabilities; }
     [[nodiscard]] bool hasCapability(QByteArrayView capability) const;
     [[nodiscard]] bool isEncrypted() const;
+    [[nodiscard]] bool isCompressed() const { return m_compression != nullptr; }
 
 Q_SIGNALS:
     void ready();
@@ -160,6 +164,8 @@ private:
     void writeRaw(const QByteArray &bytes, const QByteArray &transcript);
     void onEncrypted();
     void onReadyRead();
+    bool consume(QByteArrayView bytes);
+    void startCompression(std::function<void()> then);
     void onSslErrors(const QList<QSslError> &errors);
     void handle(Response &&response);
     void handleGreeting(const Response &response);
@@ -179,6 +185,7 @@ private:
     CertificatePolicy *m_policy;
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<ResponseReader> m_reader;
+    std::unique_ptr<DeflateStream> m_compression;
     QTimer m_timer;
     QTimer m_idleTimer; // renews IDLE, or polls with NOOP
     bool m_idleWanted = false;

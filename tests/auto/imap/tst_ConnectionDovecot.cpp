@@ -8,6 +8,7 @@
 #include "support/DovecotServer.h"
 #include "support/TrustExactlyPolicy.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -32,10 +33,12 @@ private Q_SLOTS:
     void selectWithQresync();
     void pipelinedCommands();
     void appendFromAnotherConnectionArrivesWhileIdling();
+    void compressedSession();
+    void uncompressedWhenTurnedOff();
 
 private:
-    std::unique_ptr<Connection> connect(Security security, bool trustTestCa = true,
-                                        CertificatePolicy *policy = nullptr);
+    std::unique_ptr<Connection> connect(Security security, bool trustTestCa = true, CertificatePolicy *policy = nullptr,
+                                        bool compress = true);
     bool loginAs(Connection &connection, const QString &user, const QString &password);
     CommandResult run(Connection &connection, const Command &command);
 
@@ -48,9 +51,10 @@ void TestConnectionDovecot::initTestCase()
 }
 
 std::unique_ptr<Connection> TestConnectionDovecot::connect(Security security, bool trustTestCa,
-                                                           CertificatePolicy *policy)
+                                                           CertificatePolicy *policy, bool compress)
 {
     ConnectionSettings settings;
+    settings.compress = compress;
     settings.host = u"localhost"_s;
     settings.port = security == Security::ImplicitTls ? m_server.imapsPort() : m_server.imapPort();
     settings.security = security;
@@ -225,6 +229,34 @@ void TestConnectionDovecot::appendFromAnotherConnectionArrivesWhileIdling()
                              10000);
     watcher->stopIdle();
     QVERIFY(run(*watcher, Command("NOOP")).ok());
+}
+
+void TestConnectionDovecot::compressedSession()
+{
+    auto connection = connect(Security::ImplicitTls);
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    QVERIFY(connection->isCompressed());
+
+    QSignalSpy mailbox(connection.get(), &Connection::mailboxData);
+    QVERIFY(run(*connection, std::move(Command("EXAMINE").mailbox(u"INBOX"))).ok());
+    mailbox.clear();
+    QVERIFY(run(*connection, std::move(Command("UID FETCH").sequenceSet(UidSet{3}).raw("(BODY.PEEK[])"))).ok());
+    QFile seed(DovecotServer::testDataDirectory() + u"/mail/alice/INBOX/03-estimate-iso2022jp.eml"_s);
+    QVERIFY(seed.open(QIODevice::ReadOnly));
+    const QByteArray expected = seed.readAll();
+    QCOMPARE(mailbox.size(), 1);
+    const auto fetch = std::get<FetchResponse>(mailbox.first().at(0).value<Response>());
+    QCOMPARE(fetch.sections.size(), 1);
+    QCOMPARE(fetch.sections.first().data, expected);
+}
+
+void TestConnectionDovecot::uncompressedWhenTurnedOff()
+{
+    auto connection = connect(Security::ImplicitTls, true, nullptr, /*compress=*/false);
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    QVERIFY(!connection->isCompressed());
+    QVERIFY(connection->hasCapability("COMPRESS=DEFLATE"));
+    QVERIFY(run(*connection, Command("NOOP")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionDovecot)
