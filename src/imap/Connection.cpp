@@ -6,10 +6,12 @@
 #include "core/Ascii.h"
 #include "imap/Logging.h"
 
+#include <QCoreApplication>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
 #include <algorithm>
+#include <cctype>
 
 using namespace Qt::StringLiterals;
 
@@ -459,50 +461,167 @@ void Connection::becomeReady()
     Q_EMIT ready();
 }
 
-void Connection::login(const QString &user, const QString &password)
+std::function<void(const CommandResult &)> Connection::authenticationDone()
 {
-    Q_ASSERT(m_state == State::NotAuthenticated);
-    auto onDone = [this](const CommandResult &result) {
+    return [this](const CommandResult &result) {
         if (!result.ok()) {
             fail(Error::AuthenticationFailed,
                  tr("The server rejected the login: %1").arg(QString::fromUtf8(result.status.text)));
             return;
         }
         m_state = State::Authenticated;
-        auto done = [this] {
-            startCompression([this] {
-                Q_EMIT authenticated();
-            });
-        };
         // Capabilities change with authentication.
         if (result.status.code.kind == ResponseCode::Kind::Capability) {
             noteCapabilities(result.status.code.capabilities);
-            done();
+            afterAuthentication();
         } else {
-            requestCapabilities(done);
+            requestCapabilities([this] {
+                afterAuthentication();
+            });
         }
     };
+}
 
+void Connection::afterAuthentication()
+{
+    startCompression([this] {
+        enableExtensions([this] {
+            identify([this] {
+                Q_EMIT authenticated();
+            });
+        });
+    });
+}
+
+void Connection::login(const QString &user, const QString &password)
+{
+    Q_ASSERT(m_state == State::NotAuthenticated);
     m_state = State::Authenticating;
     if (hasCapability("AUTH=PLAIN")) {
         const QByteArray initial = QByteArray("\0"_ba + user.toUtf8() + "\0"_ba + password.toUtf8()).toBase64();
         if (hasCapability("SASL-IR")) {
             // A further challenge is not part of PLAIN: cancel it.
-            enqueue(std::move(Command("AUTHENTICATE").raw("PLAIN").sensitiveRaw(initial)), onDone, [](QByteArrayView) {
-                return QByteArray("*");
-            });
+            enqueue(std::move(Command("AUTHENTICATE").raw("PLAIN").sensitiveRaw(initial)), authenticationDone(),
+                    [](QByteArrayView) {
+                        return QByteArray("*");
+                    });
         } else {
-            enqueue(std::move(Command("AUTHENTICATE").raw("PLAIN")), onDone, [initial](QByteArrayView) {
-                return initial;
-            });
+            enqueue(std::move(Command("AUTHENTICATE").raw("PLAIN")), authenticationDone(),
+                    [initial, sent = false](QByteArrayView) mutable {
+                        const QByteArray answer = sent ? QByteArray("*") : initial;
+                        sent = true;
+                        return answer;
+                    });
         }
+        return;
+    }
+    if (hasCapability("AUTH=LOGIN")) {
+        // The LOGIN mechanism asks for the user name, then the password.
+        enqueue(std::move(Command("AUTHENTICATE").raw("LOGIN")), authenticationDone(),
+                [step = 0, user = user.toUtf8().toBase64(),
+                 password = password.toUtf8().toBase64()](QByteArrayView) mutable {
+                    switch (step++) {
+                    case 0:
+                        return user;
+                    case 1:
+                        return password;
+                    default:
+                        return QByteArray("*"); // nothing more to say: cancel
+                    }
+                });
         return;
     }
     if (hasCapability("LOGINDISABLED")) {
         fail(Error::LoginDisabled, tr("%1 does not allow logging in with a password here.").arg(m_settings.host));
         return;
     }
-    enqueue(std::move(Command("LOGIN").astring(user.toUtf8()).sensitive(password.toUtf8())), onDone);
+    enqueue(std::move(Command("LOGIN").astring(user.toUtf8()).sensitive(password.toUtf8())), authenticationDone());
+}
+
+void Connection::loginWithToken(const QString &user, const QString &accessToken)
+{
+    Q_ASSERT(m_state == State::NotAuthenticated);
+    m_state = State::Authenticating;
+    const QByteArray token = accessToken.toUtf8();
+    QByteArray mechanism;
+    QByteArray initial;
+    QByteArray onError; // what a client answers to the server's error challenge
+    if (hasCapability("AUTH=OAUTHBEARER")) {
+        // RFC 7628: GS2 header, then key/value pairs separated by ^A.
+        mechanism = "OAUTHBEARER";
+        initial = QByteArray("n,a=" + user.toUtf8() + ",\x01host=" + m_settings.host.toUtf8() + "\x01port="
+                             + QByteArray::number(m_settings.port) + "\x01auth=Bearer " + token + "\x01\x01")
+                      .toBase64();
+        onError = QByteArray("\x01").toBase64();
+    } else if (hasCapability("AUTH=XOAUTH2")) {
+        mechanism = "XOAUTH2";
+        initial = QByteArray("user=" + user.toUtf8() + "\x01auth=Bearer " + token + "\x01\x01").toBase64();
+        onError = QByteArray(); // an empty line
+    } else {
+        // An OAuth2 account never falls back to a password.
+        fail(Error::LoginDisabled, tr("%1 offers no OAuth2 sign-in (OAUTHBEARER or XOAUTH2).").arg(m_settings.host));
+        return;
+    }
+    if (hasCapability("SASL-IR")) {
+        enqueue(std::move(Command("AUTHENTICATE").raw(mechanism).sensitiveRaw(initial)), authenticationDone(),
+                [onError](QByteArrayView) {
+                    return onError;
+                });
+    } else {
+        enqueue(std::move(Command("AUTHENTICATE").raw(mechanism)), authenticationDone(),
+                [initial, onError, sent = false](QByteArrayView) mutable {
+                    const QByteArray answer = sent ? onError : initial;
+                    sent = true;
+                    return answer;
+                });
+    }
+}
+
+void Connection::enableExtensions(std::function<void()> then)
+{
+    QByteArrayList wanted;
+    if (m_settings.enableExtensions) {
+        for (QByteArrayView extension : {"QRESYNC", "UTF8=ACCEPT"}) {
+            if (hasCapability(extension))
+                wanted << extension.toByteArray();
+        }
+    }
+    if (wanted.isEmpty()) {
+        then();
+        return;
+    }
+    enqueue(std::move(Command("ENABLE").raw(wanted.join(' '))),
+            [this, then = std::move(then)](const CommandResult &result) {
+                for (const Response &response : result.data) {
+                    if (const auto *enabled = std::get_if<EnabledResponse>(&response))
+                        m_enabled += enabled->capabilities;
+                }
+                then();
+            });
+}
+
+void Connection::identify(std::function<void()> then)
+{
+    if (!m_settings.sendId || !hasCapability("ID")) {
+        then();
+        return;
+    }
+    // RFC 2971: name and version only, nothing that identifies the user or the machine.
+    QByteArray version = QCoreApplication::applicationVersion().toLatin1();
+    version.removeIf([](char c) {
+        return !(std::isalnum(uchar(c)) || c == '.' || c == '-');
+    });
+    QByteArray fields = "(\"name\" \"Fumi\"";
+    if (!version.isEmpty())
+        fields += " \"version\" \"" + version + '"';
+    fields += ')';
+    enqueue(std::move(Command("ID").raw(fields)), [this, then = std::move(then)](const CommandResult &result) {
+        for (const Response &response : result.data) {
+            if (const auto *id = std::get_if<IdResponse>(&response))
+                m_serverId = id->fields;
+        }
+        then();
+    });
 }
 
 QByteArray Connection::send(const Command &command)

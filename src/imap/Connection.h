@@ -59,6 +59,9 @@ struct ConnectionSettings {
     std::chrono::milliseconds pollInterval{2 * 60 * 1000};
     // Turn on COMPRESS=DEFLATE after login where the server offers it.
     bool compress = true;
+    // After login: ENABLE QRESYNC and UTF8=ACCEPT where offered, and tell the server our ID.
+    bool enableExtensions = true;
+    bool sendId = true;
 };
 
 // The outcome of one command: its tagged status and the untagged data that belongs to it.
@@ -117,6 +120,9 @@ public:
     // Logs in with a password: AUTHENTICATE PLAIN where offered (with SASL-IR where offered),
     // else LOGIN unless LOGINDISABLED. authenticated() or failed().
     void login(const QString &user, const QString &password);
+    // Logs in with an OAuth2 access token: OAUTHBEARER where offered, else XOAUTH2; never a
+    // password. authenticated() or failed().
+    void loginWithToken(const QString &user, const QString &accessToken);
     // Writes `command` (pipelined) and returns its tag; finished() carries the answer.
     QByteArray send(const Command &command);
     // Waits for news of the selected mailbox: IDLE where offered (renewed before the server's
@@ -133,6 +139,9 @@ public:
     [[nodiscard]] bool hasCapability(QByteArrayView capability) const;
     [[nodiscard]] bool isEncrypted() const;
     [[nodiscard]] bool isCompressed() const { return m_compression != nullptr; }
+    // Extensions the server confirmed with ENABLED, and what it said of itself in ID.
+    [[nodiscard]] const QByteArrayList &enabled() const { return m_enabled; }
+    [[nodiscard]] const ParameterList &serverId() const { return m_serverId; }
 
 Q_SIGNALS:
     void ready();
@@ -166,6 +175,10 @@ private:
     void onReadyRead();
     bool consume(QByteArrayView bytes);
     void startCompression(std::function<void()> then);
+    std::function<void(const CommandResult &)> authenticationDone();
+    void afterAuthentication();
+    void enableExtensions(std::function<void()> then);
+    void identify(std::function<void()> then);
     void onSslErrors(const QList<QSslError> &errors);
     void handle(Response &&response);
     void handleGreeting(const Response &response);
@@ -196,6 +209,8 @@ private:
     bool m_utf8 = false;
     bool m_failed = false;
     QByteArrayList m_capabilities;
+    QByteArrayList m_enabled;
+    ParameterList m_serverId;
     std::deque<Pending> m_pending; // sent or waiting to be sent, in order
     quint64 m_nextTag = 1;
 };

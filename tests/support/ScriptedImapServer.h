@@ -37,6 +37,8 @@ public:
     ~ScriptedImapServer() override;
 
     [[nodiscard]] bool start(); // listens on 127.0.0.1 and a free port
+    // Replaces the script before a client connects (for scripts that depend on the port).
+    void setScript(QByteArrayList script) { m_script = std::move(script); }
     [[nodiscard]] bool scriptFinished() const { return m_step >= m_script.size(); }
     [[nodiscard]] const QStringList &errors() const { return m_errors; }
     [[nodiscard]] const QByteArray &received() const { return m_received; }

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace fumi;
@@ -66,6 +67,11 @@ private Q_SLOTS:
     void untrustedCertificateRefusedThenAcceptedByPolicy();
     void timeoutWhenServerIsSilent();
     void logoutCloses();
+    void saslLoginMechanism();
+    void xoauth2();
+    void xoauth2FailureAnswersTheChallenge();
+    void oauthBearerWithoutSaslIr();
+    void tokenNeverFallsBackToPassword();
     void idleDeliversUpdatesUntilDone();
     void idleIsRenewed();
     void commandDuringIdleEndsItFirst();
@@ -74,6 +80,10 @@ private Q_SLOTS:
 private:
     Session start(Mode mode, Security security, QByteArrayList script, CertificatePolicy *policy = nullptr,
                   bool trustTestCa = true, std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                  std::chrono::milliseconds renewal = std::chrono::minutes(29));
+    Session start(Mode mode, Security security, const std::function<QByteArrayList(quint16 port)> &script,
+                  CertificatePolicy *policy = nullptr, bool trustTestCa = true,
+                  std::chrono::milliseconds timeout = std::chrono::seconds(10),
                   std::chrono::milliseconds renewal = std::chrono::minutes(29));
 
     QTemporaryDir m_dir;
@@ -89,10 +99,23 @@ void TestConnection::initTestCase()
 Session TestConnection::start(Mode mode, Security security, QByteArrayList script, CertificatePolicy *policy,
                               bool trustTestCa, std::chrono::milliseconds timeout, std::chrono::milliseconds renewal)
 {
+    return start(
+        mode, security,
+        [script](quint16) {
+            return script;
+        },
+        policy, trustTestCa, timeout, renewal);
+}
+
+Session TestConnection::start(Mode mode, Security security, const std::function<QByteArrayList(quint16)> &script,
+                              CertificatePolicy *policy, bool trustTestCa, std::chrono::milliseconds timeout,
+                              std::chrono::milliseconds renewal)
+{
     Session s;
-    s.server = std::make_unique<ScriptedImapServer>(mode, m_certificates, std::move(script));
+    s.server = std::make_unique<ScriptedImapServer>(mode, m_certificates, QByteArrayList{});
     if (!s.server->start())
         qFatal("the scripted server cannot listen");
+    s.server->setScript(script(s.server->serverPort()));
     ConnectionSettings settings;
     settings.host = u"127.0.0.1"_s;
     settings.port = s.server->serverPort();
@@ -139,7 +162,9 @@ void TestConnection::startTlsUpgradesAndForgetsEarlierCapabilities()
         {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED X-BEFORE-TLS] hi", "C: f1 STARTTLS",
          "S: f1 OK Begin TLS negotiation now", "TLS", "C: f2 CAPABILITY",
          "S: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nf2 OK done",
-         "C: f3 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: f3 OK [CAPABILITY IMAP4rev1 IDLE QRESYNC] Logged in"});
+         "C: f3 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: f3 OK [CAPABILITY IMAP4rev1 IDLE QRESYNC ID] Logged in",
+         "C: f4 ENABLE QRESYNC", "S: * ENABLED QRESYNC\r\nf4 OK Enabled", "C: f5 ID (\"name\" \"Fumi\")",
+         "S: * ID (\"name\" \"Scripted\")\r\nf5 OK"});
     QTRY_COMPARE(s.ready->size(), 1);
     QVERIFY(s.connection->isEncrypted());
     QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "AUTH=PLAIN", "SASL-IR"}));
@@ -147,7 +172,9 @@ void TestConnection::startTlsUpgradesAndForgetsEarlierCapabilities()
 
     s.connection->login(u"alice"_s, u"secret"_s);
     QTRY_COMPARE(s.authenticated->size(), 1);
-    QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "IDLE", "QRESYNC"}));
+    QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "IDLE", "QRESYNC", "ID"}));
+    QCOMPARE(s.connection->enabled(), QByteArrayList{"QRESYNC"});
+    QCOMPARE(s.connection->serverId().value(0).second, "Scripted"_ba);
     QCOMPARE(s.connection->state(), Connection::State::Authenticated);
     QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
 }
@@ -345,6 +372,81 @@ void TestConnection::logoutCloses()
     s.connection->close();
     QTRY_COMPARE(closed.size(), 1);
     QVERIFY(s.failed->isEmpty());
+}
+
+void TestConnection::saslLoginMechanism()
+{
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 AUTH=LOGIN] hi", "C: f1 AUTHENTICATE LOGIN", "S: + VXNlcm5hbWU6",
+                       "C: YWxpY2U=", "S: + UGFzc3dvcmQ6", "C: c2VjcmV0", "S: f1 OK [CAPABILITY IMAP4rev1] in"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->login(u"alice"_s, u"secret"_s);
+    QTRY_COMPARE(s.authenticated->size(), 1);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::xoauth2()
+{
+    const QByteArray initial = QByteArray("user=alice@example.org\x01auth=Bearer ya29.token\x01\x01").toBase64();
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2 AUTH=PLAIN SASL-IR] hi",
+                       QByteArray("C: f1 AUTHENTICATE XOAUTH2 " + initial), "S: f1 OK [CAPABILITY IMAP4rev1] in"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->loginWithToken(u"alice@example.org"_s, u"ya29.token"_s);
+    QTRY_COMPARE(s.authenticated->size(), 1);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::xoauth2FailureAnswersTheChallenge()
+{
+    // A rejected token comes back as a challenge carrying the error; the client answers with
+    // an empty line and the server then says NO.
+    const QByteArray initial = QByteArray("user=alice\x01auth=Bearer expired\x01\x01").toBase64();
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2 SASL-IR] hi",
+                       QByteArray("C: f1 AUTHENTICATE XOAUTH2 " + initial),
+                       "S: + eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiQmVhcmVyIn0=", "C: ",
+                       "S: f1 NO [AUTHENTICATIONFAILED] Invalid credentials"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->loginWithToken(u"alice"_s, u"expired"_s);
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::AuthenticationFailed);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::oauthBearerWithoutSaslIr()
+{
+    // RFC 7628: the payload names the host and port; preferred over XOAUTH2; without SASL-IR it
+    // follows the server's first challenge, and an error challenge is answered with ^A.
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls, [](quint16 port) {
+        const QByteArray payload = QByteArray("n,a=alice,\x01host=127.0.0.1\x01port=" + QByteArray::number(port)
+                                              + "\x01auth=Bearer tok\x01\x01")
+                                       .toBase64();
+        return QByteArrayList{"S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2 AUTH=OAUTHBEARER] hi",
+                              "C: f1 AUTHENTICATE OAUTHBEARER",
+                              "S: + ",
+                              QByteArray("C: " + payload),
+                              "S: + eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=",
+                              "C: AQ==",
+                              "S: f1 NO token rejected"};
+    });
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->loginWithToken(u"alice"_s, u"tok"_s);
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::AuthenticationFailed);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+}
+
+void TestConnection::tokenNeverFallsBackToPassword()
+{
+    Session s
+        = start(Mode::ImplicitTls, Security::ImplicitTls, {"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] hi"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->loginWithToken(u"alice"_s, u"token"_s);
+    QTRY_COMPARE(s.failed->size(), 1);
+    QCOMPARE(s.error(), Connection::Error::LoginDisabled);
+    QTest::qWait(50);
+    QCOMPARE(s.server->received(), QByteArray());
 }
 
 void TestConnection::idleDeliversUpdatesUntilDone()
