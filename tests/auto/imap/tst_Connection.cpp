@@ -9,6 +9,8 @@
 #include "support/TestCertificates.h"
 #include "support/TrustExactlyPolicy.h"
 
+#include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void xoauth2FailureAnswersTheChallenge();
     void oauthBearerWithoutSaslIr();
     void tokenNeverFallsBackToPassword();
+    void transcriptHidesCredentialsAndLiterals();
     void idleDeliversUpdatesUntilDone();
     void idleIsRenewed();
     void commandDuringIdleEndsItFirst();
@@ -447,6 +450,47 @@ void TestConnection::tokenNeverFallsBackToPassword()
     QCOMPARE(s.error(), Connection::Error::LoginDisabled);
     QTest::qWait(50);
     QCOMPARE(s.server->received(), QByteArray());
+}
+
+namespace {
+QStringList transcript;
+void captureTranscript(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (QByteArrayView(context.category) == "fumi.imap.transcript")
+        transcript << message;
+}
+} // namespace
+
+void TestConnection::transcriptHidesCredentialsAndLiterals()
+{
+    transcript.clear();
+    QLoggingCategory::setFilterRules(u"fumi.imap.transcript.debug=true"_s);
+    const QtMessageHandler previous = qInstallMessageHandler(captureTranscript);
+    auto restore = qScopeGuard([previous] {
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+    });
+
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
+                      {"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR LITERAL+] hi",
+                       "C: f1 AUTHENTICATE PLAIN AGFsaWNlAGh1bnRlcjI=", "S: f1 OK [CAPABILITY IMAP4rev1 LITERAL+] in",
+                       "C: f2 APPEND Drafts {26+}", "C: Dear Bob, the code is 4711", "S: f2 OK [APPENDUID 9 1] done",
+                       "C: f3 UID FETCH 1 (BODY[])",
+                       "S: * 1 FETCH (UID 1 BODY[] {26}\r\nDear Bob, the code is 4711)\r\nf3 OK"});
+    QTRY_COMPARE(s.ready->size(), 1);
+    s.connection->login(u"alice"_s, u"hunter2"_s);
+    QTRY_COMPARE(s.authenticated->size(), 1);
+    s.connection->send(std::move(Command("APPEND").mailbox(u"Drafts").literal("Dear Bob, the code is 4711")));
+    s.connection->send(std::move(Command("UID FETCH").sequenceSet(UidSet{1}).raw("(BODY[])")));
+    QTRY_COMPARE(s.finished->size(), 2);
+    QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
+
+    const QString all = transcript.join(u'\n');
+    QVERIFY2(all.contains(u"C: f1 AUTHENTICATE PLAIN ***"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"C: f2 APPEND \"Drafts\" {26 bytes}"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"<26 bytes>"_s), qPrintable(all));
+    for (const QString &secret : {u"hunter2"_s, u"AGFsaWNlAGh1bnRlcjI="_s, u"4711"_s})
+        QVERIFY2(!all.contains(secret), qPrintable(secret + u" leaked into:\n"_s + all));
 }
 
 void TestConnection::idleDeliversUpdatesUntilDone()
