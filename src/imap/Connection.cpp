@@ -214,11 +214,7 @@ void Connection::open()
     m_socket->setSslConfiguration(tls);
     m_socket->setPeerVerifyName(m_settings.host);
 
-    m_reader = std::make_unique<ResponseReader>();
-    m_reader->setObserver([](QByteArrayView response) {
-        if (lcImapTranscript().isDebugEnabled())
-            qCDebug(lcImapTranscript).noquote() << "S:" << QString::fromUtf8(redactLiterals(response));
-    });
+    m_reader = makeReader();
 
     connect(m_socket.get(), &QSslSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket.get(), &QSslSocket::encrypted, this, &Connection::onEncrypted);
@@ -251,6 +247,25 @@ void Connection::open()
         m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
     else
         m_socket->connectToHost(m_settings.host, m_settings.port);
+}
+
+std::unique_ptr<ResponseReader> Connection::makeReader() const
+{
+    auto reader = std::make_unique<ResponseReader>();
+    reader->setObserver([](QByteArrayView response) {
+        if (lcImapTranscript().isDebugEnabled())
+            qCDebug(lcImapTranscript).noquote() << "S:" << QString::fromUtf8(redactLiterals(response));
+    });
+    if (m_literalSink)
+        reader->setLiteralSink(m_literalSinkThreshold, m_literalSink);
+    return reader;
+}
+
+void Connection::setLiteralSink(qint64 threshold, ResponseFramer::LiteralSink sink)
+{
+    Q_ASSERT_X(!m_socket, "Connection::setLiteralSink", "set the sink before open()");
+    m_literalSinkThreshold = threshold;
+    m_literalSink = std::move(sink);
 }
 
 void Connection::onSslErrors(const QList<QSslError> &errors)
@@ -426,11 +441,7 @@ void Connection::startTls()
             return;
         }
         m_capabilities.clear();
-        m_reader = std::make_unique<ResponseReader>();
-        m_reader->setObserver([](QByteArrayView response) {
-            if (lcImapTranscript().isDebugEnabled())
-                qCDebug(lcImapTranscript).noquote() << "S:" << QString::fromUtf8(redactLiterals(response));
-        });
+        m_reader = makeReader();
         m_startingTls = true;
         m_socket->startClientEncryption();
     });

@@ -134,6 +134,11 @@ public:
     // LOGOUT, then closes; closed() follows.
     void close();
 
+    // Message bodies (literals of `threshold` bytes or more) go to `sink` in pieces as they
+    // arrive instead of being held whole; the FETCH section that carried one names it by
+    // FetchedSection::streamId. Set before open().
+    void setLiteralSink(qint64 threshold, ResponseFramer::LiteralSink sink);
+
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] const QByteArrayList &capabilities() const { return m_capabilities; }
     [[nodiscard]] bool hasCapability(QByteArrayView capability) const;
@@ -172,6 +177,7 @@ private:
     void writeQueued();
     void writeRaw(const QByteArray &bytes, const QByteArray &transcript);
     void onEncrypted();
+    std::unique_ptr<ResponseReader> makeReader() const;
     void onReadyRead();
     bool consume(QByteArrayView bytes);
     void startCompression(std::function<void()> then);
@@ -199,6 +205,8 @@ private:
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<ResponseReader> m_reader;
     std::unique_ptr<DeflateStream> m_compression;
+    qint64 m_literalSinkThreshold = 0;
+    ResponseFramer::LiteralSink m_literalSink;
     QTimer m_timer;
     QTimer m_idleTimer; // renews IDLE, or polls with NOOP
     bool m_idleWanted = false;

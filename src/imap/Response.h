@@ -185,6 +185,9 @@ struct FetchedSection {
     std::optional<quint64> origin;
     QByteArray data;
     bool isNil = false;
+    // Non-zero when the data went to the connection's literal sink instead of `data`.
+    quint64 streamId = 0;
+    qint64 streamedSize = 0;
 };
 
 struct FetchResponse {

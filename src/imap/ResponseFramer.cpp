@@ -3,6 +3,7 @@
 
 #include "imap/ResponseFramer.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace fumi::imap {
@@ -73,6 +74,12 @@ bool ResponseFramer::feed(QByteArrayView bytes)
     return true;
 }
 
+void ResponseFramer::setLiteralSink(qint64 threshold, LiteralSink sink)
+{
+    m_streamThreshold = threshold;
+    m_sink = std::move(sink);
+}
+
 QByteArray ResponseFramer::takeUnframed()
 {
     Q_ASSERT(m_ready.empty());
@@ -80,15 +87,29 @@ QByteArray ResponseFramer::takeUnframed()
     m_buffer.clear();
     m_streamOffset += m_responseStart + rest.size();
     m_consumed = m_responseStart = m_lineStart = m_scan = 0;
-    m_literalRemaining = 0;
+    m_literalRemaining = m_streamRemaining = 0;
+    m_streaming.clear();
     return rest;
 }
 
 bool ResponseFramer::frame()
 {
-    const char *data = m_buffer.constData();
-    const qsizetype size = m_buffer.size();
     while (true) {
+        if (m_streamRemaining > 0) {
+            // A streamed literal: its bytes go to the sink and leave the buffer at once.
+            const qint64 take = std::min<qint64>(m_buffer.size() - m_scan, m_streamRemaining);
+            if (take == 0)
+                return true;
+            m_streamRemaining -= take;
+            m_sink(m_streamId, QByteArrayView(m_buffer).sliced(m_scan, qsizetype(take)), m_streamRemaining == 0);
+            m_buffer.remove(m_scan, qsizetype(take));
+            if (m_streamRemaining > 0)
+                return true;
+            m_lineStart = m_scan;
+        }
+
+        const char *data = m_buffer.constData();
+        const qsizetype size = m_buffer.size();
         if (m_literalRemaining > 0) {
             const qint64 available = size - m_scan;
             if (available < m_literalRemaining) {
@@ -125,9 +146,18 @@ bool ResponseFramer::frame()
         if (contentEnd > m_lineStart && data[contentEnd - 1] == '\r')
             --contentEnd;
         const qint64 literal = announcedLiteral(QByteArrayView(data + m_lineStart, contentEnd - m_lineStart));
-        if (literal == -2 || literal > m_limits.maxLiteralSize) {
-            return fail(m_lineStart,
-                        QStringLiteral("literal larger than %1 bytes announced").arg(m_limits.maxLiteralSize));
+        const bool stream = m_sink && literal >= m_streamThreshold;
+        const qint64 maxLiteral = stream ? m_limits.maxStreamedLiteralSize : m_limits.maxLiteralSize;
+        if (literal == -2 || literal > maxLiteral)
+            return fail(m_lineStart, QStringLiteral("literal larger than %1 bytes announced").arg(maxLiteral));
+        if (stream) {
+            m_streamId = ++m_lastStreamId;
+            m_streamRemaining = literal;
+            m_streaming.push_back(StreamedLiteral{m_scan - m_responseStart, m_streamId, literal});
+            if (literal == 0)
+                m_sink(m_streamId, {}, true);
+            m_lineStart = m_scan;
+            continue;
         }
         if (literal >= 0) {
             if (qint64(m_scan - m_responseStart) + literal > m_limits.maxResponseSize)
@@ -138,7 +168,8 @@ bool ResponseFramer::frame()
             continue;
         }
 
-        m_ready.emplace_back(m_responseStart, m_scan - m_responseStart);
+        m_ready.push_back(Ready{m_responseStart, m_scan - m_responseStart, std::move(m_streaming)});
+        m_streaming.clear();
         m_responseStart = m_scan;
         m_lineStart = m_scan;
         return true;
@@ -154,11 +185,12 @@ std::optional<QByteArrayView> ResponseFramer::next()
         if (!frame() || m_ready.empty())
             return std::nullopt;
     }
-    const auto [offset, length] = m_ready.front();
+    Ready ready = std::move(m_ready.front());
     m_ready.pop_front();
-    m_consumed = offset + length;
-    m_lastOffset = m_streamOffset + offset;
-    return QByteArrayView(m_buffer.constData() + offset, length);
+    m_consumed = ready.offset + ready.length;
+    m_lastOffset = m_streamOffset + ready.offset;
+    m_lastStreamed = std::move(ready.streamed);
+    return QByteArrayView(m_buffer.constData() + ready.offset, ready.length);
 }
 
 } // namespace fumi::imap

@@ -9,7 +9,9 @@
 #include <QByteArrayView>
 
 #include <deque>
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace fumi::imap {
 
@@ -32,7 +34,19 @@ public:
         qsizetype maxLineLength = 8 * 1024 * 1024; // one line between CRLFs, literals excluded
         qint64 maxLiteralSize = 256 * 1024 * 1024;
         qint64 maxResponseSize = 512 * 1024 * 1024; // lines and literals of one response
+        // Streamed literals are never held, so they may be larger (a 20 GB mailbox export).
+        qint64 maxStreamedLiteralSize = qint64(64) * 1024 * 1024 * 1024;
     };
+
+    // A literal whose bytes went to the LiteralSink instead of the response: at `offset` in the
+    // response (where its data would have begun) there is nothing, and `id` names the stream.
+    struct StreamedLiteral {
+        qsizetype offset = 0;
+        quint64 id = 0;
+        qint64 size = 0;
+    };
+    // Receives a streamed literal's bytes as they arrive; `last` with its final piece.
+    using LiteralSink = std::function<void(quint64 id, QByteArrayView bytes, bool last)>;
 
     ResponseFramer();
     explicit ResponseFramer(Limits limits);
@@ -44,6 +58,12 @@ public:
     // The next complete response, CRLF included, or nothing until more bytes arrive (or after
     // an error: check hasError()). Responses are framed one at a time, as they are asked for.
     [[nodiscard]] std::optional<QByteArrayView> next();
+    // Literals of `threshold` bytes or more (message bodies) go to `sink` as they arrive rather
+    // than into the buffer; the response then lists them in lastStreamedLiterals().
+    void setLiteralSink(qint64 threshold, LiteralSink sink);
+    // The streamed literals of the response last returned by next().
+    [[nodiscard]] const std::vector<StreamedLiteral> &lastStreamedLiterals() const { return m_lastStreamed; }
+
     // Everything after the last response returned by next(), unframed, and a fresh start: for
     // a stream that changes encoding there (COMPRESS). Only once next() returned nothing.
     [[nodiscard]] QByteArray takeUnframed();
@@ -68,8 +88,20 @@ private:
     qsizetype m_lineStart = 0;     // start of its current line
     qsizetype m_scan = 0;          // where the search for the line's end resumes
     qint64 m_literalRemaining = 0;
-    qint64 m_streamOffset = 0;                           // stream offset of m_buffer[0]
-    std::deque<std::pair<qsizetype, qsizetype>> m_ready; // complete responses: offset, length
+    qint64 m_streamOffset = 0; // stream offset of m_buffer[0]
+    struct Ready {
+        qsizetype offset;
+        qsizetype length;
+        std::vector<StreamedLiteral> streamed;
+    };
+    std::deque<Ready> m_ready; // complete responses
+    LiteralSink m_sink;
+    qint64 m_streamThreshold = 0;
+    quint64 m_lastStreamId = 0;
+    quint64 m_streamId = 0; // of the literal being streamed
+    qint64 m_streamRemaining = 0;
+    std::vector<StreamedLiteral> m_streaming; // of the response being framed
+    std::vector<StreamedLiteral> m_lastStreamed;
     qint64 m_lastOffset = 0;
     bool m_failed = false;
     ParseError m_error;

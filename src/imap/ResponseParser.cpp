@@ -12,6 +12,7 @@
 
 #include <array>
 #include <limits>
+#include <utility>
 
 namespace fumi::imap {
 
@@ -62,11 +63,16 @@ constexpr auto quotedStops = [] {
 class Reader
 {
 public:
-    Reader(QByteArrayView input, const ResponseParser::Options &options)
+    Reader(QByteArrayView input, const ResponseParser::Options &options,
+           const std::vector<ResponseFramer::StreamedLiteral> &streamed)
         : m_in(input)
         , m_options(options)
+        , m_streamed(streamed)
     {
     }
+
+    // The streamed literal read last, if the last literal was one; cleared by taking it.
+    const ResponseFramer::StreamedLiteral *takeStreamed() { return std::exchange(m_lastStreamed, nullptr); }
 
     const ParseError &error() const { return m_error; }
     qsizetype pos() const { return m_pos; }
@@ -297,6 +303,15 @@ public:
         consume('\r');
         if (!expect('\n'))
             return false;
+        m_lastStreamed = nullptr;
+        for (const auto &streamed : m_streamed) {
+            if (streamed.offset == m_pos) {
+                // Its bytes went to the literal sink; nothing of it is here.
+                out.clear();
+                m_lastStreamed = &streamed;
+                return true;
+            }
+        }
         if (size > quint64(m_in.size() - m_pos)) {
             m_pos = start;
             return fail(QStringLiteral("literal announces more bytes than the response holds"));
@@ -567,6 +582,8 @@ private:
     QByteArrayView m_in;
     QByteArrayView m_lastKeyword;
     const ResponseParser::Options &m_options;
+    const std::vector<ResponseFramer::StreamedLiteral> &m_streamed;
+    const ResponseFramer::StreamedLiteral *m_lastStreamed = nullptr;
     qsizetype m_pos = 0;
     int m_depth = 0;
     qsizetype m_elements = 0;
@@ -577,8 +594,9 @@ private:
 class Parser
 {
 public:
-    Parser(QByteArrayView input, const ResponseParser::Options &options)
-        : r(input, options)
+    Parser(QByteArrayView input, const ResponseParser::Options &options,
+           const std::vector<ResponseFramer::StreamedLiteral> &streamed)
+        : r(input, options, streamed)
     {
     }
 
@@ -1219,12 +1237,20 @@ bool Parser::fetch(FetchResponse &out)
                 r.tryKeywordPrefix("BODY");
             if (!section(item.section, &item.origin) || !r.space() || !r.nstring(item.data, &item.isNil, item.binary))
                 return false;
+            if (const auto *streamed = r.takeStreamed()) {
+                item.streamId = streamed->id;
+                item.streamedSize = streamed->size;
+            }
             out.sections.append(std::move(item));
         } else if (r.tryKeyword("RFC822") || r.tryKeyword("RFC822.HEADER") || r.tryKeyword("RFC822.TEXT")) {
             FetchedSection item;
             item.section = r.lastKeyword().toByteArray();
             if (!r.space() || !r.nstring(item.data, &item.isNil))
                 return false;
+            if (const auto *streamed = r.takeStreamed()) {
+                item.streamId = streamed->id;
+                item.streamedSize = streamed->size;
+            }
             out.sections.append(std::move(item));
         } else if (r.tryKeyword("MODSEQ")) {
             quint64 modSeq = 0;
@@ -1534,13 +1560,14 @@ bool ListResponse::hasAttribute(QByteArrayView attribute) const
     return false;
 }
 
-std::optional<ParseError> ResponseParser::parseInto(QByteArrayView response, const Options &options, Response &out)
+std::optional<ParseError> ResponseParser::parseInto(QByteArrayView response, const Options &options, Response &out,
+                                                    const std::vector<ResponseFramer::StreamedLiteral> &streamed)
 {
     if (response.endsWith("\r\n"))
         response.chop(2);
     else if (response.endsWith('\n'))
         response.chop(1);
-    Parser parser(response, options);
+    Parser parser(response, options, streamed);
     if (parser.parse(out))
         return std::nullopt;
     return parser.error();

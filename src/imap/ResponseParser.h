@@ -5,10 +5,12 @@
 
 #include "core/ParseResult.h"
 #include "imap/Response.h"
+#include "imap/ResponseFramer.h"
 
 #include <QByteArrayView>
 
 #include <optional>
+#include <vector>
 
 namespace fumi::imap {
 
@@ -35,8 +37,10 @@ public:
 
     [[nodiscard]] static ParseResult<Response> parse(QByteArrayView response, const Options &options);
     // The same, filling `out` in place (a FETCH response is large; this saves moving it).
-    [[nodiscard]] static std::optional<ParseError> parseInto(QByteArrayView response, const Options &options,
-                                                             Response &out);
+    // `streamed` lists the literals whose bytes the framer sent to a sink instead.
+    [[nodiscard]] static std::optional<ParseError>
+    parseInto(QByteArrayView response, const Options &options, Response &out,
+              const std::vector<ResponseFramer::StreamedLiteral> &streamed = {});
     [[nodiscard]] static ParseResult<Response> parse(QByteArrayView response) { return parse(response, Options{}); }
 };
 

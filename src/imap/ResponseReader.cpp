@@ -38,7 +38,7 @@ std::optional<Response> ResponseReader::next()
     if (m_observer)
         m_observer(*framed);
     std::optional<Response> response(std::in_place);
-    if (auto error = ResponseParser::parseInto(*framed, m_options, *response)) {
+    if (auto error = ResponseParser::parseInto(*framed, m_options, *response, m_framer.lastStreamedLiterals())) {
         m_failed = true;
         m_error = ParseError{m_framer.lastResponseOffset() + error->offset, error->message};
         return std::nullopt;

@@ -29,6 +29,13 @@ public:
     // Mailbox names are UTF-8 from the next response on (after ENABLE UTF8=ACCEPT succeeded).
     void setUtf8MailboxNames(bool on) { m_options.utf8MailboxNames = on; }
 
+    // Literals of `threshold` bytes or more go to `sink` as they arrive (see ResponseFramer);
+    // their FETCH sections then carry a streamId instead of data.
+    void setLiteralSink(qint64 threshold, ResponseFramer::LiteralSink sink)
+    {
+        m_framer.setLiteralSink(threshold, std::move(sink));
+    }
+
     // Sees every framed response before it is parsed (for the protocol transcript).
     void setObserver(std::function<void(QByteArrayView)> observer) { m_observer = std::move(observer); }
 
@@ -38,7 +45,8 @@ public:
     // error (then hasError()).
     [[nodiscard]] std::optional<Response> next();
     // Bytes received but not yet returned as responses.
-    [[nodiscard]] bool hasBufferedData() const { return m_framer.bufferedBytes() > 0; }
+    [[nodiscard]] qsizetype bufferedBytes() const { return m_framer.bufferedBytes(); }
+    [[nodiscard]] bool hasBufferedData() const { return bufferedBytes() > 0; }
     // The bytes after the last response returned, unparsed (see ResponseFramer::takeUnframed()).
     [[nodiscard]] QByteArray takeUnparsed();
 

@@ -9,6 +9,7 @@
 #include "support/TrustExactlyPolicy.h"
 
 #include <QFile>
+#include <QHash>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void appendFromAnotherConnectionArrivesWhileIdling();
     void compressedSession();
     void uncompressedWhenTurnedOff();
+    void bodiesStreamToASink();
 
 private:
     std::unique_ptr<Connection> connect(Security security, bool trustTestCa = true, CertificatePolicy *policy = nullptr,
@@ -257,6 +259,38 @@ void TestConnectionDovecot::uncompressedWhenTurnedOff()
     QVERIFY(!connection->isCompressed());
     QVERIFY(connection->hasCapability("COMPRESS=DEFLATE"));
     QVERIFY(run(*connection, Command("NOOP")).ok());
+}
+
+void TestConnectionDovecot::bodiesStreamToASink()
+{
+    auto connection = connect(Security::ImplicitTls);
+    QHash<quint64, QByteArray> streams;
+    int finishedStreams = 0;
+    connection->setLiteralSink(256, [&](quint64 id, QByteArrayView bytes, bool last) {
+        streams[id] += bytes;
+        finishedStreams += last ? 1 : 0;
+    });
+    QVERIFY(loginAs(*connection, u"alice"_s, u"alice-secret"_s));
+    QSignalSpy mailbox(connection.get(), &Connection::mailboxData);
+    QVERIFY(run(*connection, std::move(Command("EXAMINE").mailbox(u"INBOX"))).ok());
+    mailbox.clear();
+    QVERIFY(run(*connection, std::move(Command("UID FETCH").sequenceSet(UidSet::fromRange(2, 3)).raw("(BODY.PEEK[])")))
+                .ok());
+
+    QCOMPARE(mailbox.size(), 2);
+    QCOMPARE(finishedStreams, 2);
+    const QStringList files{u"02-meeting-utf8.eml"_s, u"03-estimate-iso2022jp.eml"_s};
+    for (int i = 0; i < 2; ++i) {
+        const auto fetch = std::get<FetchResponse>(mailbox.at(i).at(0).value<Response>());
+        QCOMPARE(fetch.sections.size(), 1);
+        const FetchedSection &section = fetch.sections.first();
+        QVERIFY(section.streamId != 0);
+        QVERIFY(section.data.isEmpty());
+        QFile seed(DovecotServer::testDataDirectory() + u"/mail/alice/INBOX/"_s + files[*fetch.uid - 2]);
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        QCOMPARE(streams.value(section.streamId), seed.readAll());
+        QCOMPARE(section.streamedSize, qint64(streams.value(section.streamId).size()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestConnectionDovecot)

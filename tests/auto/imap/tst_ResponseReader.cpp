@@ -52,6 +52,7 @@ private Q_SLOTS:
     void parseErrorReportsStreamOffset();
     void stopsAfterError();
     void handsBackUnparsedBytes();
+    void streamsLargeLiteralsToASink();
 };
 
 void TestResponseReader::wholeTranscript()
@@ -207,6 +208,51 @@ void TestResponseReader::handsBackUnparsedBytes()
     QVERIFY(reader.feed("* 3 EXISTS\r\n"));
     const auto exists = reader.next();
     QVERIFY(exists && std::get<ExistsResponse>(*exists).count == 3);
+}
+
+void TestResponseReader::streamsLargeLiteralsToASink()
+{
+    // A 1 MB body arrives in 1,000-byte reads; the sink gets it all, the reader holds little.
+    QByteArray body;
+    for (int i = 0; body.size() < 1000000; ++i)
+        body += "Line " + QByteArray::number(i) + " of a long message {3}\r\n";
+    body.truncate(1000000);
+    const QByteArray stream = "* 7 FETCH (UID 42 BODY[] {1000000}\r\n" + body + " BODY[HEADER] {9}\r\nSubject:\n"
+        + " FLAGS (\\Seen))\r\nf1 OK done\r\n";
+
+    ResponseReader reader;
+    QByteArray received;
+    int lastCalls = 0;
+    quint64 streamId = 0;
+    reader.setLiteralSink(1024, [&](quint64 id, QByteArrayView bytes, bool last) {
+        streamId = id;
+        received += bytes;
+        lastCalls += last ? 1 : 0;
+    });
+    qsizetype mostBuffered = 0;
+    std::vector<Response> responses;
+    for (qsizetype at = 0; at < stream.size(); at += 1000) {
+        QVERIFY(reader.feed(QByteArrayView(stream).sliced(at, std::min<qsizetype>(1000, stream.size() - at))));
+        while (auto response = reader.next())
+            responses.push_back(std::move(*response));
+        QVERIFY(!reader.hasError());
+        mostBuffered = std::max(mostBuffered, reader.bufferedBytes());
+    }
+    // Never more than the response's lines and one read: the body itself was never held.
+    QVERIFY2(mostBuffered < 3000, qPrintable(QString::number(mostBuffered)));
+    QCOMPARE(received, body);
+    QCOMPARE(lastCalls, 1);
+    QCOMPARE(responses.size(), size_t(2));
+    const auto &fetch = std::get<FetchResponse>(responses[0]);
+    QCOMPARE(*fetch.uid, 42u);
+    QCOMPARE(fetch.sections.size(), 2);
+    QCOMPARE(fetch.sections[0].streamId, streamId);
+    QCOMPARE(fetch.sections[0].streamedSize, qint64(1000000));
+    QVERIFY(fetch.sections[0].data.isEmpty());
+    // The small literal stayed in the response.
+    QCOMPARE(fetch.sections[1].streamId, quint64(0));
+    QCOMPARE(fetch.sections[1].data, "Subject:\n"_ba);
+    QVERIFY(fetch.flags->has(Flags::System::Seen));
 }
 
 QTEST_APPLESS_MAIN(TestResponseReader)
