@@ -3,6 +3,7 @@
 
 #include "support/ScriptedImapServer.h"
 
+#include <QFile>
 #include <QSslSocket>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,22 @@ ScriptedImapServer::ScriptedImapServer(Mode mode, const TestCertificates &certif
     , m_certificates(certificates)
     , m_script(std::move(script))
 {
+}
+
+QByteArrayList ScriptedImapServer::loadScript(const QString &name)
+{
+    QFile file(QStringLiteral(FUMI_TEST_DATA_DIR) + u"/imap/scripts/"_s + name + u".imapscript"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the script %s", qPrintable(file.fileName()));
+    QByteArrayList steps;
+    for (QByteArray line : file.readAll().split('\n')) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        steps << line.replace("\\r\\n", "\r\n");
+    }
+    return steps;
 }
 
 ScriptedImapServer::~ScriptedImapServer()

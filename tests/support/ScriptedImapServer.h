@@ -34,6 +34,10 @@ public:
     enum class Mode { Plain, ImplicitTls };
 
     ScriptedImapServer(Mode mode, const TestCertificates &certificates, QByteArrayList script);
+
+    // A script from tests/data/imap/scripts/<name>.imapscript: one step a line as above, '#'
+    // starting a comment line, and "\r\n" inside a step standing for CRLF.
+    [[nodiscard]] static QByteArrayList loadScript(const QString &name);
     ~ScriptedImapServer() override;
 
     [[nodiscard]] bool start(); // listens on 127.0.0.1 and a free port

@@ -160,14 +160,7 @@ void TestConnection::greetingWithoutCapabilitiesAsksForThem()
 
 void TestConnection::startTlsUpgradesAndForgetsEarlierCapabilities()
 {
-    Session s = start(
-        Mode::Plain, Security::StartTls,
-        {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED X-BEFORE-TLS] hi", "C: f1 STARTTLS",
-         "S: f1 OK Begin TLS negotiation now", "TLS", "C: f2 CAPABILITY",
-         "S: * CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nf2 OK done",
-         "C: f3 AUTHENTICATE PLAIN AGFsaWNlAHNlY3JldA==", "S: f3 OK [CAPABILITY IMAP4rev1 IDLE QRESYNC ID] Logged in",
-         "C: f4 ENABLE QRESYNC", "S: * ENABLED QRESYNC\r\nf4 OK Enabled", "C: f5 ID (\"name\" \"Fumi\")",
-         "S: * ID (\"name\" \"Scripted\")\r\nf5 OK"});
+    Session s = start(Mode::Plain, Security::StartTls, ScriptedImapServer::loadScript(u"starttls-upgrade"_s));
     QTRY_COMPARE(s.ready->size(), 1);
     QVERIFY(s.connection->isEncrypted());
     QCOMPARE(s.connection->capabilities(), (QByteArrayList{"IMAP4rev1", "AUTH=PLAIN", "SASL-IR"}));
@@ -184,9 +177,7 @@ void TestConnection::startTlsUpgradesAndForgetsEarlierCapabilities()
 
 void TestConnection::startTlsWithInjectedBytesAborts()
 {
-    Session s = start(Mode::Plain, Security::StartTls,
-                      {"S: * OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] hi", "C: f1 STARTTLS",
-                       "S: f1 OK Begin TLS\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN"});
+    Session s = start(Mode::Plain, Security::StartTls, ScriptedImapServer::loadScript(u"starttls-injection"_s));
     QTRY_COMPARE(s.failed->size(), 1);
     QCOMPARE(s.error(), Connection::Error::Protocol);
     QVERIFY(s.ready->isEmpty());
@@ -293,12 +284,7 @@ void TestConnection::synchronizingLiteralWaitsForContinuation()
 
 void TestConnection::pipelinesAndRoutesResponses()
 {
-    // The server reads all three commands before it answers any: the client did not wait.
-    Session s = start(
-        Mode::ImplicitTls, Security::ImplicitTls,
-        {"S: * PREAUTH [CAPABILITY IMAP4rev1 LITERAL+] hi", "C: f1 LIST \"\" \"*\"", "C: f2 STATUS INBOX (MESSAGES)",
-         "C: f3 NOOP", "S: * LIST () \"/\" INBOX\r\n* LIST () \"/\" Sent\r\n* 4 EXISTS\r\nf1 OK listed",
-         "S: * STATUS INBOX (MESSAGES 4)\r\nf2 OK status", "S: * 1 FETCH (UID 7 FLAGS (\\Seen))\r\nf3 OK noop"});
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls, ScriptedImapServer::loadScript(u"pipelining"_s));
     QTRY_COMPARE(s.ready->size(), 1);
     QCOMPARE(s.connection->state(), Connection::State::Authenticated);
     const QByteArray list = s.connection->send(std::move(Command("LIST").string("").mailbox(u"*")));
@@ -496,10 +482,8 @@ void TestConnection::transcriptHidesCredentialsAndLiterals()
 void TestConnection::idleDeliversUpdatesUntilDone()
 {
     // The command timeout is short, and IDLE outlasts it: silence while idling is no timeout.
-    Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
-                      {"S: * PREAUTH [CAPABILITY IMAP4rev1 IDLE] hi", "C: f1 IDLE", "S: + idling", "S: * 5 EXISTS",
-                       "S: * VANISHED 3", "C: DONE", "S: f1 OK IDLE terminated"},
-                      nullptr, true, std::chrono::milliseconds(300));
+    Session s = start(Mode::ImplicitTls, Security::ImplicitTls, ScriptedImapServer::loadScript(u"idle"_s), nullptr,
+                      true, std::chrono::milliseconds(300));
     QTRY_COMPARE(s.ready->size(), 1);
     s.connection->idle();
     QVERIFY(s.connection->isIdling());
