@@ -3,7 +3,8 @@
 
 // libFuzzer target for the IMAP response reader (framer and parser), the first code to touch
 // bytes from a server. The first input byte chooses the chunk size, so the fuzzer also explores
-// how responses split across reads; the limits are small so that it reaches them often.
+// how responses split across reads, whether literals are streamed to a sink, and whether
+// mailbox names are UTF-8; the limits are small so that it reaches them often.
 
 #include "imap/ResponseReader.h"
 
@@ -29,11 +30,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     options.utf8MailboxNames = (data[0] & 0x80) != 0;
 
     fumi::imap::ResponseReader reader(limits, options);
+    // Half the inputs also stream literals of 64 bytes or more to a sink, as message bodies are.
+    std::size_t streamed = 0;
+    if (data[0] & 0x40)
+        reader.setLiteralSink(64, [&streamed](quint64, QByteArrayView bytes, bool) {
+            streamed += std::size_t(bytes.size());
+        });
     for (qsizetype at = 0; at < input.size(); at += chunk) {
         if (!reader.feed(input.sliced(at, std::min(chunk, input.size() - at))))
             break;
-        while (reader.next()) {
-        }
+        while (reader.next()) { }
     }
     return 0;
 }
