@@ -10,7 +10,6 @@
 
 #include <QByteArrayView>
 
-#include <deque>
 #include <functional>
 #include <optional>
 
