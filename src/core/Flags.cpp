@@ -4,6 +4,7 @@
 #include "core/Flags.h"
 
 #include "core/Ascii.h"
+#include "core/ImapSyntax.h"
 
 #include <QHash>
 #include <QReadWriteLock>
@@ -32,27 +33,7 @@ constexpr std::array<SystemFlagName, 6> systemFlagNames{{
     {Flags::System::Recent, "\\Recent"},
 }};
 
-// ATOM-CHAR of RFC 9051: any CHAR except atom-specials.
-bool isAtomChar(char c)
-{
-    const auto u = uchar(c);
-    if (u <= 0x1f || u >= 0x7f)
-        return false;
-    switch (c) {
-    case '(':
-    case ')':
-    case '{':
-    case ' ':
-    case '%':
-    case '*':
-    case '"':
-    case '\\':
-    case ']':
-        return false;
-    default:
-        return true;
-    }
-}
+using ImapSyntax::isAtomChar;
 
 const SystemFlagName *findSystemFlag(QByteArrayView name)
 {

@@ -4,6 +4,7 @@
 #include "imap/Command.h"
 
 #include "core/Ascii.h"
+#include "core/ImapSyntax.h"
 #include "core/ModifiedUtf7.h"
 
 namespace fumi::imap {
@@ -15,25 +16,7 @@ constexpr qsizetype literalMinusLimit = 4096;
 // Longer strings go as literals even when a quoted string could hold them.
 constexpr qsizetype quotedLimit = 1024;
 
-bool isAtomChar(char c)
-{
-    const auto u = uchar(c);
-    if (u <= 0x20 || u >= 0x7f)
-        return false;
-    switch (c) {
-    case '(':
-    case ')':
-    case '{':
-    case '%':
-    case '*':
-    case '"':
-    case '\\':
-    case ']':
-        return false;
-    default:
-        return true;
-    }
-}
+using ImapSyntax::isAtomChar;
 
 bool fitsAtom(QByteArrayView bytes)
 {

@@ -4,6 +4,7 @@
 #include "imap/ResponseParser.h"
 
 #include "core/Ascii.h"
+#include "core/ImapSyntax.h"
 #include "core/ModifiedUtf7.h"
 
 #include <QStringDecoder>
@@ -20,31 +21,8 @@ namespace {
 
 using Ascii::equalsNoCase;
 
-// ATOM-CHAR of RFC 9051; ASTRING-CHAR adds ']'.
-bool isAtomChar(char c)
-{
-    const auto u = uchar(c);
-    if (u <= 0x20 || u >= 0x7f)
-        return false;
-    switch (c) {
-    case '(':
-    case ')':
-    case '{':
-    case '%':
-    case '*':
-    case '"':
-    case '\\':
-    case ']':
-        return false;
-    default:
-        return true;
-    }
-}
-
-bool isAstringChar(char c)
-{
-    return c == ']' || isAtomChar(c);
-}
+using ImapSyntax::isAstringChar;
+using ImapSyntax::isAtomChar;
 
 bool isDigit(char c)
 {
