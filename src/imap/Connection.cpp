@@ -114,9 +114,7 @@ Connection::Connection(ConnectionSettings settings, CertificatePolicy *policy, Q
             return;
         if (m_idling) {
             // Renewal: DONE, and the IDLE command's completion starts the next one.
-            m_idling = false;
-            writeRaw("DONE\r\n", "DONE");
-            armTimer();
+            sendDone();
         } else if (!hasCapability("IDLE")) {
             enqueue(Command("NOOP"));
             m_idleTimer.start(m_settings.pollInterval);
@@ -165,11 +163,15 @@ void Connection::stopIdle()
 {
     m_idleWanted = false;
     m_idleTimer.stop();
-    if (m_idling) {
-        m_idling = false;
-        writeRaw("DONE\r\n", "DONE");
-        armTimer();
-    }
+    if (m_idling)
+        sendDone();
+}
+
+void Connection::sendDone()
+{
+    m_idling = false;
+    writeRaw("DONE\r\n", "DONE");
+    armTimer();
 }
 
 Connection::~Connection()
@@ -297,17 +299,10 @@ void Connection::onReadyRead()
 {
     const QByteArray bytes = m_socket->readAll();
     armTimer();
-    if (m_compression) {
-        // Pieces of at most 64 KiB, each drained before the next: a compression bomb meets the
-        // reader's limits instead of filling memory.
-        const bool ok = m_compression->decompress(bytes, [this](QByteArrayView piece) {
-            return consume(piece);
-        });
-        if (!ok && !m_failed)
-            fail(Error::Protocol, tr("The server's compressed data is corrupt."));
-    } else {
+    if (m_compression)
+        consumeCompressed(bytes);
+    else
         consume(bytes);
-    }
     if (!m_failed)
         armTimer();
 }
@@ -327,6 +322,18 @@ bool Connection::consume(QByteArrayView bytes)
                  .arg(m_reader->error().offset)
                  .arg(m_reader->error().message));
     }
+    return !m_failed;
+}
+
+bool Connection::consumeCompressed(QByteArrayView bytes)
+{
+    // Pieces of at most 64 KiB, each drained before the next: a compression bomb meets the
+    // reader's limits instead of filling memory.
+    const bool ok = m_compression->decompress(bytes, [this](QByteArrayView piece) {
+        return consume(piece);
+    });
+    if (!ok && !m_failed)
+        fail(Error::Protocol, tr("The server's compressed data is corrupt."));
     return !m_failed;
 }
 
@@ -351,13 +358,8 @@ void Connection::startCompression(std::function<void()> then)
         const QByteArray rest = m_reader->takeUnparsed();
         m_compression = std::move(stream);
         qCDebug(lcImapTranscript) << "compression on";
-        if (!rest.isEmpty() && !m_compression->decompress(rest, [this](QByteArrayView piece) {
-                return consume(piece);
-            })) {
-            if (!m_failed)
-                fail(Error::Protocol, tr("The server's compressed data is corrupt."));
+        if (!rest.isEmpty() && !consumeCompressed(rest))
             return;
-        }
         then();
     });
 }
@@ -712,7 +714,7 @@ void Connection::handleContinuation(const ContinuationRequest &continuation)
         if (pending.idle) {
             if (!m_idleWanted) {
                 // stopIdle() came before the server's "+": end at once.
-                writeRaw("DONE\r\n", "DONE");
+                sendDone();
                 return;
             }
             m_idling = true;

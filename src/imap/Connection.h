@@ -180,6 +180,7 @@ private:
     std::unique_ptr<ResponseReader> makeReader() const;
     void onReadyRead();
     bool consume(QByteArrayView bytes);
+    bool consumeCompressed(QByteArrayView bytes);
     void startCompression(std::function<void()> then);
     std::function<void(const CommandResult &)> authenticationDone();
     void afterAuthentication();
@@ -198,6 +199,7 @@ private:
     void fail(Error error, const QString &message);
     void armTimer();
     void startIdleCommand();
+    void sendDone();
     Command::Encoding encoding() const;
 
     ConnectionSettings m_settings;

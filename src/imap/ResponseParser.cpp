@@ -1164,6 +1164,14 @@ bool Parser::section(QByteArray &out, std::optional<quint64> *origin)
 
 bool Parser::fetch(FetchResponse &out)
 {
+    // A section whose literal went to the literal sink names the stream instead of holding data.
+    auto addSection = [&](FetchedSection &&item) {
+        if (const auto *streamed = r.takeStreamed()) {
+            item.streamId = streamed->id;
+            item.streamedSize = streamed->size;
+        }
+        out.sections.append(std::move(item));
+    };
     if (!r.open())
         return false;
     while (!r.consume(')')) {
@@ -1215,21 +1223,13 @@ bool Parser::fetch(FetchResponse &out)
                 r.tryKeywordPrefix("BODY");
             if (!section(item.section, &item.origin) || !r.space() || !r.nstring(item.data, &item.isNil, item.binary))
                 return false;
-            if (const auto *streamed = r.takeStreamed()) {
-                item.streamId = streamed->id;
-                item.streamedSize = streamed->size;
-            }
-            out.sections.append(std::move(item));
+            addSection(std::move(item));
         } else if (r.tryKeyword("RFC822") || r.tryKeyword("RFC822.HEADER") || r.tryKeyword("RFC822.TEXT")) {
             FetchedSection item;
             item.section = r.lastKeyword().toByteArray();
             if (!r.space() || !r.nstring(item.data, &item.isNil))
                 return false;
-            if (const auto *streamed = r.takeStreamed()) {
-                item.streamId = streamed->id;
-                item.streamedSize = streamed->size;
-            }
-            out.sections.append(std::move(item));
+            addSection(std::move(item));
         } else if (r.tryKeyword("MODSEQ")) {
             quint64 modSeq = 0;
             if (!r.space() || !r.open() || !r.number(modSeq) || !r.close())
