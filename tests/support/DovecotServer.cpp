@@ -5,6 +5,7 @@
 
 #include "support/RunProgram.h"
 #include "support/TestCertificates.h"
+#include "support/TestData.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -106,11 +107,6 @@ DovecotServer::DovecotServer() = default;
 DovecotServer::~DovecotServer()
 {
     stop();
-}
-
-QString DovecotServer::testDataDirectory()
-{
-    return QStringLiteral(FUMI_TEST_DATA_DIR);
 }
 
 QString DovecotServer::directory() const

@@ -67,7 +67,6 @@ public:
     [[nodiscard]] static QStringList seededMailboxes(const QString &seed);
     // How many messages the seed puts into a mailbox.
     [[nodiscard]] static int seededMessageCount(const QString &seed, const QString &mailbox);
-    [[nodiscard]] static QString testDataDirectory();
 
 private:
     bool prepareDirectory();

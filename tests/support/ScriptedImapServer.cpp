@@ -3,6 +3,8 @@
 
 #include "support/ScriptedImapServer.h"
 
+#include "support/TestData.h"
+
 #include <QFile>
 #include <QSslSocket>
 
@@ -19,7 +21,7 @@ ScriptedImapServer::ScriptedImapServer(Mode mode, const TestCertificates &certif
 
 QByteArrayList ScriptedImapServer::loadScript(const QString &name)
 {
-    QFile file(QStringLiteral(FUMI_TEST_DATA_DIR) + u"/imap/scripts/"_s + name + u".imapscript"_s);
+    QFile file(testDataDirectory() + u"/imap/scripts/"_s + name + u".imapscript"_s);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the script %s", qPrintable(file.fileName()));
     QByteArrayList steps;

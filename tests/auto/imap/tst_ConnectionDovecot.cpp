@@ -6,6 +6,7 @@
 
 #include "imap/Connection.h"
 #include "support/DovecotServer.h"
+#include "support/TestData.h"
 #include "support/TrustExactlyPolicy.h"
 
 #include <QFile>
@@ -243,7 +244,7 @@ void TestConnectionDovecot::compressedSession()
     QVERIFY(run(*connection, std::move(Command("EXAMINE").mailbox(u"INBOX"))).ok());
     mailbox.clear();
     QVERIFY(run(*connection, std::move(Command("UID FETCH").sequenceSet(UidSet{3}).raw("(BODY.PEEK[])"))).ok());
-    QFile seed(DovecotServer::testDataDirectory() + u"/mail/alice/INBOX/03-estimate-iso2022jp.eml"_s);
+    QFile seed(testDataDirectory() + u"/mail/alice/INBOX/03-estimate-iso2022jp.eml"_s);
     QVERIFY(seed.open(QIODevice::ReadOnly));
     const QByteArray expected = seed.readAll();
     QCOMPARE(mailbox.size(), 1);
@@ -286,7 +287,7 @@ void TestConnectionDovecot::bodiesStreamToASink()
         const FetchedSection &section = fetch.sections.first();
         QVERIFY(section.streamId != 0);
         QVERIFY(section.data.isEmpty());
-        QFile seed(DovecotServer::testDataDirectory() + u"/mail/alice/INBOX/"_s + files[*fetch.uid - 2]);
+        QFile seed(testDataDirectory() + u"/mail/alice/INBOX/"_s + files[*fetch.uid - 2]);
         QVERIFY(seed.open(QIODevice::ReadOnly));
         QCOMPARE(streams.value(section.streamId), seed.readAll());
         QCOMPARE(section.streamedSize, qint64(streams.value(section.streamId).size()));

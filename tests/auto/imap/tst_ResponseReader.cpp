@@ -3,6 +3,7 @@
 
 #include "imap/ResponseReader.h"
 #include "support/ResponseDump.h"
+#include "support/TestData.h"
 
 #include <QFile>
 #include <QTest>
@@ -15,7 +16,7 @@ namespace {
 
 QByteArray sessionTranscript()
 {
-    QFile file(QStringLiteral(FUMI_TEST_DATA_DIR) + u"/imap/session-responses.imap"_s);
+    QFile file(test::testDataDirectory() + u"/imap/session-responses.imap"_s);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(file.fileName()));
     return file.readAll();
