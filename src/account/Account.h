@@ -63,8 +63,8 @@ struct Authentication {
 };
 
 struct SyncOptions {
-    int cacheBudgetMb = 1024;        // bodies and parts kept locally, least recently used first out
-    QStringList offlineFolders;      // mailbox paths whose bodies are all kept offline
+    int cacheBudgetMb = 1024;   // bodies and parts kept locally, least recently used first out
+    QStringList offlineFolders; // mailbox paths whose bodies are all kept offline
     friend bool operator==(const SyncOptions &, const SyncOptions &) = default;
 };
 
@@ -81,7 +81,10 @@ struct Account {
     Authentication authentication;
     SyncOptions sync;
 
-    [[nodiscard]] QString primaryAddress() const { return identities.isEmpty() ? QString() : identities.first().address; }
+    [[nodiscard]] QString primaryAddress() const
+    {
+        return identities.isEmpty() ? QString() : identities.first().address;
+    }
     friend bool operator==(const Account &, const Account &) = default;
 };
 

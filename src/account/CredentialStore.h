@@ -50,7 +50,8 @@ public:
     // The key a secret is stored under: stable, made of the account id, never of its name.
     [[nodiscard]] static QString key(const QString &accountId, Secret secret)
     {
-        return accountId + (secret == Secret::Password ? QStringLiteral("/password") : QStringLiteral("/oauth-refresh-token"));
+        return accountId
+            + (secret == Secret::Password ? QStringLiteral("/password") : QStringLiteral("/oauth-refresh-token"));
     }
 };
 

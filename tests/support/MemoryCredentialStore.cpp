@@ -11,7 +11,8 @@ void MemoryCredentialStore::read(const QString &accountId, Secret secret, QObjec
 {
     const auto found = secrets.constFind(key(accountId, secret));
     if (found == secrets.cend())
-        answer(context, std::move(callback), {Error::NotFound, QStringLiteral("No secret is stored for this account."), {}});
+        answer(context, std::move(callback),
+               {Error::NotFound, QStringLiteral("No secret is stored for this account."), {}});
     else
         answer(context, std::move(callback), {Error::None, {}, *found});
 }
@@ -37,7 +38,11 @@ void MemoryCredentialStore::answer(QObject *context, Callback callback, Result r
     if (failWith != Error::None)
         result = {failWith, QStringLiteral("The in-memory keychain was told to fail."), {}};
     QMetaObject::invokeMethod(
-        context, [callback = std::move(callback), result = std::move(result)] { callback(result); }, Qt::QueuedConnection);
+        context,
+        [callback = std::move(callback), result = std::move(result)] {
+            callback(result);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace fumi::test
