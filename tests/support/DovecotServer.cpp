@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -226,7 +227,33 @@ bool DovecotServer::makeCertificates()
         return false;
     }
     m_caCertificate = certificates.ca();
+    m_serverCertificate = certificates.certificate();
     return true;
+}
+
+bool DovecotServer::replaceCertificate()
+{
+    if (!isRunning())
+        return fail(u"Dovecot is not running"_s);
+    const QSslCertificate old = m_serverCertificate;
+    if (!makeCertificates())
+        return fail(m_error);
+    if (m_serverCertificate == old)
+        return fail(u"the new certificate is the old one"_s);
+    // A reload makes new login processes read the new files.
+    if (doveadm({u"reload"_s}) != 0)
+        return fail(u"doveadm reload failed: "_s + m_error);
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        QSslSocket socket;
+        socket.setPeerVerifyMode(QSslSocket::QueryPeer);
+        socket.connectToHostEncrypted(host(), m_imapsPort);
+        if (socket.waitForEncrypted(2000) && socket.peerCertificate() == m_serverCertificate)
+            return true;
+        socket.abort();
+        QThread::msleep(100);
+    }
+    return fail(u"Dovecot still presents the old certificate 20 s after a reload"_s);
 }
 
 bool DovecotServer::writeConfiguration(const QList<User> &users)

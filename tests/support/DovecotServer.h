@@ -54,6 +54,11 @@ public:
     [[nodiscard]] quint16 imapPort() const { return m_imapPort; }   // plain, offers STARTTLS
     [[nodiscard]] quint16 imapsPort() const { return m_imapsPort; } // implicit TLS
     [[nodiscard]] QSslCertificate caCertificate() const { return m_caCertificate; }
+    // The certificate both ports present.
+    [[nodiscard]] QSslCertificate serverCertificate() const { return m_serverCertificate; }
+    // Gives the running server a new certificate from a new CA, as a renewal or an attacker
+    // would, and waits until new connections see it. False, with errorString(), on failure.
+    [[nodiscard]] bool replaceCertificate();
     // Dovecot's process group: every process of this server, for checks that none is left.
     [[nodiscard]] qint64 processGroup() const { return m_processGroup; }
     [[nodiscard]] QString directory() const;
@@ -85,6 +90,7 @@ private:
     QString m_doveadm;
     QString m_error;
     QSslCertificate m_caCertificate;
+    QSslCertificate m_serverCertificate;
     quint16 m_imapPort = 0;
     quint16 m_imapsPort = 0;
     qint64 m_processGroup = 0;

@@ -51,8 +51,14 @@ bool ScriptedImapServer::start()
 void ScriptedImapServer::incomingConnection(qintptr descriptor)
 {
     if (m_socket) {
-        m_errors << u"a second connection"_s;
-        return;
+        if (m_step >= m_script.size() || m_script[m_step] != "ACCEPT") {
+            m_errors << u"a second connection"_s;
+            return;
+        }
+        ++m_step;
+        m_socket->disconnect(this);
+        m_socket.release()->deleteLater();
+        m_buffer.clear();
     }
     m_socket = std::make_unique<QSslSocket>();
     if (!m_socket->setSocketDescriptor(descriptor)) {
@@ -75,8 +81,8 @@ void ScriptedImapServer::run()
 {
     while (m_step < m_script.size() && m_socket) {
         const QByteArray &step = m_script[m_step];
-        if (step.startsWith("C: "))
-            return; // wait for the client
+        if (step.startsWith("C: ") || step.startsWith("C? ") || step == "ACCEPT")
+            return; // wait for the client, or for its next connection
         ++m_step;
         if (step.startsWith("S: ")) {
             m_socket->write(step.mid(3) + "\r\n");
@@ -103,12 +109,13 @@ void ScriptedImapServer::onReadyRead()
             return;
         const QByteArray line = m_buffer.left(end);
         m_buffer.remove(0, end + 2);
-        if (m_step >= m_script.size() || !m_script[m_step].startsWith("C: ")) {
+        if (m_step >= m_script.size() || !(m_script[m_step].startsWith("C: ") || m_script[m_step].startsWith("C? "))) {
             m_errors << u"unexpected line from the client: "_s + QString::fromUtf8(line);
             continue;
         }
         const QByteArray expected = m_script[m_step].mid(3);
-        if (line != expected)
+        const bool prefixOnly = m_script[m_step].startsWith("C? ");
+        if (prefixOnly ? !line.startsWith(expected) : line != expected)
             m_errors << u"expected \"%1\", client sent \"%2\""_s.arg(QString::fromUtf8(expected),
                                                                      QString::fromUtf8(line));
         ++m_step;

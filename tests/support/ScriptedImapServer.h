@@ -22,8 +22,12 @@ namespace fumi::test {
 //   "S: text"  the server sends text and CRLF (text may hold "\r\n" to send several lines at once)
 //   "C: text"  the server waits for the client's next line and records an error unless it is
 //              exactly text (without its CRLF)
+//   "C? text"  the same, but the client's line need only start with text (for lines carrying
+//              values the test cannot know, such as fresh OAuth2 tokens)
 //   "TLS"      the server starts TLS on the connection (after it answered STARTTLS)
 //   "CLOSE"    the server closes the connection
+//   "ACCEPT"   the server waits for the client's next connection, and plays the rest of the
+//              script on it (for clients that reconnect)
 // Everything the client sent, decrypted, is kept for assertions such as "no credentials were
 // sent". With ImplicitTls the connection is TLS from the start, with the test certificates.
 class ScriptedImapServer : public QTcpServer
