@@ -12,7 +12,7 @@ using namespace Qt::StringLiterals;
 
 namespace fumi::test {
 
-bool TestCertificates::create(const QString &directory)
+bool TestCertificates::create(const QString &directory, const QStringList &extraDnsNames)
 {
     m_directory = directory;
     const QString openssl = findProgram(u"openssl"_s);
@@ -28,10 +28,14 @@ bool TestCertificates::create(const QString &directory)
         m_error = u"cannot write "_s + extensions.fileName();
         return false;
     }
-    extensions.write("basicConstraints = critical, CA:FALSE\n"
-                     "keyUsage = critical, digitalSignature\n"
-                     "extendedKeyUsage = serverAuth\n"
-                     "subjectAltName = DNS:localhost, IP:127.0.0.1, IP:::1\n");
+    QByteArray names = "DNS:localhost";
+    for (const QString &name : extraDnsNames)
+        names += ", DNS:" + name.toUtf8();
+    extensions.write(QByteArray("basicConstraints = critical, CA:FALSE\n"
+                                "keyUsage = critical, digitalSignature\n"
+                                "extendedKeyUsage = serverAuth\n"
+                                "subjectAltName = "
+                                + names + ", IP:127.0.0.1, IP:::1\n"));
     extensions.close();
 
     if (!runProgram(openssl,
