@@ -560,15 +560,23 @@ void Connection::loginWithToken(const QString &user, const QString &accessToken)
     QByteArray initial;
     QByteArray onError; // what a client answers to the server's error challenge
     if (hasCapability("AUTH=OAUTHBEARER")) {
-        // RFC 7628: GS2 header, then key/value pairs separated by ^A.
+        // RFC 7628: GS2 header, then key/value pairs separated by ^A. The literals are split after
+        // each \x01: "\x01auth" would be read as the single byte \x01a.
         mechanism = "OAUTHBEARER";
-        initial = QByteArray("n,a=" + user.toUtf8() + ",\x01host=" + m_settings.host.toUtf8() + "\x01port="
-                             + QByteArray::number(m_settings.port) + "\x01auth=Bearer " + token + "\x01\x01")
+        initial = QByteArray("n,a=" + user.toUtf8() + ",\x01host=" + m_settings.host.toUtf8()
+                             + "\x01port=" + QByteArray::number(m_settings.port)
+                             + "\x01"
+                               "auth=Bearer "
+                             + token + "\x01\x01")
                       .toBase64();
         onError = QByteArray("\x01").toBase64();
     } else if (hasCapability("AUTH=XOAUTH2")) {
         mechanism = "XOAUTH2";
-        initial = QByteArray("user=" + user.toUtf8() + "\x01auth=Bearer " + token + "\x01\x01").toBase64();
+        initial = QByteArray("user=" + user.toUtf8()
+                             + "\x01"
+                               "auth=Bearer "
+                             + token + "\x01\x01")
+                      .toBase64();
         onError = QByteArray(); // an empty line
     } else {
         // An OAuth2 account never falls back to a password.

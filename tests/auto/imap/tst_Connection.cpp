@@ -376,7 +376,9 @@ void TestConnection::saslLoginMechanism()
 
 void TestConnection::xoauth2()
 {
-    const QByteArray initial = QByteArray("user=alice@example.org\x01auth=Bearer ya29.token\x01\x01").toBase64();
+    // Written out, not built from C++ escapes: "\x01auth" in a literal is the byte 0x1a followed
+    // by "uth", which once made both the client and this test send a broken payload.
+    const QByteArray initial = "dXNlcj1hbGljZUBleGFtcGxlLm9yZwFhdXRoPUJlYXJlciB5YTI5LnRva2VuAQE=";
     Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
                       {"S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2 AUTH=PLAIN SASL-IR] hi",
                        QByteArray("C: f1 AUTHENTICATE XOAUTH2 " + initial), "S: f1 OK [CAPABILITY IMAP4rev1] in"});
@@ -390,7 +392,9 @@ void TestConnection::xoauth2FailureAnswersTheChallenge()
 {
     // A rejected token comes back as a challenge carrying the error; the client answers with
     // an empty line and the server then says NO.
-    const QByteArray initial = QByteArray("user=alice\x01auth=Bearer expired\x01\x01").toBase64();
+    const QByteArray initial = QByteArray("user=alice\x01"
+                                          "auth=Bearer expired\x01\x01")
+                                   .toBase64();
     Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
                       {"S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2 SASL-IR] hi",
                        QByteArray("C: f1 AUTHENTICATE XOAUTH2 " + initial),
@@ -409,7 +413,8 @@ void TestConnection::oauthBearerWithoutSaslIr()
     // follows the server's first challenge, and an error challenge is answered with ^A.
     Session s = start(Mode::ImplicitTls, Security::ImplicitTls, [](quint16 port) {
         const QByteArray payload = QByteArray("n,a=alice,\x01host=127.0.0.1\x01port=" + QByteArray::number(port)
-                                              + "\x01auth=Bearer tok\x01\x01")
+                                              + "\x01"
+                                                "auth=Bearer tok\x01\x01")
                                        .toBase64();
         return QByteArrayList{"S: * OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2 AUTH=OAUTHBEARER] hi",
                               "C: f1 AUTHENTICATE OAUTHBEARER",
