@@ -3,6 +3,7 @@
 
 #include "support/DovecotServer.h"
 
+#include "support/FixtureProcesses.h"
 #include "support/RunProgram.h"
 #include "support/TestCertificates.h"
 #include "support/TestData.h"
@@ -38,30 +39,6 @@ namespace fumi::test {
 namespace {
 
 const auto dirPrefix = u"fumi-dovecot-"_s;
-
-bool processExists(qint64 pid)
-{
-    return ::kill(pid_t(pid), 0) == 0 || errno != ESRCH;
-}
-
-bool processGroupExists(qint64 group)
-{
-    return group > 0 && (::kill(-pid_t(group), 0) == 0 || errno != ESRCH);
-}
-
-// Directories of fixtures whose test process is gone: a test killed by a timeout never ran
-// its destructor. Dovecot itself died with that process (PR_SET_PDEATHSIG).
-void removeStaleDirectories()
-{
-    static const QRegularExpression pattern(u"^fumi-dovecot-(\\d+)-"_s);
-    QDir temp(QDir::tempPath());
-    const QStringList entries = temp.entryList({dirPrefix + u'*'}, QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        const auto match = pattern.match(entry);
-        if (match.hasMatch() && !processExists(match.captured(1).toLongLong()))
-            QDir(temp.filePath(entry)).removeRecursively();
-    }
-}
 
 quint16 freeLoopbackPort()
 {
@@ -188,10 +165,7 @@ bool DovecotServer::start(const QList<User> &users)
 
 bool DovecotServer::prepareDirectory()
 {
-    removeStaleDirectories();
-    m_dir = std::make_unique<QTemporaryDir>(
-        QDir(QDir::tempPath())
-            .filePath(dirPrefix + QString::number(QCoreApplication::applicationPid()) + u"-XXXXXX"_s));
+    m_dir = makeFixtureDirectory(dirPrefix);
     if (!m_dir->isValid()) {
         m_error = u"cannot create a temporary directory: "_s + m_dir->errorString();
         return false;

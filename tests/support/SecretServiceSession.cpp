@@ -3,6 +3,7 @@
 
 #include "support/SecretServiceSession.h"
 
+#include "support/FixtureProcesses.h"
 #include "support/RunProgram.h"
 
 #include <QCoreApplication>
@@ -40,30 +41,6 @@ const char *const desktopVariables[] = {
     "XDG_CURRENT_DESKTOP",      "DESKTOP_SESSION",       "KDE_SESSION_VERSION",  "KDE_FULL_SESSION",
     "GNOME_DESKTOP_SESSION_ID", "GNOME_KEYRING_CONTROL", "DBUS_STARTER_ADDRESS", "DBUS_STARTER_BUS_TYPE",
 };
-
-bool processExists(qint64 pid)
-{
-    return ::kill(pid_t(pid), 0) == 0 || errno != ESRCH;
-}
-
-bool processGroupExists(qint64 group)
-{
-    return group > 0 && (::kill(-pid_t(group), 0) == 0 || errno != ESRCH);
-}
-
-// Directories of fixtures whose test process is gone: a test killed by a timeout never ran its
-// destructor. Its daemons died with it (PR_SET_PDEATHSIG).
-void removeStaleDirectories()
-{
-    static const QRegularExpression pattern(u"^fumi-secrets-(\\d+)-"_s);
-    QDir temp(QDir::tempPath());
-    const QStringList entries = temp.entryList({dirPrefix + u'*'}, QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        const auto match = pattern.match(entry);
-        if (match.hasMatch() && !processExists(match.captured(1).toLongLong()))
-            QDir(temp.filePath(entry)).removeRecursively();
-    }
-}
 
 QString readFile(const QString &path)
 {
@@ -227,10 +204,7 @@ bool SecretServiceSession::start()
 
 bool SecretServiceSession::prepareDirectory()
 {
-    removeStaleDirectories();
-    m_dir = std::make_unique<QTemporaryDir>(
-        QDir(QDir::tempPath())
-            .filePath(dirPrefix + QString::number(QCoreApplication::applicationPid()) + u"-XXXXXX"_s));
+    m_dir = makeFixtureDirectory(dirPrefix);
     if (!m_dir->isValid()) {
         m_error = u"cannot create a temporary directory: "_s + m_dir->errorString();
         return false;

@@ -103,6 +103,11 @@ void openBrowser(Cli &cli, const QUrl &url)
         QProcess::startDetached(browser, {url.toString(QUrl::FullyEncoded)});
 }
 
+void declareAccountName(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"NAME"_s, u"The account."_s);
+}
+
 // --- account add -------------------------------------------------------------------------------
 
 void declareAdd(QCommandLineParser &parser)
@@ -471,23 +476,19 @@ QList<Command> accountCommands()
         {{u"account"_s, u"remove"_s},
          u"NAME"_s,
          u"Removes an account with its keychain entries and its local cache. Mail on the server is not touched."_s,
-         [](QCommandLineParser &parser) {
-             parser.addPositionalArgument(u"NAME"_s, u"The account."_s);
-         },
+         declareAccountName,
          runRemove},
         {{u"account"_s, u"test"_s},
          u"NAME"_s,
          u"Connects, checks TLS, logs in, and prints the server's capabilities. When the certificate is not trusted, "
          "prints it and exits with 3."_s,
-         [](QCommandLineParser &parser) {
-             parser.addPositionalArgument(u"NAME"_s, u"The account."_s);
-         },
+         declareAccountName,
          runTest},
         {{u"account"_s, u"trust"_s},
          u"NAME SHA256:HEX"_s,
          u"Trusts exactly the certificate with this SHA-256 fingerprint for the account's IMAP server and port."_s,
          [](QCommandLineParser &parser) {
-             parser.addPositionalArgument(u"NAME"_s, u"The account."_s);
+             declareAccountName(parser);
              parser.addPositionalArgument(u"SHA256:HEX"_s, u"The fingerprint 'account test' printed."_s);
          },
          runTrust},
