@@ -284,6 +284,7 @@ private Q_SLOTS:
             const QByteArray bytes = password.toUtf8();
             QVERIFY2(!findInFiles(m_profile.path(), bytes), "a password is in the profile directory");
             QVERIFY2(!m_allOutput.contains(bytes), "a password is in fumi-cli's output or logs");
+            QVERIFY2(!m_dovecot.log().toUtf8().contains(bytes), "a password is in the server's log");
         }
         // The checks above can see: the logs were verbose, and the command lines were read.
         QVERIFY(m_allOutput.contains("fumi.imap.transcript"));
