@@ -220,8 +220,11 @@ void AutoconfigDiscovery::onAutoconfig(int step, const QUrl &url, const HttpsFet
     m_result.displayName = parsed.displayName.isEmpty() ? parsed.displayShortName : parsed.displayName;
     note(source, target, imap + smtp > 0 ? Outcome::Found : Outcome::Empty,
          u"%1 IMAP and %2 SMTP servers"_s.arg(imap).arg(smtp));
-    // A usable file ends step 1: the well-known location is only a fallback.
-    lookUpSrv();
+    // A file with a usable server ends step 1: the well-known location is only a fallback.
+    if (imap + smtp > 0)
+        lookUpSrv();
+    else
+        next();
 }
 
 void AutoconfigDiscovery::lookUpSrv()

@@ -20,9 +20,9 @@ namespace fumi::account {
 //
 // Sources, in the order they are tried:
 //   1. the provider's autoconfig file (Thunderbird's clientConfig 1.1), first from
-//      https://autoconfig.<domain>/mail/config-v1.1.xml, and only if that gives no usable file,
-//      from https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml, each with
-//      ?emailaddress=<address> as Thunderbird sends it;
+//      https://autoconfig.<domain>/mail/config-v1.1.xml, and only if that gives no file with a
+//      usable server, from https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml, each
+//      with ?emailaddress=<address> as Thunderbird sends it;
 //   2. the RFC 6186 / RFC 8314 SRV records _imaps._tcp, _imap._tcp, _submissions._tcp and
 //      _submission._tcp of the domain, looked up together once step 1 is over, whatever it gave;
 //   3. for a protocol that neither step stated a server for: guesses (imap.<domain> and

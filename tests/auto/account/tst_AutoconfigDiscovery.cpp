@@ -298,6 +298,9 @@ void TestAutoconfigDiscovery::fallbacks_data()
         << u"html-error-page.xml"_s << file << false
         << QStringList({u"autoconfig failed"_s, u"well-known found"_s}) + noSrv
         << u"imap.example.test:993 tls well-known"_s << u"smtp.example.test:465 tls well-known"_s;
+    QTest::newRow("well-known-after-file-without-usable-servers")
+        << u"pop3-only.xml"_s << file << false << QStringList({u"autoconfig empty"_s, u"well-known found"_s}) + noSrv
+        << u"imap.example.test:993 tls well-known"_s << u"smtp.example.test:465 tls well-known"_s;
     QTest::newRow("srv-after-both-files-fail")
         << QString() << u"not-well-formed.xml"_s << true
         << QStringList({u"autoconfig not-found"_s, u"well-known failed"_s, u"srv found"_s, u"srv not-found"_s,
