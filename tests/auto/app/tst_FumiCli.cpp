@@ -7,6 +7,7 @@
 #include "account/KeychainCredentialStore.h"
 #include "account/TrustStore.h"
 #include "support/DovecotServer.h"
+#include "support/LocalAuthorizationServer.h"
 #include "support/SecretServiceSession.h"
 
 #include <QDir>
@@ -15,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -262,6 +265,66 @@ private Q_SLOTS:
         QVERIFY(!findInFiles(profile.path(), "carol-password"));
     }
 
+    void oauthSignInThroughTheBrowserAndNeverAPassword()
+    {
+        // The provider is the local authorization server, defined in the profile; the
+        // "browser" is this test program, started by fumi-cli through $BROWSER.
+        fumi::test::LocalAuthorizationServer authorization;
+        QVERIFY(authorization.start());
+        QTemporaryDir profile;
+        QVERIFY(QDir().mkpath(profile.filePath(u"config"_s)));
+        QFile providers(profile.filePath(u"config/oauth-providers.json"_s));
+        QVERIFY(providers.open(QIODevice::WriteOnly));
+        providers.write(
+            QJsonDocument(QJsonObject{{u"providers"_s,
+                                       QJsonArray{QJsonObject{
+                                           {u"id"_s, u"local"_s},
+                                           {u"displayName"_s, u"Local"_s},
+                                           {u"authorizationUrl"_s, authorization.authorizationUrl().toString()},
+                                           {u"tokenUrl"_s, authorization.tokenUrl().toString()},
+                                           {u"scopes"_s, QJsonArray::fromStringList(authorization.scopes)},
+                                           {u"clientId"_s, authorization.clientId}}}}})
+                .toJson());
+        providers.close();
+        QFile browser(m_secrets.filePath(u"browser"_s));
+        QVERIFY(browser.open(QIODevice::WriteOnly));
+        browser.write("#!/bin/sh\nexec '" + QCoreApplication::applicationFilePath().toUtf8() + "' --browse \"$1\"\n");
+        browser.close();
+        browser.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QProcessEnvironment environment = m_keyring.environment();
+        environment.insert(u"BROWSER"_s, browser.fileName());
+
+        // The sign-in runs its server in fumi-cli while this test serves the provider, so the
+        // process runs with this event loop turning.
+        Run run
+            = cli({u"--profile"_s, profile.path(), u"account"_s, u"add"_s, u"Olivia"_s, u"--email"_s,
+                   u"alice@example.test"_s, u"--imap"_s, imaps(), u"--login"_s, u"alice"_s, u"--oauth"_s, u"local"_s},
+                  {}, environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QVERIFY(run.err.contains("Sign in with your browser"));
+        QCOMPARE(authorization.codeExchanges, 1);
+        QCOMPARE(authorization.lastAuthorizationRequest.value(u"code_challenge_method"_s), u"S256"_s);
+
+        run = cli({u"--profile"_s, profile.path(), u"--json"_s, u"account"_s, u"list"_s}, {}, environment);
+        const QJsonObject account = QJsonDocument::fromJson(run.out).array().first().toObject();
+        QCOMPARE(account.value(u"authentication").toObject().value(u"provider").toString(), u"local"_s);
+        const QString id = account.value(u"id").toString();
+        QCOMPARE(keychainRead(id, CredentialStore::Secret::OAuthRefreshToken).value, authorization.lastRefreshToken);
+        QCOMPARE(keychainRead(id, CredentialStore::Secret::Password).error, CredentialStore::Error::NotFound);
+
+        // Dovecot here offers passwords only: an OAuth2 account does not fall back to one.
+        const QString fingerprint = fumi::account::TrustStore::fingerprint(m_dovecot.serverCertificate());
+        QVERIFY(
+            cli({u"--profile"_s, profile.path(), u"account"_s, u"trust"_s, u"Olivia"_s, fingerprint}, {}, environment)
+                .exitCode
+            == 0);
+        run = cli({u"--profile"_s, profile.path(), u"account"_s, u"test"_s, u"Olivia"_s}, {}, environment);
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains("offers no OAuth2 sign-in"), qPrintable(run.describe()));
+        QVERIFY(!run.err.contains("AUTHENTICATE PLAIN") && !run.err.contains(" LOGIN "));
+        QCOMPARE(authorization.refreshes, 1);
+    }
+
     void damagedSettingsAreReportedAndKept()
     {
         QTemporaryDir profile;
@@ -341,12 +404,13 @@ private:
         return {};
     }
 
-    CredentialStore::Result keychainRead(const QString &accountId)
+    CredentialStore::Result keychainRead(const QString &accountId,
+                                         CredentialStore::Secret secret = CredentialStore::Secret::Password)
     {
         fumi::account::KeychainCredentialStore store;
         CredentialStore::Result result;
         bool done = false;
-        store.read(accountId, CredentialStore::Secret::Password, this, [&](const CredentialStore::Result &r) {
+        store.read(accountId, secret, this, [&](const CredentialStore::Result &r) {
             result = r;
             done = true;
         });
@@ -379,5 +443,26 @@ private:
     bool m_leakedOnCommandLine = false;
 };
 
-QTEST_GUILESS_MAIN(tst_FumiCli)
+// `tst_FumiCli --browse URL` plays the user's browser for the OAuth2 test: it opens the
+// authorization address and follows the provider's redirect back to fumi-cli's loopback port.
+int browse(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(QNetworkRequest(QUrl(QString::fromLocal8Bit(argv[2]))));
+    QObject::connect(reply, &QNetworkReply::finished, &app, [reply] {
+        QCoreApplication::exit(reply->error() == QNetworkReply::NoError ? 0 : 1);
+    });
+    return QCoreApplication::exec();
+}
+
+int main(int argc, char *argv[])
+{
+    if (argc == 3 && qstrcmp(argv[1], "--browse") == 0)
+        return browse(argc, argv);
+    QCoreApplication app(argc, argv);
+    tst_FumiCli test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_FumiCli.moc"
