@@ -165,11 +165,9 @@ bool DovecotServer::start(const QList<User> &users)
 
 bool DovecotServer::prepareDirectory()
 {
-    m_dir = makeFixtureDirectory(dirPrefix);
-    if (!m_dir->isValid()) {
-        m_error = u"cannot create a temporary directory: "_s + m_dir->errorString();
+    m_dir = makeFixtureDirectory(dirPrefix, &m_error);
+    if (!m_dir)
         return false;
-    }
     // When we are root, Dovecot's unprivileged processes must be able to reach their files.
     ::chmod(QFile::encodeName(m_dir->path()).constData(), 0755);
     QDir dir(m_dir->path());

@@ -29,7 +29,7 @@ bool processGroupExists(qint64 group)
     return group > 0 && (::kill(-pid_t(group), 0) == 0 || errno != ESRCH);
 }
 
-std::unique_ptr<QTemporaryDir> makeFixtureDirectory(const QString &prefix)
+std::unique_ptr<QTemporaryDir> makeFixtureDirectory(const QString &prefix, QString *error)
 {
     const QRegularExpression pattern(u'^' + QRegularExpression::escape(prefix) + u"(\\d+)-"_s);
     QDir temp(QDir::tempPath());
@@ -39,8 +39,13 @@ std::unique_ptr<QTemporaryDir> makeFixtureDirectory(const QString &prefix)
         if (match.hasMatch() && !processExists(match.captured(1).toLongLong()))
             QDir(temp.filePath(entry)).removeRecursively();
     }
-    return std::make_unique<QTemporaryDir>(
+    auto directory = std::make_unique<QTemporaryDir>(
         temp.filePath(prefix + QString::number(QCoreApplication::applicationPid()) + u"-XXXXXX"_s));
+    if (!directory->isValid()) {
+        *error = u"cannot create a temporary directory: "_s + directory->errorString();
+        return nullptr;
+    }
+    return directory;
 }
 
 } // namespace fumi::test

@@ -17,7 +17,8 @@ namespace fumi::test {
 
 // A new temporary directory "<prefix><pid of this test>-XXXXXX" for a fixture, made after
 // removing those of earlier test processes that are gone: a test killed by a timeout never ran
-// its destructor (its daemons died with it, through PR_SET_PDEATHSIG).
-[[nodiscard]] std::unique_ptr<QTemporaryDir> makeFixtureDirectory(const QString &prefix);
+// its destructor (its daemons died with it, through PR_SET_PDEATHSIG). Null, with *error set,
+// when it cannot be made.
+[[nodiscard]] std::unique_ptr<QTemporaryDir> makeFixtureDirectory(const QString &prefix, QString *error);
 
 } // namespace fumi::test

@@ -204,11 +204,9 @@ bool SecretServiceSession::start()
 
 bool SecretServiceSession::prepareDirectory()
 {
-    m_dir = makeFixtureDirectory(dirPrefix);
-    if (!m_dir->isValid()) {
-        m_error = u"cannot create a temporary directory: "_s + m_dir->errorString();
+    m_dir = makeFixtureDirectory(dirPrefix, &m_error);
+    if (!m_dir)
         return false;
-    }
     QDir dir(m_dir->path());
     for (const auto &sub : {u"home"_s, u"config"_s, u"data"_s, u"cache"_s, u"runtime"_s}) {
         if (!dir.mkdir(sub)) {

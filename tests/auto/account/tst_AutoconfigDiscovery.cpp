@@ -9,7 +9,7 @@
 #include "account/AutoconfigDiscovery.h"
 #include "account/NetworkHttpsFetcher.h"
 #include "support/FakeSrvResolver.h"
-#include "support/LocalHttpsServer.h"
+#include "support/LocalHttpsServers.h"
 #include "support/TestCertificates.h"
 #include "support/TestData.h"
 
@@ -32,10 +32,7 @@ const QByteArray wellKnownPath = "/.well-known/autoconfig/mail/config-v1.1.xml";
 
 QByteArray dataFile(const QString &name)
 {
-    QFile file(testDataDirectory() + u"/autoconfig/"_s + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file.fileName()));
-    return file.readAll();
+    return readTestData(u"autoconfig/"_s + name);
 }
 
 QString dump(const ServerCandidate &c)
@@ -139,12 +136,7 @@ private:
     void makeDiscovery(QHash<QString, NetworkHttpsFetcher::Endpoint> connectTo = {});
     [[nodiscard]] std::optional<DiscoveryResult> run(const QString &address);
 
-    QTemporaryDir m_dir;
-    TestCertificates m_certificates;
-    TestCertificates m_otherCertificates; // a CA the fetcher does not trust, for the same names
-    std::unique_ptr<LocalHttpsServer> m_server;
-    std::unique_ptr<LocalHttpsServer> m_untrustedServer;
-    std::unique_ptr<LocalHttpsServer> m_plainServer;
+    LocalHttpsServers m_servers;
     QStringList m_journal;
     std::unique_ptr<AutoconfigDiscovery> m_discovery;
     RecordingFetcher *m_fetcher = nullptr; // owned by m_discovery
@@ -154,22 +146,13 @@ private:
 
 void TestAutoconfigDiscovery::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(QDir(m_dir.path()).mkpath(u"trusted"_s) && QDir(m_dir.path()).mkpath(u"other"_s));
-    const QStringList names{u"autoconfig.example.test"_s, u"example.test"_s};
-    QVERIFY2(m_certificates.create(m_dir.filePath(u"trusted"_s), names), qPrintable(m_certificates.errorString()));
-    QVERIFY2(m_otherCertificates.create(m_dir.filePath(u"other"_s), names),
-             qPrintable(m_otherCertificates.errorString()));
+    QString error;
+    QVERIFY2(m_servers.createCertificates(&error), qPrintable(error));
 }
 
 void TestAutoconfigDiscovery::init()
 {
-    m_server = std::make_unique<LocalHttpsServer>(m_certificates);
-    m_untrustedServer = std::make_unique<LocalHttpsServer>(m_otherCertificates);
-    m_plainServer = std::make_unique<LocalHttpsServer>(m_certificates, LocalHttpsServer::Mode::Plain);
-    QVERIFY(m_server->start());
-    QVERIFY(m_untrustedServer->start());
-    QVERIFY(m_plainServer->start());
+    QVERIFY(m_servers.start());
     m_journal.clear();
     m_results.clear();
     makeDiscovery();
@@ -180,11 +163,11 @@ void TestAutoconfigDiscovery::cleanup()
     // Whatever a test did: only HTTPS was asked for, and nothing ever spoke plain HTTP.
     for (const QUrl &url : std::as_const(m_fetcher->urls))
         QCOMPARE(url.scheme(), u"https"_s);
-    QCOMPARE(m_plainServer->connectionCount(), 0);
+    QCOMPARE(m_servers.plainServer->connectionCount(), 0);
     m_discovery.reset();
-    m_server.reset();
-    m_untrustedServer.reset();
-    m_plainServer.reset();
+    m_servers.server.reset();
+    m_servers.untrustedServer.reset();
+    m_servers.plainServer.reset();
 }
 
 void TestAutoconfigDiscovery::makeDiscovery(QHash<QString, NetworkHttpsFetcher::Endpoint> connectTo)
@@ -192,14 +175,14 @@ void TestAutoconfigDiscovery::makeDiscovery(QHash<QString, NetworkHttpsFetcher::
     const QHostAddress loopback(QHostAddress::LocalHost);
     if (connectTo.isEmpty()) {
         connectTo = {
-            {u"autoconfig.example.test"_s, {loopback, m_server->serverPort()}},
-            {u"example.test"_s, {loopback, m_server->serverPort()}},
+            {u"autoconfig.example.test"_s, {loopback, m_servers.server->serverPort()}},
+            {u"example.test"_s, {loopback, m_servers.server->serverPort()}},
         };
     }
     // Whatever reaches this one spoke plain HTTP: cleanup() fails the test.
-    connectTo.insert(u"plain.example.test"_s, {loopback, m_plainServer->serverPort()});
+    connectTo.insert(u"plain.example.test"_s, {loopback, m_servers.plainServer->serverPort()});
     NetworkHttpsFetcher::Options options;
-    options.caCertificates = {m_certificates.ca()};
+    options.caCertificates = {m_servers.certificates.ca()};
     options.connectTo = connectTo;
     options.timeout = std::chrono::seconds(10);
     auto fetcher = std::make_unique<RecordingFetcher>(std::make_unique<NetworkHttpsFetcher>(options), &m_journal);
@@ -232,8 +215,9 @@ std::optional<DiscoveryResult> TestAutoconfigDiscovery::run(const QString &addre
 
 void TestAutoconfigDiscovery::autoconfigFileWins()
 {
-    m_server->serve("autoconfig.example.test", configPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
-    m_server->serve("example.test", wellKnownPath, {200, dataFile(u"local-parts.xml"_s), {}, false, false});
+    m_servers.server->serve("autoconfig.example.test", configPath,
+                            {200, dataFile(u"example.test.xml"_s), {}, false, false});
+    m_servers.server->serve("example.test", wellKnownPath, {200, dataFile(u"local-parts.xml"_s), {}, false, false});
 
     const auto result = run(u"alice@example.test"_s);
     QVERIFY(result);
@@ -265,9 +249,9 @@ void TestAutoconfigDiscovery::autoconfigFileWins()
                           u"srv not-found"_s}));
     QCOMPARE(result->attempts.first().target,
              u"https://autoconfig.example.test/mail/config-v1.1.xml?emailaddress=alice%40example.test"_s);
-    QCOMPARE(m_server->requests().size(), 1);
-    QCOMPARE(m_server->requests().first().host, QByteArray("autoconfig.example.test"));
-    QCOMPARE(m_server->requests().first().query().queryItemValue(u"emailaddress"_s, QUrl::FullyDecoded),
+    QCOMPARE(m_servers.server->requests().size(), 1);
+    QCOMPARE(m_servers.server->requests().first().host, QByteArray("autoconfig.example.test"));
+    QCOMPARE(m_servers.server->requests().first().query().queryItemValue(u"emailaddress"_s, QUrl::FullyDecoded),
              u"alice@example.test"_s);
 }
 
@@ -323,9 +307,10 @@ void TestAutoconfigDiscovery::fallbacks()
     QFETCH(QString, expectedFirstSmtp);
 
     if (!autoconfigFile.isEmpty())
-        m_server->serve("autoconfig.example.test", configPath, {200, dataFile(autoconfigFile), {}, false, false});
+        m_servers.server->serve("autoconfig.example.test", configPath,
+                                {200, dataFile(autoconfigFile), {}, false, false});
     if (!wellKnownFile.isEmpty())
-        m_server->serve("example.test", wellKnownPath, {200, dataFile(wellKnownFile), {}, false, false});
+        m_servers.server->serve("example.test", wellKnownPath, {200, dataFile(wellKnownFile), {}, false, false});
     if (srvRecords) {
         m_resolver->setRecords(u"_imaps._tcp.example.test"_s, {{u"mail.example.test"_s, 993, 0, 1}});
         m_resolver->setRecords(u"_submissions._tcp.example.test"_s, {{u"mail.example.test"_s, 465, 0, 1}});
@@ -363,15 +348,15 @@ void TestAutoconfigDiscovery::fallbacks()
 void TestAutoconfigDiscovery::guessesFillOnlyWhatNothingStated()
 {
     // A file with an IMAP server and no SMTP one: submission is guessed, IMAP is not.
-    m_server->serve("autoconfig.example.test", configPath,
-                    {200,
-                     "<clientConfig version=\"1.1\"><emailProvider id=\"example.test\">"
-                     "<incomingServer type=\"imap\"><hostname>imap.example.test</hostname><port>993</port>"
-                     "<socketType>SSL</socketType><username>%EMAILLOCALPART%</username></incomingServer>"
-                     "</emailProvider></clientConfig>",
-                     {},
-                     false,
-                     false});
+    m_servers.server->serve("autoconfig.example.test", configPath,
+                            {200,
+                             "<clientConfig version=\"1.1\"><emailProvider id=\"example.test\">"
+                             "<incomingServer type=\"imap\"><hostname>imap.example.test</hostname><port>993</port>"
+                             "<socketType>SSL</socketType><username>%EMAILLOCALPART%</username></incomingServer>"
+                             "</emailProvider></clientConfig>",
+                             {},
+                             false,
+                             false});
 
     const auto result = run(u"alice@example.test"_s);
     QVERIFY(result);
@@ -391,7 +376,8 @@ void TestAutoconfigDiscovery::guessesFillOnlyWhatNothingStated()
 
 void TestAutoconfigDiscovery::srvMergesWithTheFileAndRanks()
 {
-    m_server->serve("autoconfig.example.test", configPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
+    m_servers.server->serve("autoconfig.example.test", configPath,
+                            {200, dataFile(u"example.test.xml"_s), {}, false, false});
     m_resolver->setRecords(u"_imaps._tcp.example.test"_s,
                            {
                                {u"imap.example.test."_s, 993, 0, 0}, // the file's
@@ -466,8 +452,9 @@ void TestAutoconfigDiscovery::srvFailuresAreNotedAndSkipped()
 
 void TestAutoconfigDiscovery::redirectToHttpIsRefusedAndTheNextSourceTried()
 {
-    m_server->serveRedirect("autoconfig.example.test", configPath, "http://plain.example.test/mail/config-v1.1.xml");
-    m_server->serve("example.test", wellKnownPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
+    m_servers.server->serveRedirect("autoconfig.example.test", configPath,
+                                    "http://plain.example.test/mail/config-v1.1.xml");
+    m_servers.server->serve("example.test", wellKnownPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
 
     const auto result = run(u"alice@example.test"_s);
     QVERIFY(result);
@@ -486,24 +473,25 @@ void TestAutoconfigDiscovery::untrustedCertificateFailsAndTheNextSourceIsTried()
     // serves a file that must not be used.
     const QHostAddress loopback(QHostAddress::LocalHost);
     makeDiscovery({
-        {u"autoconfig.example.test"_s, {loopback, m_untrustedServer->serverPort()}},
-        {u"example.test"_s, {loopback, m_server->serverPort()}},
+        {u"autoconfig.example.test"_s, {loopback, m_servers.untrustedServer->serverPort()}},
+        {u"example.test"_s, {loopback, m_servers.server->serverPort()}},
     });
-    m_untrustedServer->serve("", configPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
-    m_server->serve("example.test", wellKnownPath, {200, dataFile(u"local-parts.xml"_s), {}, false, false});
+    m_servers.untrustedServer->serve("", configPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
+    m_servers.server->serve("example.test", wellKnownPath, {200, dataFile(u"local-parts.xml"_s), {}, false, false});
 
     const auto result = run(u"alice@example.test"_s);
     QVERIFY(result);
     QCOMPARE(outcomes(*result).mid(0, 2), QStringList({u"autoconfig failed"_s, u"well-known found"_s}));
     QVERIFY2(result->attempts.first().message.contains(u"TLS with autoconfig.example.test failed"_s),
              qPrintable(result->attempts.first().message));
-    QVERIFY(m_untrustedServer->requests().isEmpty());
+    QVERIFY(m_servers.untrustedServer->requests().isEmpty());
     QCOMPARE(dump(result->imap.first()), u"mail.example.test:993 tls well-known"_s);
 }
 
 void TestAutoconfigDiscovery::plainTextOnlyForLoopback()
 {
-    m_server->serve("autoconfig.example.test", configPath, {200, dataFile(u"local-parts.xml"_s), {}, false, false});
+    m_servers.server->serve("autoconfig.example.test", configPath,
+                            {200, dataFile(u"local-parts.xml"_s), {}, false, false});
 
     const auto result = run(u"alice@example.test"_s);
     QVERIFY(result);
@@ -652,7 +640,8 @@ void TestAutoconfigDiscovery::rank()
 
 void TestAutoconfigDiscovery::newDiscoveryAbandonsTheRunningOne()
 {
-    m_server->serve("autoconfig.example.test", configPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
+    m_servers.server->serve("autoconfig.example.test", configPath,
+                            {200, dataFile(u"example.test.xml"_s), {}, false, false});
     m_discovery->discover(u"alice@example.test"_s);
     m_discovery->discover(u"bob@example.test"_s);
     QVERIFY(m_discovery->isRunning());
@@ -669,7 +658,8 @@ void TestAutoconfigDiscovery::newDiscoveryAbandonsTheRunningOne()
 
 void TestAutoconfigDiscovery::resultAsJsonAndText()
 {
-    m_server->serve("autoconfig.example.test", configPath, {200, dataFile(u"example.test.xml"_s), {}, false, false});
+    m_servers.server->serve("autoconfig.example.test", configPath,
+                            {200, dataFile(u"example.test.xml"_s), {}, false, false});
     m_resolver->setRecords(u"_imaps._tcp.example.test"_s, {{u"imap2.example.test"_s, 993, 10, 5}});
 
     const auto result = run(u"alice@example.test"_s);

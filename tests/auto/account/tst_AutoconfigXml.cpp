@@ -21,10 +21,7 @@ namespace {
 
 QByteArray dataFile(const QString &name)
 {
-    QFile file(testDataDirectory() + u"/autoconfig/"_s + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(file.fileName()));
-    return file.readAll();
+    return readTestData(u"autoconfig/"_s + name);
 }
 
 // One line per server, every field the parser sets, so a comparison shows what differs.

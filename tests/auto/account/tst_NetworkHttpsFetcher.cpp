@@ -5,7 +5,7 @@
 // https-only redirect rule, limits, and when the callback runs.
 
 #include "account/NetworkHttpsFetcher.h"
-#include "support/LocalHttpsServer.h"
+#include "support/LocalHttpsServers.h"
 #include "support/TestCertificates.h"
 
 #include <QTemporaryDir>
@@ -62,42 +62,28 @@ private Q_SLOTS:
 private:
     NetworkHttpsFetcher::Options options(bool trustTestCa = true) const;
 
-    QTemporaryDir m_dir;
-    TestCertificates m_certificates;      // trusted by the fetchers of these tests
-    TestCertificates m_otherCertificates; // another CA, for the same names, never trusted
-    std::unique_ptr<LocalHttpsServer> m_server;
-    std::unique_ptr<LocalHttpsServer> m_untrustedServer;
-    std::unique_ptr<LocalHttpsServer> m_plainServer;
+    LocalHttpsServers m_servers;
 };
 
 void TestNetworkHttpsFetcher::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(QDir(m_dir.path()).mkpath(u"trusted"_s) && QDir(m_dir.path()).mkpath(u"other"_s));
-    const QStringList names{u"autoconfig.example.test"_s, u"example.test"_s};
-    QVERIFY2(m_certificates.create(m_dir.filePath(u"trusted"_s), names), qPrintable(m_certificates.errorString()));
-    QVERIFY2(m_otherCertificates.create(m_dir.filePath(u"other"_s), names),
-             qPrintable(m_otherCertificates.errorString()));
+    QString error;
+    QVERIFY2(m_servers.createCertificates(&error), qPrintable(error));
 }
 
 void TestNetworkHttpsFetcher::init()
 {
-    m_server = std::make_unique<LocalHttpsServer>(m_certificates);
-    m_untrustedServer = std::make_unique<LocalHttpsServer>(m_otherCertificates);
-    m_plainServer = std::make_unique<LocalHttpsServer>(m_certificates, LocalHttpsServer::Mode::Plain);
-    QVERIFY(m_server->start());
-    QVERIFY(m_untrustedServer->start());
-    QVERIFY(m_plainServer->start());
+    QVERIFY(m_servers.start());
 }
 
 void TestNetworkHttpsFetcher::cleanup()
 {
     // Whatever a test did, nothing may ever have spoken plain HTTP.
-    QCOMPARE(m_plainServer->connectionCount(), 0);
-    QVERIFY2(m_server->errors().isEmpty(), qPrintable(m_server->errors().join(u'\n')));
-    m_server.reset();
-    m_untrustedServer.reset();
-    m_plainServer.reset();
+    QCOMPARE(m_servers.plainServer->connectionCount(), 0);
+    QVERIFY2(m_servers.server->errors().isEmpty(), qPrintable(m_servers.server->errors().join(u'\n')));
+    m_servers.server.reset();
+    m_servers.untrustedServer.reset();
+    m_servers.plainServer.reset();
 }
 
 NetworkHttpsFetcher::Options TestNetworkHttpsFetcher::options(bool trustTestCa) const
@@ -106,24 +92,25 @@ NetworkHttpsFetcher::Options TestNetworkHttpsFetcher::options(bool trustTestCa) 
     options.timeout = std::chrono::seconds(10);
     options.maxBytes = 4096;
     if (trustTestCa)
-        options.caCertificates = {m_certificates.ca()};
+        options.caCertificates = {m_servers.certificates.ca()};
     const QHostAddress loopback(QHostAddress::LocalHost);
     options.connectTo = {
-        {u"autoconfig.example.test"_s, {loopback, m_server->serverPort()}},
-        {u"example.test"_s, {loopback, m_server->serverPort()}},
-        {u"untrusted.example.test"_s, {loopback, m_untrustedServer->serverPort()}},
+        {u"autoconfig.example.test"_s, {loopback, m_servers.server->serverPort()}},
+        {u"example.test"_s, {loopback, m_servers.server->serverPort()}},
+        {u"untrusted.example.test"_s, {loopback, m_servers.untrustedServer->serverPort()}},
         // The server's certificate does not name this host.
-        {u"wrong-name.example.test"_s, {loopback, m_server->serverPort()}},
+        {u"wrong-name.example.test"_s, {loopback, m_servers.server->serverPort()}},
         // Whatever reaches this one spoke plain HTTP: cleanup() fails the test.
-        {u"plain.example.test"_s, {loopback, m_plainServer->serverPort()}},
+        {u"plain.example.test"_s, {loopback, m_servers.plainServer->serverPort()}},
     };
     return options;
 }
 
 void TestNetworkHttpsFetcher::fetchesOverVerifiedTls()
 {
-    m_server->serve("autoconfig.example.test", configPath.toLatin1(), {200, "<clientConfig/>", {}, false, false});
-    m_server->serve("example.test", configPath.toLatin1(), {200, "the wrong virtual host", {}, false, false});
+    m_servers.server->serve("autoconfig.example.test", configPath.toLatin1(),
+                            {200, "<clientConfig/>", {}, false, false});
+    m_servers.server->serve("example.test", configPath.toLatin1(), {200, "the wrong virtual host", {}, false, false});
     NetworkHttpsFetcher fetcher(options());
 
     const auto result = fetchAndWait(fetcher, configUrl);
@@ -133,8 +120,8 @@ void TestNetworkHttpsFetcher::fetchesOverVerifiedTls()
     QCOMPARE(result->body, QByteArray("<clientConfig/>"));
     QCOMPARE(result->url, configUrl);
 
-    QCOMPARE(m_server->requests().size(), 1);
-    const LocalHttpsServer::Request &request = m_server->requests().first();
+    QCOMPARE(m_servers.server->requests().size(), 1);
+    const LocalHttpsServer::Request &request = m_servers.server->requests().first();
     QCOMPARE(request.method, QByteArray("GET"));
     QCOMPARE(request.host, QByteArray("autoconfig.example.test"));
     QCOMPARE(request.target, QByteArray("/mail/config-v1.1.xml?emailaddress=alice%40example.test"));
@@ -156,8 +143,8 @@ void TestNetworkHttpsFetcher::followsRedirectsToHttps()
     QFETCH(QByteArray, location);
     QFETCH(QUrl, finalUrl);
 
-    m_server->serveRedirect("example.test", "/.well-known/autoconfig/mail/config-v1.1.xml", location, 302);
-    m_server->serve("", configPath.toLatin1(), {200, "<clientConfig/>", {}, false, false});
+    m_servers.server->serveRedirect("example.test", "/.well-known/autoconfig/mail/config-v1.1.xml", location, 302);
+    m_servers.server->serve("", configPath.toLatin1(), {200, "<clientConfig/>", {}, false, false});
     NetworkHttpsFetcher fetcher(options());
 
     const auto result
@@ -166,8 +153,8 @@ void TestNetworkHttpsFetcher::followsRedirectsToHttps()
     QVERIFY2(result->ok(), qPrintable(result->message));
     QCOMPARE(result->body, QByteArray("<clientConfig/>"));
     QCOMPARE(result->url, finalUrl);
-    QCOMPARE(m_server->requests().size(), 2);
-    QCOMPARE(m_server->requests().last().host, finalUrl.host().toLatin1());
+    QCOMPARE(m_servers.server->requests().size(), 2);
+    QCOMPARE(m_servers.server->requests().last().host, finalUrl.host().toLatin1());
 }
 
 void TestNetworkHttpsFetcher::failures_data()
@@ -227,8 +214,8 @@ void TestNetworkHttpsFetcher::failures()
     QFETCH(int, httpStatus);
     QFETCH(QString, message);
 
-    m_server->serve("", configPath.toLatin1(), response);
-    m_untrustedServer->serve("", configPath.toLatin1(), response);
+    m_servers.server->serve("", configPath.toLatin1(), response);
+    m_servers.untrustedServer->serve("", configPath.toLatin1(), response);
     NetworkHttpsFetcher fetcher(options(trustTestCa));
 
     const auto result = fetchAndWait(fetcher, url);
@@ -239,15 +226,15 @@ void TestNetworkHttpsFetcher::failures()
     QVERIFY(result->body.isEmpty());
     if (error == Error::Tls) {
         // TLS failed before a request was sent.
-        QVERIFY(m_server->requests().isEmpty());
-        QVERIFY(m_untrustedServer->requests().isEmpty());
+        QVERIFY(m_servers.server->requests().isEmpty());
+        QVERIFY(m_servers.untrustedServer->requests().isEmpty());
     }
 }
 
 void TestNetworkHttpsFetcher::bodyOfExactlyTheLimitIsAccepted()
 {
     const QByteArray body(4096, 'x');
-    m_server->serve("", configPath.toLatin1(), {200, body, {}, true, false});
+    m_servers.server->serve("", configPath.toLatin1(), {200, body, {}, true, false});
     NetworkHttpsFetcher fetcher(options());
 
     const auto result = fetchAndWait(fetcher, configUrl);
@@ -272,7 +259,7 @@ void TestNetworkHttpsFetcher::callbackNeverRunsWithoutItsContext()
 {
     // The server never answers, so every fetch ends by its time limit, the first one first;
     // the first one's context is gone by then.
-    m_server->serve("", configPath.toLatin1(), {200, {}, {}, false, true});
+    m_servers.server->serve("", configPath.toLatin1(), {200, {}, {}, false, true});
     NetworkHttpsFetcher::Options shortLimit = options();
     shortLimit.timeout = std::chrono::milliseconds(300);
     NetworkHttpsFetcher fetcher(shortLimit);
