@@ -150,8 +150,9 @@ void TestPasswordCommand::failure_data()
                                << QStringList{u"empty"_s};
     QTest::newRow("killed-by-a-signal") << u"echo topsecret; echo dying >&2; kill -9 $$"_s << 10000
                                         << PasswordCommand::Error::Crashed << QStringList{u"signal"_s, u"dying"_s};
-    QTest::newRow("timeout") << u"echo topsecret; echo waiting >&2; exec sleep 60"_s << 300
-                             << PasswordCommand::Error::Timeout << QStringList{u"300 ms"_s, u"waiting"_s};
+    // Long enough that a loaded machine has started the shell and read its stderr by then.
+    QTest::newRow("timeout") << u"echo topsecret; echo waiting >&2; exec sleep 60"_s << 2000
+                             << PasswordCommand::Error::Timeout << QStringList{u"2 s"_s, u"waiting"_s};
     QTest::newRow("no-command") << u"  "_s << 10000 << PasswordCommand::Error::NoCommand
                                 << QStringList{u"No password command"_s};
 }
@@ -186,10 +187,11 @@ void TestPasswordCommand::timeoutKillsEverythingItStarted()
     const QString command = u"sleep 60 & echo $! > '%1'; echo $$ >> '%1'; wait"_s.arg(pidFile);
 
     bool answeredInsideRun = true;
-    const auto result = runToEnd(PasswordCommand(command, 500ms), &answeredInsideRun);
+    // Long enough that a loaded machine has written both pids by then.
+    const auto result = runToEnd(PasswordCommand(command, 2000ms), &answeredInsideRun);
     QVERIFY(result);
     QCOMPARE(result->error, PasswordCommand::Error::Timeout);
-    QVERIFY2(result->message.contains(u"500 ms"_s), qPrintable(result->message));
+    QVERIFY2(result->message.contains(u"2 s"_s), qPrintable(result->message));
 
     const QList<qint64> pids = pidsIn(pidFile);
     QCOMPARE(pids.size(), 2);
