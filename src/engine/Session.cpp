@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "engine/Session.h"
+
+#include "engine/Logging.h"
+
+#include <QPointer>
+
+#include <utility>
+
+namespace fumi::engine {
+
+Session::Session(std::unique_ptr<imap::Connection> connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(std::move(connection))
+{
+    m_connection->setParent(nullptr);
+    connect(m_connection.get(), &imap::Connection::finished, this, &Session::onFinished);
+    connect(m_connection.get(), &imap::Connection::failed, this, &Session::onFailed);
+    connect(m_connection.get(), &imap::Connection::mailboxData, this, [this](const imap::Response &response) {
+        if (m_receiver)
+            m_receiver(response);
+    });
+}
+
+Session::~Session()
+{
+    // The connection's signals must not reach a half-destroyed Session.
+    m_connection->disconnect(this);
+}
+
+void Session::run(const imap::Command &command, Done done)
+{
+    if (m_lost) {
+        imap::CommandResult result;
+        result.status.status = imap::StatusResponse::Status::Bye;
+        result.status.text = "the connection is closed";
+        // Answer later, as a real command would, so callers never re-enter themselves.
+        QMetaObject::invokeMethod(
+            this,
+            [done = std::move(done), result] {
+                done(result);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const QByteArray tag = m_connection->send(command);
+    m_waiting.insert(tag, std::move(done));
+}
+
+void Session::close()
+{
+    m_closing = true;
+    m_connection->close();
+}
+
+void Session::onFinished(const QByteArray &tag, const imap::CommandResult &result)
+{
+    const auto it = m_waiting.find(tag);
+    if (it == m_waiting.end())
+        return;
+    Done done = std::move(it.value());
+    m_waiting.erase(it);
+    done(result);
+}
+
+void Session::onFailed(imap::Connection::Error error, const QString &message)
+{
+    if (m_lost)
+        return;
+    m_lost = true;
+    m_selectedId = 0;
+    m_selectedPath.clear();
+    qCInfo(lcEngine).noquote() << "connection lost:" << message;
+    // Callbacks may start new commands (which now fail at once) or destroy this Session.
+    const QHash<QByteArray, Done> waiting = std::exchange(m_waiting, {});
+    imap::CommandResult result;
+    result.status.status = imap::StatusResponse::Status::Bye;
+    result.status.text = message.toUtf8();
+    QPointer<Session> self(this);
+    for (const Done &done : waiting) {
+        done(result);
+        if (!self)
+            return;
+    }
+    if (!m_closing)
+        Q_EMIT lost(error, message);
+}
+
+} // namespace fumi::engine

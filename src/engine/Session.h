@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "imap/Connection.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace fumi::engine {
+
+// One authenticated connection of an account's pool, and what is selected on it.
+//
+// The IMAP connection answers each command through finished() with its tag and sends
+// everything about the selected mailbox (EXISTS, EXPUNGE, VANISHED, FETCH, response codes)
+// through mailboxData(), whoever asked. Session turns the first into one callback per command
+// and hands the second to the one receiver that owns the selected mailbox's state, so the
+// parts of the engine that share a connection never see each other's answers.
+//
+// When the connection fails, every command still waiting gets a result with status BYE whose
+// text says why: its outcome is unknown (it may or may not have taken effect), which is not
+// the same as a NO. Then lost() is emitted once and nothing more can be sent.
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const imap::CommandResult &)>;
+    using MailboxReceiver = std::function<void(const imap::Response &)>;
+
+    explicit Session(std::unique_ptr<imap::Connection> connection, QObject *parent = nullptr);
+    ~Session() override;
+
+    [[nodiscard]] imap::Connection &connection() { return *m_connection; }
+    [[nodiscard]] bool isUsable() const { return !m_lost; }
+
+    // Sends `command`; `done` runs exactly once, on this thread, unless this Session is
+    // destroyed first.
+    void run(const imap::Command &command, Done done);
+
+    // Where mailbox-state responses go from now on; an empty receiver drops them.
+    void setMailboxReceiver(MailboxReceiver receiver) { m_receiver = std::move(receiver); }
+
+    // The mailbox that the last successful SELECT or EXAMINE opened, by its local id; 0 when
+    // none is (after CLOSE/UNSELECT, or a failed SELECT, which deselects on every server).
+    [[nodiscard]] qint64 selectedMailbox() const { return m_selectedId; }
+    [[nodiscard]] const QString &selectedPath() const { return m_selectedPath; }
+    void setSelected(qint64 mailboxId, const QString &path)
+    {
+        m_selectedId = mailboxId;
+        m_selectedPath = path;
+    }
+
+    // Ends the session politely (LOGOUT); lost() does not follow.
+    void close();
+
+Q_SIGNALS:
+    void lost(fumi::imap::Connection::Error error, const QString &message);
+
+private:
+    void onFinished(const QByteArray &tag, const imap::CommandResult &result);
+    void onFailed(imap::Connection::Error error, const QString &message);
+
+    std::unique_ptr<imap::Connection> m_connection;
+    QHash<QByteArray, Done> m_waiting;
+    MailboxReceiver m_receiver;
+    qint64 m_selectedId = 0;
+    QString m_selectedPath;
+    bool m_lost = false;
+    bool m_closing = false;
+};
+
+} // namespace fumi::engine
