@@ -298,6 +298,7 @@ void Connection::onEncrypted()
 void Connection::onReadyRead()
 {
     const QByteArray bytes = m_socket->readAll();
+    m_bytesReceived += bytes.size();
     armTimer();
     if (m_compression)
         consumeCompressed(bytes);
@@ -711,7 +712,9 @@ void Connection::writeQueued()
 void Connection::writeRaw(const QByteArray &bytes, const QByteArray &transcript)
 {
     qCDebug(lcImapTranscript).noquote() << "C:" << QString::fromUtf8(transcript);
-    m_socket->write(m_compression ? m_compression->compress(bytes) : bytes);
+    const QByteArray wire = m_compression ? m_compression->compress(bytes) : bytes;
+    m_bytesSent += wire.size();
+    m_socket->write(wire);
 }
 
 void Connection::handleContinuation(const ContinuationRequest &continuation)

@@ -147,6 +147,9 @@ public:
     // Extensions the server confirmed with ENABLED, and what it said of itself in ID.
     [[nodiscard]] const QByteArrayList &enabled() const { return m_enabled; }
     [[nodiscard]] const ParameterList &serverId() const { return m_serverId; }
+    // Bytes on the wire so far (compressed where COMPRESS is on; TLS records not counted).
+    [[nodiscard]] qint64 bytesReceived() const { return m_bytesReceived; }
+    [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }
 
 Q_SIGNALS:
     void ready();
@@ -223,6 +226,8 @@ private:
     ParameterList m_serverId;
     std::deque<Pending> m_pending; // sent or waiting to be sent, in order
     quint64 m_nextTag = 1;
+    qint64 m_bytesReceived = 0;
+    qint64 m_bytesSent = 0;
 };
 
 } // namespace fumi::imap
