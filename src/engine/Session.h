@@ -46,6 +46,8 @@ public:
 
     // Where mailbox-state responses go from now on; an empty receiver drops them.
     void setMailboxReceiver(MailboxReceiver receiver) { m_receiver = std::move(receiver); }
+    // The current receiver, for a part that borrows the stream briefly and gives it back.
+    [[nodiscard]] const MailboxReceiver &mailboxReceiver() const { return m_receiver; }
 
     // The mailbox that the last successful SELECT or EXAMINE opened, by its local id; 0 when
     // none is (after CLOSE/UNSELECT, or a failed SELECT, which deselects on every server).

@@ -1,0 +1,205 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "core/Flags.h"
+#include "core/UidSet.h"
+#include "engine/JournalPayload.h"
+#include "engine/MailboxDelta.h"
+#include "engine/Session.h"
+#include "store/JournalEntry.h"
+#include "store/MailboxChanges.h"
+#include "store/Result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace fumi::store {
+class AccountStore;
+}
+
+namespace fumi::engine {
+
+class AppendTarget;
+
+// The operation journal: every change the user makes to an account, written down before it
+// is sent, so that none is lost and none is done twice (DESIGN.md, "Keeping server and
+// client in agreement").
+//
+// A request is first stored as a JournalEntry in state Pending, then applied to the local
+// store at once (rows leave a folder on move and delete, flags change, folders appear), and
+// the models hear of it through mailboxDelta() and mailboxesChanged(). Then the journal
+// executes its entries one at a time, in order, on the Session it has been given, moving
+// each to Sent before its first command is written and recording every step that must not be
+// repeated (COPY done with its COPYUID, a message appended to another account) in the entry's
+// payload before the next step starts. On a permanent refusal (NO or BAD) the local change
+// is reverted, the entry becomes Failed with the server's words, and operationFinished()
+// tells the user. A lost connection (BYE from Session) is not a refusal: the entry waits,
+// and replay() after a reconnect or a restart finds out what had taken effect before going
+// on, so that replaying is idempotent.
+//
+// Every operation that succeeds pushes an UndoRecord whose payload holds the inverse
+// operations; undo() journals those like any other request. Where no inverse can be built
+// (a move on a server without UIDPLUS gives no COPYUID) the record says so and undo() fails
+// with that message instead of guessing.
+//
+// Entry kinds and their JSON payloads are private to this class; see OperationJournal.cpp.
+class OperationJournal : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Error {
+        None,
+        UnknownMailbox,
+        EmptyUidSet,
+        NoSuchMessages, // none of the UIDs is in the local store
+        InvalidPath,
+        MailboxExists,
+        NothingToUndo,
+        UndoImpossible,
+        Store, // the local store could not be written
+    };
+    Q_ENUM(Error)
+
+    // A request's answer: the journal entry's id, or why the request was refused at once.
+    struct Request {
+        qint64 id = 0;
+        Error error = Error::None;
+        QString message;
+
+        [[nodiscard]] bool ok() const { return error == Error::None; }
+    };
+
+    explicit OperationJournal(store::AccountStore &store, QObject *parent = nullptr);
+    ~OperationJournal() override;
+
+    // The authenticated connection to execute on; null while offline (operations then wait).
+    // The journal does not own it. It selects the mailboxes it needs on it and, only while it
+    // fetches whole messages, installs its own mailbox receiver.
+    void setSession(Session *session);
+    // A target for moves to another account, found again by its accountKey() after a restart.
+    // Must outlive the journal or be removed first.
+    void addAppendTarget(AppendTarget *target);
+    void removeAppendTarget(AppendTarget *target);
+
+    [[nodiscard]] Request setFlags(qint64 mailboxId, const UidSet &uids, const Flags &add, const Flags &remove);
+    [[nodiscard]] Request move(qint64 mailboxId, const UidSet &uids, qint64 targetMailboxId);
+    [[nodiscard]] Request copy(qint64 mailboxId, const UidSet &uids, qint64 targetMailboxId);
+    // To the account's Trash; outside any Trash, or when there is none, \Deleted and UID
+    // EXPUNGE of exactly these, keeping the whole messages in the undo record.
+    [[nodiscard]] Request remove(qint64 mailboxId, const UidSet &uids);
+    [[nodiscard]] Request createMailbox(const QString &path);
+    [[nodiscard]] Request renameMailbox(qint64 mailboxId, const QString &newPath);
+    [[nodiscard]] Request deleteMailbox(qint64 mailboxId);
+    [[nodiscard]] Request setSubscribed(qint64 mailboxId, bool subscribed);
+    [[nodiscard]] Request append(qint64 mailboxId, const QByteArray &message, const Flags &flags,
+                                 const QDateTime &internalDate);
+    // Adds `target` as by addAppendTarget().
+    [[nodiscard]] Request moveToAccount(qint64 mailboxId, const UidSet &uids, AppendTarget &target,
+                                        const QString &targetPath);
+    // Journals the inverse of the newest undo record, and drops that record.
+    [[nodiscard]] Request undo();
+    // The newest undo record's description ("Moved 3 messages to Archive"); empty for none.
+    [[nodiscard]] QString undoDescription() const;
+
+    // Re-runs the entries left Pending or Sent, after a restart or a reconnect. Harmless to
+    // call while idle; the journal also starts by itself when it is given a session.
+    void replay();
+    [[nodiscard]] bool isIdle() const { return m_running == 0; }
+    // Entries the server refused for good, kept until the user has seen them.
+    [[nodiscard]] QList<store::JournalEntry> failures() const;
+    void dismissFailure(qint64 id);
+
+    // For mailbox sync: before storing a batch that reflects the server as it was, keeps the
+    // journal's pending local changes visible. Rows of messages that pending moves, deletes or
+    // cross-account moves take out of `mailboxId` are dropped from `changes.added` and
+    // `changes.flags`; flags of messages that pending flag operations change are rewritten
+    // (in `added` and `flags`) to what the operation makes of them. Entries already Done or
+    // Failed are not considered.
+    void overlayPending(qint64 mailboxId, store::MailboxChanges &changes) const;
+
+Q_SIGNALS:
+    void mailboxDelta(fumi::engine::MailboxDeltaPtr delta);
+    void mailboxesChanged();
+    void operationFinished(qint64 id, bool ok, const QString &error);
+
+private:
+    struct Execution;
+    using Next = std::function<void()>;
+    using RunPtr = std::shared_ptr<Execution>;
+
+    [[nodiscard]] static Request refuse(Error error, const QString &message);
+    static void logStoreError(const store::Result<> &result);
+    Request enqueue(const QByteArray &kind, qint64 mailboxId, QJsonObject data,
+                    const std::function<store::Result<>(QJsonObject &)> &apply);
+    // The requests behind the public ones; `undoable` is false for the inverse steps of undo().
+    Request requestFlags(qint64 mailboxId, const std::vector<payload::FlagGroup> &groups, bool undoable);
+    Request requestTransfer(const QByteArray &kind, qint64 mailboxId, const UidSet &uids, qint64 targetMailboxId,
+                            const QString &reason, bool undoable, bool needLocalRows);
+    Request requestExpunge(qint64 mailboxId, const UidSet &uids, bool keep, bool undoable);
+    Request requestCreate(const QString &path, bool undoable);
+    Request requestRename(qint64 mailboxId, const QString &newPath, bool undoable);
+    Request requestDeleteFolder(qint64 mailboxId, bool undoable);
+    Request requestSubscribe(qint64 mailboxId, bool subscribed, bool undoable);
+    Request requestAppend(qint64 mailboxId, const QByteArray &message, const Flags &flags,
+                          const QDateTime &internalDate, bool undoable);
+    Request requestInverse(const QJsonObject &op);
+
+    void queueDelta(qint64 mailboxId, const UidSet &removed, std::vector<store::MessageRecord> inserted,
+                    std::vector<store::FlagUpdate> flags);
+    void flushLocalSignals();
+
+    void scheduleSoon();
+    void schedule();
+    bool save(const RunPtr &run);
+    void send(const RunPtr &run, const imap::Command &command, std::function<void(const imap::CommandResult &)> onOk,
+              std::function<bool(const imap::CommandResult &)> onRefused = {});
+    void select(const RunPtr &run, qint64 mailboxId, Next then);
+    void runSequence(const RunPtr &run, const std::shared_ptr<std::vector<imap::Command>> &commands, size_t index,
+                     Next then);
+    void suspend(const RunPtr &run);
+    void fail(const RunPtr &run, const QString &error);
+    void succeed(const RunPtr &run);
+
+    void executeFlags(const RunPtr &run);
+    void executeTransfer(const RunPtr &run);
+    void findCopiesInTarget(const RunPtr &run, qint64 target, std::function<void(const UidSet &missing)> then);
+    void recordCopyUid(const RunPtr &run, const imap::CommandResult &result);
+    void markDeletedAndExpunge(const RunPtr &run, const UidSet &uids, Next then);
+    void expungeWithoutUidPlus(const RunPtr &run, const UidSet &uids, Next then);
+    void executeExpunge(const RunPtr &run);
+    void fetchMessages(const RunPtr &run, const UidSet &uids, std::function<void(const QJsonArray &)> then);
+    void executeFolder(const RunPtr &run);
+    void executeAppend(const RunPtr &run);
+    void executeCrossAccount(const RunPtr &run);
+    void appendNextToTarget(const RunPtr &run);
+    void crossAccountFailed(const RunPtr &run, const QString &error);
+    void removeCrossAccountSources(const RunPtr &run, const QString &error);
+
+    store::Result<> revertLocally(const Execution &run);
+    store::Result<> finishLocally(const Execution &run);
+    store::Result<> pushUndo(const Execution &run);
+
+    store::AccountStore &m_store;
+    QPointer<Session> m_session;
+    QHash<QString, AppendTarget *> m_targets;
+    qint64 m_running = 0; // the entry being executed; 0 when idle
+    quint64 m_epoch = 0;  // bumped when the session changes, so late answers are ignored
+    bool m_scheduled = false;
+    bool m_foldersChanged = false;
+    std::vector<MailboxDeltaPtr> m_queuedDeltas; // sent once their transaction has committed
+    Session::MailboxReceiver m_restoreReceiver;  // the sync's receiver, while we fetch
+};
+
+} // namespace fumi::engine
