@@ -551,7 +551,8 @@ QList<Command> mailCommands()
          runMessages},
         {{u"flag"_s},
          u"NAME MAILBOX UIDSET +FLAG|-FLAG"_s,
-         u"Sets or clears a flag or keyword on messages (+\\Seen, -\\Flagged, +$Label1)."_s,
+         u"Sets or clears a flag or keyword on messages (+\\Seen, +$Label1; to clear, end the options first: "
+         "-- -\\Flagged)."_s,
          [](QCommandLineParser &parser) {
              declareNameMailbox(parser);
              parser.addPositionalArgument(u"UIDSET"_s, u"UIDs such as 4, 1:10 or 3,7:9."_s);
