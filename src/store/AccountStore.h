@@ -20,9 +20,12 @@
 #include <optional>
 #include <vector>
 
+class QSqlQuery;
+
 namespace fumi::store {
 
 class Database;
+class KeywordTable;
 
 // The local picture of one account: one SQLite database in WAL mode in the account's cache
 // directory, with large body parts in files beside it.
@@ -119,9 +122,30 @@ public:
     Result<> transaction(const std::function<Result<>()> &work);
 
 private:
+    struct PartRow {
+        qint64 id = 0;
+        qint64 size = 0;
+        bool inFile = false;
+    };
+
     AccountStore(std::unique_ptr<Database> database, Options options);
+    [[nodiscard]] MessageRecord readMessage(const QSqlQuery &query) const;
+    [[nodiscard]] Result<MailboxCounts> countMessages(qint64 mailboxId);
+    // Rows, body structures and parts of `uids`; the parts' files go after the commit.
+    [[nodiscard]] Result<> removeMessages(qint64 mailboxId, const UidSet &uids);
+    void removePartFilesAfterCommit(const QList<qint64> &ids);
+    [[nodiscard]] Result<> loadPartState();
+    [[nodiscard]] Result<> removePart(qint64 mailboxId, Uid uid, const QByteArray &section);
+    [[nodiscard]] Result<> deleteParts(const QList<PartRow> &rows);
+    [[nodiscard]] Result<> evictParts();
+
     std::unique_ptr<Database> m_database;
     Options m_options;
+    std::unique_ptr<KeywordTable> m_keywords;
+    // Bumped on every store and read of a part; its value orders parts for eviction. A counter
+    // rather than a clock, so two reads in the same millisecond still have an order.
+    qint64 m_partClock = 0;
+    qint64 m_cachedPartBytes = 0;
 };
 
 } // namespace fumi::store

@@ -1,0 +1,626 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "engine/MailboxSync.h"
+
+#include "core/Ascii.h"
+#include "engine/Logging.h"
+#include "engine/MessageRowBuilder.h"
+#include "engine/Session.h"
+#include "imap/Command.h"
+#include "store/AccountStore.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace fumi::engine {
+
+namespace {
+
+using imap::Command;
+using imap::CommandResult;
+using imap::ResponseCode;
+
+QString failureText(const CommandResult &result)
+{
+    if (result.status.status == imap::StatusResponse::Status::Bye)
+        return QStringLiteral("The connection was lost: %1").arg(QString::fromUtf8(result.status.text));
+    return QString::fromUtf8(result.status.text);
+}
+
+bool hasEnabled(const imap::Connection &connection, QByteArrayView extension)
+{
+    const QByteArrayList &enabled = connection.enabled();
+    return std::any_of(enabled.cbegin(), enabled.cend(), [extension](const QByteArray &name) {
+        return Ascii::equalsNoCase(name, extension);
+    });
+}
+
+// The newest-first windows of `uids`: the first `first` highest UIDs, then `growth` times as
+// many, and so on, up to `largest` a window.
+std::vector<UidSet> windowsOf(const UidSet &uids, qsizetype first, int growth, qsizetype largest)
+{
+    std::vector<UidSet> windows;
+    const auto &ranges = uids.ranges();
+    qsizetype size = first;
+    UidSet current;
+    qsizetype inCurrent = 0;
+    for (auto range = ranges.crbegin(); range != ranges.crend(); ++range) {
+        Uid high = range->last;
+        while (true) {
+            const qsizetype room = size - inCurrent;
+            const quint64 available = quint64(high) - range->first + 1;
+            const Uid low = available > quint64(room) ? Uid(high - Uid(room) + 1) : range->first;
+            current.insert(low, high);
+            inCurrent += qsizetype(quint64(high) - low + 1);
+            if (inCurrent == size) {
+                windows.push_back(std::move(current));
+                current = {};
+                inCurrent = 0;
+                size = std::min(size * growth, largest);
+            }
+            if (low == range->first)
+                break;
+            high = low - 1;
+        }
+    }
+    if (!current.isEmpty())
+        windows.push_back(std::move(current));
+    return windows;
+}
+
+} // namespace
+
+MailboxSync::MailboxSync(Session &session, store::AccountStore &store, qint64 mailboxId, Options options,
+                         QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_store(store)
+    , m_mailboxId(mailboxId)
+    , m_options(options)
+{
+    m_commitTimer.setSingleShot(true);
+    m_commitTimer.setInterval(0);
+    connect(&m_commitTimer, &QTimer::timeout, this, [this] {
+        commit();
+    });
+}
+
+MailboxSync::~MailboxSync()
+{
+    m_session.setMailboxReceiver({});
+}
+
+void MailboxSync::start()
+{
+    const std::optional<store::MailboxRecord> mailbox = m_store.mailbox(m_mailboxId);
+    if (!mailbox) {
+        fail(QStringLiteral("No such mailbox in the local store"));
+        return;
+    }
+    if (!mailbox->selectable) {
+        fail(QStringLiteral("The mailbox \"%1\" cannot hold messages").arg(mailbox->path));
+        return;
+    }
+    m_mailboxPath = mailbox->path;
+    m_cached = mailbox->sync;
+    m_known = m_store.uids(m_mailboxId);
+
+    const imap::Connection &connection = m_session.connection();
+    m_qresync = m_options.useQresync && hasEnabled(connection, "QRESYNC");
+    m_condstore = m_options.useCondstore && (m_qresync || connection.hasCapability("CONDSTORE"));
+    if (m_cached.uidValidity == 0)
+        m_path = Path::Full;
+    else if (m_qresync && m_cached.highestModSeq != 0)
+        m_path = Path::Qresync;
+    else if (m_condstore && m_cached.highestModSeq != 0)
+        m_path = Path::Condstore;
+    else
+        m_path = Path::Plain;
+
+    m_session.setMailboxReceiver([this](const imap::Response &response) {
+        onMailboxData(response);
+    });
+    select();
+}
+
+void MailboxSync::select()
+{
+    m_syncing = true;
+    m_synced = false;
+    m_server = {};
+    m_sawHighestModSeq = false;
+    m_exists.reset();
+    m_vanished.clear();
+    m_pending = {};
+    m_session.setSelected(0, {});
+
+    Command command("SELECT");
+    command.mailbox(m_mailboxPath);
+    if (m_path == Path::Qresync) {
+        QByteArray parameters = "(QRESYNC (" + QByteArray::number(m_cached.uidValidity) + ' '
+            + QByteArray::number(m_cached.highestModSeq);
+        // The known UIDs let the server leave out expunges we never saw; past a few hundred
+        // ranges they cost more bytes than they save.
+        if (!m_known.isEmpty() && m_known.ranges().size() <= 500)
+            parameters += ' ' + m_known.toImapSequenceSet();
+        parameters += "))";
+        command.raw(parameters);
+    } else if (m_condstore && !m_qresync) {
+        command.raw("(CONDSTORE)");
+    }
+    qCDebug(lcEngine) << "selecting" << m_mailboxPath << "by path" << m_path;
+    m_session.run(command, [this](const CommandResult &result) {
+        onSelected(result);
+    });
+}
+
+void MailboxSync::onSelected(const CommandResult &result)
+{
+    if (!result.ok()) {
+        fail(QStringLiteral("Could not open \"%1\": %2").arg(m_mailboxPath, failureText(result)));
+        return;
+    }
+    m_session.setSelected(m_mailboxId, m_mailboxPath);
+    if (m_server.uidValidity == 0) {
+        fail(QStringLiteral("The server did not say the UIDVALIDITY of \"%1\"").arg(m_mailboxPath));
+        return;
+    }
+
+    if (m_cached.uidValidity != 0 && m_server.uidValidity != m_cached.uidValidity) {
+        qCInfo(lcEngine).noquote() << "UIDVALIDITY of" << m_mailboxPath << "changed from" << m_cached.uidValidity
+                                   << "to" << m_server.uidValidity << "- dropping its cache";
+        // Whatever arrived belongs to the old numbering.
+        m_pending = {};
+        if (!storeOk(bool(m_store.resetMailbox(m_mailboxId, m_server.uidValidity)), QStringLiteral("reset")))
+            return;
+        auto reset = std::make_shared<MailboxDelta>();
+        reset->mailboxId = m_mailboxId;
+        reset->reset = true;
+        reset->counts = store::MailboxCounts{};
+        Q_EMIT delta(reset);
+        m_known.clear();
+        m_cached = {m_server.uidValidity, 0, 0};
+        m_path = Path::Full;
+    } else if (m_cached.uidNext != 0 && m_server.uidNext != 0 && m_server.uidNext < m_cached.uidNext) {
+        resyncFully(QStringLiteral("UIDNEXT went backwards (%1 after %2)").arg(m_server.uidNext).arg(m_cached.uidNext));
+        return;
+    } else if ((m_path == Path::Qresync || m_path == Path::Condstore)
+               && (!m_sawHighestModSeq || m_server.highestModSeq < m_cached.highestModSeq)) {
+        resyncFully(m_sawHighestModSeq ? QStringLiteral("HIGHESTMODSEQ went backwards (%1 after %2)")
+                                             .arg(m_server.highestModSeq)
+                                             .arg(m_cached.highestModSeq)
+                                       : QStringLiteral("the server no longer keeps mod-sequences here"));
+        return;
+    }
+    syncFlagsAndExpunges();
+}
+
+void MailboxSync::resyncFully(const QString &why)
+{
+    qCInfo(lcEngine).noquote() << "full resync of" << m_mailboxPath << "because" << why;
+    // Nothing the inconsistent answer said is trusted: the plain path asks again and deletes
+    // only what the server's own UID list no longer has.
+    m_pending = {};
+    m_path = Path::Plain;
+    syncFlagsAndExpunges();
+}
+
+void MailboxSync::syncFlagsAndExpunges()
+{
+    const quint64 modSeq = m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0;
+    switch (m_path) {
+    case Path::Qresync: {
+        // VANISHED (EARLIER) and the changed flags came with the SELECT. New messages are the
+        // ones at or above the cached UIDNEXT.
+        const Uid from = std::max<Uid>(m_cached.uidNext, 1);
+        if (m_server.uidNext != 0 && m_server.uidNext <= from) {
+            commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext, modSeq});
+            Q_EMIT firstWindowReady();
+            finishSync();
+            return;
+        }
+        Command search("UID SEARCH");
+        if (m_session.connection().hasCapability("ESEARCH"))
+            search.raw("RETURN (ALL)");
+        search.raw("UID").raw(QByteArray(QByteArray::number(from) + ":*"));
+        m_session.run(search, [this, from, modSeq](const CommandResult &result) {
+            if (!result.ok())
+                return fail(failureText(result));
+            UidSet found;
+            for (const imap::Response &response : result.data) {
+                if (const auto *esearch = std::get_if<imap::ESearchResponse>(&response); esearch && esearch->all)
+                    found |= *esearch->all;
+                else if (const auto *search = std::get_if<imap::SearchResponse>(&response))
+                    found |= search->numbers;
+            }
+            if (from > 1)
+                found -= UidSet::fromRange(1, from - 1);
+            const UidSet fresh = found - m_known;
+            const UidSet present = ((m_known - m_vanished) | fresh);
+            if (m_exists && quint64(*m_exists) != present.count()) {
+                // Our picture and the server's count disagree (rows hidden by pending moves, or a
+                // server that forgot expunges): ask for the whole UID list instead of guessing.
+                m_path = Path::Plain;
+                m_pending.removed.clear();
+                syncFlagsAndExpunges();
+                return;
+            }
+            commit(store::MailboxSyncState{m_server.uidValidity, m_cached.uidNext, modSeq});
+            m_highestUid = present.isEmpty() ? 0 : present.max();
+            fetchNew(fresh);
+        });
+        return;
+    }
+    case Path::Condstore: {
+        if (m_cached.uidNext > 1) {
+            Command changed("UID FETCH");
+            changed.raw(QByteArray("1:" + QByteArray::number(m_cached.uidNext - 1)))
+                .raw("(UID FLAGS)")
+                .raw(QByteArray("(CHANGEDSINCE " + QByteArray::number(m_cached.highestModSeq) + ')'));
+            m_session.run(changed, [this](const CommandResult &result) {
+                if (!result.ok())
+                    fail(failureText(result));
+            });
+        }
+        break;
+    }
+    case Path::Plain:
+    case Path::Full:
+        break;
+    }
+
+    // CONDSTORE, plain and full: the server's UID list says what is gone and what is new.
+    searchAll([this, modSeq](const UidSet &all) {
+        m_sequence.assign(all.begin(), all.end());
+        m_sequenceKnown = true;
+        m_pending.removed |= m_known - all;
+        const UidSet stillThere = m_known & all;
+        const UidSet fresh = all - m_known;
+        m_highestUid = all.isEmpty() ? 0 : all.max();
+        auto afterFlags = [this, fresh, modSeq] {
+            commit(store::MailboxSyncState{m_server.uidValidity, m_cached.uidNext, modSeq});
+            fetchNew(fresh);
+        };
+        if (m_path == Path::Condstore || stillThere.isEmpty()) {
+            afterFlags();
+            return;
+        }
+        Command flags("UID FETCH");
+        flags.sequenceSet(stillThere).raw("(UID FLAGS)");
+        m_session.run(flags, [this, afterFlags](const CommandResult &result) {
+            if (!result.ok())
+                return fail(failureText(result));
+            afterFlags();
+        });
+    });
+}
+
+void MailboxSync::searchAll(std::function<void(const UidSet &)> then)
+{
+    Command search("UID SEARCH");
+    const bool esearch = m_session.connection().hasCapability("ESEARCH");
+    if (esearch)
+        search.raw("RETURN (ALL)");
+    search.raw("ALL");
+    m_session.run(search, [this, then = std::move(then)](const CommandResult &result) {
+        if (!result.ok())
+            return fail(failureText(result));
+        UidSet all;
+        for (const imap::Response &response : result.data) {
+            if (const auto *found = std::get_if<imap::ESearchResponse>(&response); found && found->all)
+                all |= *found->all;
+            else if (const auto *plain = std::get_if<imap::SearchResponse>(&response))
+                all |= plain->numbers;
+        }
+        then(all);
+    });
+}
+
+void MailboxSync::fetchNew(const UidSet &newUids)
+{
+    if (newUids.isEmpty()) {
+        commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext,
+                                       m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0});
+        Q_EMIT firstWindowReady();
+        finishSync();
+        return;
+    }
+    const std::vector<UidSet> windows
+        = windowsOf(newUids, m_options.firstWindow, m_options.windowGrowth, m_options.largestWindow);
+    m_windowsLeft = int(windows.size());
+    const QByteArray items = MessageRowBuilder::fetchItems(m_condstore);
+    bool first = true;
+    for (const UidSet &window : windows) {
+        Command fetch("UID FETCH");
+        fetch.sequenceSet(window).raw(items);
+        m_session.run(fetch, [this, first](const CommandResult &result) {
+            if (m_done)
+                return;
+            if (!result.ok())
+                return fail(failureText(result));
+            if (--m_windowsLeft > 0) {
+                commit();
+            } else {
+                // Every new message below UIDNEXT is stored now: UIDNEXT may say so.
+                commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext,
+                                               m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0});
+            }
+            if (first)
+                Q_EMIT firstWindowReady();
+            if (m_windowsLeft == 0)
+                finishSync();
+        });
+        first = false;
+    }
+}
+
+void MailboxSync::finishSync()
+{
+    if (m_done)
+        return;
+    m_syncing = false;
+    m_synced = true;
+    if (!m_sequenceKnown && !m_qresync) {
+        // Without QRESYNC the server names messages by sequence number from now on.
+        const UidSet all = m_store.uids(m_mailboxId);
+        m_sequence.assign(all.begin(), all.end());
+        m_sequenceKnown = true;
+    }
+    qCDebug(lcEngine) << "synced" << m_mailboxPath;
+    Q_EMIT synced();
+}
+
+void MailboxSync::poll()
+{
+    m_session.run(Command("NOOP"), [this](const CommandResult &result) {
+        if (!result.ok())
+            qCInfo(lcEngine).noquote() << "NOOP failed:" << failureText(result);
+    });
+}
+
+void MailboxSync::onMailboxData(const imap::Response &response)
+{
+    if (const auto *status = std::get_if<imap::StatusResponse>(&response)) {
+        switch (status->code.kind) {
+        case ResponseCode::Kind::UidValidity:
+            if (m_syncing)
+                m_server.uidValidity = quint32(status->code.number);
+            else if (quint32(status->code.number) != m_server.uidValidity)
+                resyncFully(QStringLiteral("UIDVALIDITY changed while open"));
+            break;
+        case ResponseCode::Kind::UidNext:
+            m_server.uidNext = Uid(status->code.number);
+            break;
+        case ResponseCode::Kind::HighestModSeq:
+            m_server.highestModSeq = status->code.number;
+            m_sawHighestModSeq = true;
+            break;
+        case ResponseCode::Kind::NoModSeq:
+            m_sawHighestModSeq = false;
+            break;
+        default:
+            break;
+        }
+        return;
+    }
+    if (const auto *exists = std::get_if<imap::ExistsResponse>(&response)) {
+        const std::optional<quint32> before = m_exists;
+        m_exists = exists->count;
+        if (m_syncing)
+            return;
+        const quint64 present = m_sequenceKnown ? m_sequence.size() : m_store.messageCount(m_mailboxId);
+        if (exists->count > present) {
+            fetchNewSinceExists();
+        } else if (exists->count < present && before && exists->count < *before) {
+            resyncFully(QStringLiteral("EXISTS shrank without EXPUNGE"));
+        }
+        return;
+    }
+    if (const auto *expunge = std::get_if<imap::ExpungeResponse>(&response)) {
+        if (m_exists && *m_exists > 0)
+            m_exists = *m_exists - 1;
+        const quint32 index = expunge->sequenceNumber;
+        if (!m_sequenceKnown || index == 0 || index > m_sequence.size()) {
+            if (!m_syncing)
+                resyncFully(QStringLiteral("an EXPUNGE for a message we do not know"));
+            return;
+        }
+        m_pending.removed.insert(m_sequence[index - 1]);
+        m_sequence.erase(m_sequence.begin() + (index - 1));
+        scheduleCommit();
+        return;
+    }
+    if (const auto *vanished = std::get_if<imap::VanishedResponse>(&response)) {
+        if (vanished->earlier) {
+            m_vanished |= vanished->uids;
+        } else if (m_exists) {
+            const quint64 gone = (vanished->uids & (m_known | m_store.uids(m_mailboxId))).count();
+            m_exists = quint32(std::max<qint64>(0, qint64(*m_exists) - qint64(gone)));
+        }
+        m_pending.removed |= vanished->uids;
+        if (m_sequenceKnown) {
+            std::erase_if(m_sequence, [&](Uid uid) {
+                return vanished->uids.contains(uid);
+            });
+        }
+        scheduleCommit();
+        return;
+    }
+    if (const auto *fetch = std::get_if<imap::FetchResponse>(&response)) {
+        onFetch(*fetch);
+        return;
+    }
+}
+
+void MailboxSync::onFetch(const imap::FetchResponse &fetch)
+{
+    std::optional<Uid> uid = fetch.uid;
+    if (!uid && m_sequenceKnown && fetch.sequenceNumber >= 1 && fetch.sequenceNumber <= m_sequence.size())
+        uid = m_sequence[fetch.sequenceNumber - 1];
+    if (!uid)
+        return;
+
+    bool forPart = false;
+    for (const std::shared_ptr<PartRequest> &request : m_partRequests) {
+        if (request->uid != *uid)
+            continue;
+        for (const imap::FetchedSection &section : fetch.sections) {
+            if (section.section == request->section && !section.binary) {
+                request->data = section.data;
+                request->found = true;
+                forPart = true;
+            }
+        }
+    }
+    if (forPart && !fetch.envelope && !fetch.flags)
+        return;
+
+    if (fetch.envelope) {
+        if (std::optional<store::MessageRecord> row = MessageRowBuilder::build(fetch)) {
+            if (row->uid > m_highestUid)
+                m_highestUid = row->uid;
+            m_pending.added.push_back(std::move(*row));
+        }
+    } else if (fetch.flags) {
+        m_pending.flags.push_back(store::FlagUpdate{*uid, *fetch.flags, fetch.modSeq.value_or(0)});
+    }
+    if (!m_syncing)
+        scheduleCommit();
+}
+
+void MailboxSync::fetchNewSinceExists()
+{
+    if (m_fetchingNew)
+        return;
+    m_fetchingNew = true;
+    Command fetch("UID FETCH");
+    fetch.raw(QByteArray(QByteArray::number(m_highestUid + 1) + ":*")).raw(MessageRowBuilder::fetchItems(m_condstore));
+    const Uid before = m_highestUid;
+    m_session.run(fetch, [this, before](const CommandResult &result) {
+        m_fetchingNew = false;
+        if (!result.ok())
+            return fail(failureText(result));
+        // "n:*" names the last message even when nothing is above n.
+        std::erase_if(m_pending.added, [before](const store::MessageRecord &row) {
+            return row.uid <= before;
+        });
+        std::vector<Uid> fresh;
+        for (const store::MessageRecord &row : m_pending.added)
+            fresh.push_back(row.uid);
+        std::sort(fresh.begin(), fresh.end());
+        if (m_sequenceKnown)
+            m_sequence.insert(m_sequence.end(), fresh.begin(), fresh.end());
+        commit(store::MailboxSyncState{m_server.uidValidity, m_highestUid + 1,
+                                       m_cached.highestModSeq > m_server.highestModSeq ? m_cached.highestModSeq
+                                                                                       : m_server.highestModSeq});
+        if (m_exists && m_sequenceKnown && *m_exists > m_sequence.size())
+            fetchNewSinceExists();
+    });
+}
+
+void MailboxSync::scheduleCommit()
+{
+    if (!m_commitTimer.isActive())
+        m_commitTimer.start();
+}
+
+void MailboxSync::commit(std::optional<store::MailboxSyncState> sync)
+{
+    m_commitTimer.stop();
+    store::MailboxChanges changes = std::exchange(m_pending, {});
+    changes.sync = sync;
+    if (changes.isEmpty())
+        return;
+    if (m_overlay)
+        m_overlay(m_mailboxId, changes);
+
+    // Only real changes reach the store and the models: a full flag sync compares every message.
+    if (!changes.flags.empty()) {
+        UidSet asked;
+        for (const store::FlagUpdate &update : changes.flags)
+            asked.insert(update.uid);
+        QHash<Uid, Flags> stored;
+        for (const store::FlagUpdate &current : m_store.flags(m_mailboxId, asked))
+            stored.insert(current.uid, current.flags);
+        std::erase_if(changes.flags, [&](const store::FlagUpdate &update) {
+            const auto it = stored.constFind(update.uid);
+            return it == stored.cend() || it.value() == update.flags || changes.removed.contains(update.uid);
+        });
+    }
+    std::sort(changes.added.begin(), changes.added.end(),
+              [](const store::MessageRecord &a, const store::MessageRecord &b) {
+                  return a.uid < b.uid;
+              });
+    changes.added.erase(std::unique(changes.added.begin(), changes.added.end(),
+                                    [](const store::MessageRecord &a, const store::MessageRecord &b) {
+                                        return a.uid == b.uid;
+                                    }),
+                        changes.added.end());
+    const store::Result<> written = m_store.applyChanges(m_mailboxId, changes);
+    if (!written) {
+        fail(QStringLiteral("Could not store \"%1\": %2").arg(m_mailboxPath, written.error().message));
+        return;
+    }
+    if (changes.added.empty() && changes.flags.empty() && changes.removed.isEmpty())
+        return;
+    auto out = std::make_shared<MailboxDelta>();
+    out->mailboxId = m_mailboxId;
+    out->inserted = std::move(changes.added);
+    out->removed = changes.removed;
+    out->flags = std::move(changes.flags);
+    if (const std::optional<store::MailboxRecord> mailbox = m_store.mailbox(m_mailboxId))
+        out->counts = mailbox->counts;
+    Q_EMIT delta(out);
+}
+
+void MailboxSync::fetchPart(Uid uid, const QByteArray &section,
+                            std::function<void(bool, const QByteArray &, const QString &)> done)
+{
+    if (std::optional<QByteArray> cached = m_store.part(m_mailboxId, uid, section)) {
+        done(true, *cached, {});
+        return;
+    }
+    auto request = std::make_shared<PartRequest>();
+    request->uid = uid;
+    request->section = section;
+    request->done = std::move(done);
+    m_partRequests.push_back(request);
+    Command fetch("UID FETCH");
+    fetch.number(uid).raw(QByteArray("(BODY.PEEK[" + section + "])"));
+    m_session.run(fetch, [this, request](const CommandResult &result) {
+        std::erase(m_partRequests, request);
+        if (!result.ok()) {
+            request->done(false, {}, failureText(result));
+            return;
+        }
+        if (!request->found) {
+            request->done(false, {}, QStringLiteral("The server has no message with UID %1 here").arg(request->uid));
+            return;
+        }
+        const store::Result<> kept = m_store.storePart(m_mailboxId, request->uid, request->section, request->data);
+        if (!kept)
+            qCWarning(lcEngine).noquote() << "could not cache a part:" << kept.error().message;
+        request->done(true, request->data, {});
+    });
+}
+
+void MailboxSync::fail(const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_syncing = false;
+    qCInfo(lcEngine).noquote() << "sync of" << m_mailboxPath << "failed:" << message;
+    Q_EMIT failed(message);
+}
+
+bool MailboxSync::storeOk(bool ok, const QString &what)
+{
+    if (!ok)
+        fail(QStringLiteral("The local store failed (%1) for \"%2\"").arg(what, m_mailboxPath));
+    return ok;
+}
+
+} // namespace fumi::engine

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QString>
+
+namespace fumi::mime {
+
+// Turns header bytes as servers send them (ENVELOPE fields, header lines) into text.
+//
+// Subjects and display names arrive with RFC 2047 encoded-words in any charset
+// (=?ISO-2022-JP?B?...?=, =?UTF-8?Q?...?=), sometimes as raw 8-bit bytes (RFC 6532 UTF-8, or a
+// legacy charset sent unlabelled). KCodecs does the decoding; this class adds what a message
+// list needs on top: a fast path for plain ASCII, which is most headers of a large mailbox, and
+// a Latin-1 reading of 8-bit bytes that are not UTF-8, so a header never decodes to nothing.
+// Control characters become spaces: a subject must never move the cursor or reorder the line.
+class HeaderDecoder
+{
+public:
+    // Unstructured text (Subject, a display name): encoded-words decoded, folding removed.
+    [[nodiscard]] static QString text(QByteArrayView raw);
+    // A Date header in RFC 5322 form (and the obsolete forms KMime accepts), in UTC; invalid
+    // when unreadable.
+    [[nodiscard]] static QDateTime date(QByteArrayView raw);
+    // "Name <local@domain>", or the bare address when there is no name; quotes the name
+    // where RFC 5322 needs it.
+    [[nodiscard]] static QString formatAddress(const QString &name, const QString &address);
+};
+
+} // namespace fumi::mime

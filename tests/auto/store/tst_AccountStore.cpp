@@ -1,0 +1,915 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "store/AccountStore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+#include <cstdio>
+#include <memory>
+
+using namespace fumi;
+using namespace fumi::store;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The argument that turns this test binary into the crash-consistency writer.
+constexpr char crashWriterArgument[] = "--crash-writer";
+constexpr Uid crashBatch = 200;
+
+Flags flagsOf(QByteArrayView list)
+{
+    return Flags::fromImapList(list).value();
+}
+
+QDateTime utc(int year, int month, int day, int hour, int minute, int second, int msec = 0)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), QTimeZone::UTC);
+}
+
+MessageRecord message(Uid uid)
+{
+    MessageRecord m;
+    m.uid = uid;
+    m.flags = uid % 3 == 0 ? flagsOf("(\\Seen)") : Flags();
+    m.modSeq = 1000 + uid;
+    m.internalDate = utc(2026, 1, 1, 0, 0, 0).addSecs(qint64(uid) * 60);
+    m.size = 2000 + uid;
+    m.date = m.internalDate.addSecs(-5);
+    m.subject = u"Message %1"_s.arg(uid);
+    m.fromName = u"Bob Example"_s;
+    m.fromAddress = u"bob@example.org"_s;
+    m.to = u"alice@example.org"_s;
+    m.messageId = "<msg-" + QByteArray::number(uid) + "@example.org>";
+    return m;
+}
+
+std::vector<MessageRecord> messages(Uid first, Uid last)
+{
+    std::vector<MessageRecord> result;
+    for (Uid uid = first; uid <= last; ++uid) {
+        result.push_back(message(uid));
+    }
+    return result;
+}
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// Reads one value with a connection of the test's own, as another process would see the file.
+QVariant pragma(const QString &file, const QString &sql)
+{
+    const QString name = u"tst_AccountStore.probe"_s;
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next()) {
+                value = query.value(0);
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QStringList paths(const AccountStore &store)
+{
+    QStringList result;
+    for (const MailboxRecord &record : store.mailboxes()) {
+        result.append(record.path);
+    }
+    return result;
+}
+
+std::vector<Uid> uidsOf(const std::vector<MessageRecord> &records)
+{
+    std::vector<Uid> result;
+    for (const MessageRecord &record : records) {
+        result.push_back(record.uid);
+    }
+    return result;
+}
+
+// The crash writer: appends batches of `crashBatch` UIDs, each with the UIDNEXT that claims
+// exactly them, and reports each commit on stdout until it is killed.
+int runCrashWriter(const QString &directory)
+{
+    auto opened = AccountStore::open(directory);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    auto store = std::move(opened).value();
+    qint64 mailboxId = 0;
+    if (auto existing = store->mailboxByPath(u"INBOX"_s)) {
+        mailboxId = existing->id;
+    } else {
+        MailboxRecord inbox;
+        inbox.path = u"INBOX"_s;
+        mailboxId = store->addMailbox(inbox).value();
+    }
+    Uid next = store->mailbox(mailboxId)->sync.uidNext;
+    if (next == 0) {
+        next = 1;
+    }
+    for (;;) {
+        MailboxChanges changes;
+        changes.added = messages(next, next + crashBatch - 1);
+        // Flag changes to older rows and an expunge keep the write mix realistic.
+        if (next > crashBatch) {
+            changes.flags.push_back(FlagUpdate{next - crashBatch, flagsOf("(\\Seen \\Flagged $Work)"), 0});
+        }
+        next += crashBatch;
+        changes.sync = MailboxSyncState{7, next, quint64(next) * 10};
+        if (auto applied = store->applyChanges(mailboxId, changes); !applied) {
+            std::fprintf(stderr, "%s\n", qPrintable(applied.error().message));
+            return 1;
+        }
+        std::printf("%u\n", next);
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
+class TestAccountStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+
+    void openCreatesDirectoryAndSchema();
+    void refusesFileItCannotUse_data();
+    void refusesFileItCannotUse();
+    void mailboxRoundTrip();
+    void renameMovesChildren_data();
+    void renameMovesChildren();
+    void removeMailboxTakesEverythingOfIt();
+
+    void messageRoundTrip();
+    void applyChanges_data();
+    void applyChanges();
+    void countsTakenOrRecomputed();
+    void failedTransactionChangesNothing();
+    void nestedTransactionJoinsOuter();
+    void newestMessages_data();
+    void newestMessages();
+    void messagesAndFlagsForUidSet();
+    void findByMessageId();
+    void resetMailboxDropsOnlyThatMailbox();
+    void reopenSeesEverything();
+    void crashNeverClaimsMoreThanTheRows();
+
+private:
+    std::unique_ptr<AccountStore> openStore(AccountStore::Options options = {});
+    qint64 addMailbox(AccountStore &store, const QString &path, char separator = '/');
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestAccountStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+std::unique_ptr<AccountStore> TestAccountStore::openStore(AccountStore::Options options)
+{
+    auto opened = AccountStore::open(m_dir->filePath(u"account"_s), options);
+    if (!opened) {
+        qWarning("%s", qPrintable(opened.error().message));
+        return nullptr;
+    }
+    return std::move(opened).value();
+}
+
+qint64 TestAccountStore::addMailbox(AccountStore &store, const QString &path, char separator)
+{
+    MailboxRecord record;
+    record.path = path;
+    record.separator = separator;
+    auto added = store.addMailbox(record);
+    return added ? added.value() : 0;
+}
+
+void TestAccountStore::openCreatesDirectoryAndSchema()
+{
+    const QString directory = m_dir->filePath(u"accounts/a1"_s);
+    QVERIFY(!QFileInfo::exists(directory));
+    {
+        auto opened = AccountStore::open(directory);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QCOMPARE(opened.value()->directory(), directory);
+    }
+    QVERIFY(QFileInfo(directory).isDir());
+    QCOMPARE(QFileInfo(directory).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther),
+             QFile::Permissions());
+    const QString file = directory + u"/cache.sqlite"_s;
+    QVERIFY(QFileInfo::exists(file));
+    QCOMPARE(pragma(file, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    QVERIFY(AccountStore::schemaVersion() >= 1);
+    QCOMPARE(pragma(file, u"PRAGMA user_version"_s).toInt(), AccountStore::schemaVersion());
+
+    // Opening again migrates nothing and keeps working.
+    auto again = AccountStore::open(directory);
+    QVERIFY(again.ok());
+    QCOMPARE(pragma(file, u"PRAGMA user_version"_s).toInt(), AccountStore::schemaVersion());
+}
+
+void TestAccountStore::refusesFileItCannotUse_data()
+{
+    QTest::addColumn<QByteArray>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("newer-schema-version") << "newer"_ba << u"newer"_s;
+    QTest::newRow("not-a-database") << "garbage"_ba << u"not a database"_s;
+    QTest::newRow("text-file") << "text"_ba << u"not a database"_s;
+}
+
+void TestAccountStore::refusesFileItCannotUse()
+{
+    QFETCH(QByteArray, kind);
+    QFETCH(QString, expected);
+
+    const QString directory = m_dir->filePath(u"account"_s);
+    QVERIFY(QDir().mkpath(directory));
+    const QString file = directory + u"/cache.sqlite"_s;
+    if (kind == "newer") {
+        const QString name = u"tst_AccountStore.newer"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"CREATE TABLE future (x)"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = %1"_s.arg(AccountStore::schemaVersion() + 1)));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    } else {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QByteArray bytes;
+        if (kind == "garbage") {
+            for (int i = 0; i < 8192; ++i) {
+                bytes.append(char((i * 131 + 7) % 256));
+            }
+        } else {
+            bytes = "<html><body>This is not the cache you are looking for.</body></html>\n"_ba.repeated(100);
+        }
+        QCOMPARE(out.write(bytes), bytes.size());
+    }
+    const QByteArray before = sha256(file);
+    QVERIFY(!before.isEmpty());
+
+    auto opened = AccountStore::open(directory);
+    QVERIFY(!opened.ok());
+    const QString message = opened.error().message;
+    QVERIFY2(message.contains(file), qPrintable(message));
+    QVERIFY2(message.contains(expected, Qt::CaseInsensitive), qPrintable(message));
+    QCOMPARE(sha256(file), before);
+}
+
+void TestAccountStore::mailboxRoundTrip()
+{
+    auto store = openStore();
+    QVERIFY(store);
+
+    MailboxRecord archive;
+    archive.path = u"アーカイブ/2026"_s;
+    archive.separator = '/';
+    archive.attributes = {"\\HasNoChildren"_ba, "\\Archive"_ba};
+    archive.specialUse = SpecialUse::Archive;
+    archive.subscribed = true;
+    archive.selectable = true;
+    archive.sync = {42, 100, 5000000000ULL};
+    archive.counts = {99, 3};
+    auto added = store->addMailbox(archive);
+    QVERIFY(added.ok());
+    archive.id = added.value();
+    QVERIFY(archive.id > 0);
+
+    MailboxRecord inbox;
+    inbox.path = u"INBOX"_s;
+    inbox.selectable = false;
+    inbox.id = store->addMailbox(inbox).value();
+
+    QCOMPARE(store->mailbox(archive.id), archive);
+    QCOMPARE(store->mailboxByPath(u"アーカイブ/2026"_s), archive);
+    QCOMPARE(store->mailbox(inbox.id), inbox);
+    QCOMPARE(store->mailbox(9999), std::nullopt);
+    QCOMPARE(store->mailboxByPath(u"Nope"_s), std::nullopt);
+    QCOMPARE(paths(*store), (QStringList{u"INBOX"_s, u"アーカイブ/2026"_s}));
+
+    // A stored record cannot be added again, nor a second mailbox with the same path.
+    QVERIFY(!store->addMailbox(archive).ok());
+    MailboxRecord duplicate;
+    duplicate.path = u"INBOX"_s;
+    QVERIFY(!store->addMailbox(duplicate).ok());
+
+    // updateMailbox never writes the sync state.
+    MailboxRecord changed = archive;
+    changed.attributes = {"\\HasChildren"_ba};
+    changed.specialUse = SpecialUse::None;
+    changed.subscribed = false;
+    changed.selectable = false;
+    changed.counts = {120, 0};
+    changed.sync = {1, 2, 3};
+    QVERIFY(store->updateMailbox(changed).ok());
+    MailboxRecord expected = changed;
+    expected.sync = archive.sync;
+    QCOMPARE(store->mailbox(archive.id), expected);
+
+    MailboxRecord missing = changed;
+    missing.id = 9999;
+    QVERIFY(!store->updateMailbox(missing).ok());
+}
+
+void TestAccountStore::renameMovesChildren_data()
+{
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QStringList>("after");
+
+    QTest::newRow("leaf") << QStringList{u"INBOX"_s, u"Work"_s} << u"Work"_s << u"Jobs"_s
+                          << QStringList{u"INBOX"_s, u"Jobs"_s};
+    QTest::newRow("children-follow") << QStringList{u"Work"_s, u"Work/2025"_s, u"Work/2025/Q1"_s, u"Work/2026"_s}
+                                     << u"Work"_s << u"Old/Work"_s
+                                     << QStringList{u"Old/Work"_s, u"Old/Work/2025"_s, u"Old/Work/2025/Q1"_s,
+                                                    u"Old/Work/2026"_s};
+    QTest::newRow("same-prefix-without-separator-stays")
+        << QStringList{u"Work"_s, u"Work/a"_s, u"Workshop"_s, u"Workshop/b"_s, u"Work-old"_s} << u"Work"_s << u"Job"_s
+        << QStringList{u"Job"_s, u"Job/a"_s, u"Work-old"_s, u"Workshop"_s, u"Workshop/b"_s};
+    QTest::newRow("child-only") << QStringList{u"Work"_s, u"Work/a"_s, u"Work/a/x"_s, u"Work/b"_s} << u"Work/a"_s
+                                << u"Work/c"_s << QStringList{u"Work"_s, u"Work/b"_s, u"Work/c"_s, u"Work/c/x"_s};
+    QTest::newRow("japanese") << QStringList{u"仕事"_s, u"仕事/請求書"_s} << u"仕事"_s << u"業務"_s
+                              << QStringList{u"業務"_s, u"業務/請求書"_s};
+}
+
+void TestAccountStore::renameMovesChildren()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QStringList, after);
+
+    auto store = openStore();
+    QVERIFY(store);
+    QHash<QString, qint64> ids;
+    for (const QString &path : before) {
+        ids.insert(path, addMailbox(*store, path));
+    }
+    // Rows stay where they are: they hang off the id, not the path.
+    MailboxChanges changes;
+    changes.added = messages(1, 3);
+    QVERIFY(store->applyChanges(ids.value(from), changes).ok());
+
+    QVERIFY(store->renameMailbox(ids.value(from), to).ok());
+    QCOMPARE(paths(*store), after);
+    QCOMPARE(store->mailboxByPath(to)->id, ids.value(from));
+    QCOMPARE(store->messageCount(ids.value(from)), 3);
+}
+
+void TestAccountStore::removeMailboxTakesEverythingOfIt()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    const qint64 other = addMailbox(*store, u"Other"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 10);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QVERIFY(store->applyChanges(other, changes).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"plain\")"_ba).ok());
+    QVERIFY(store->storePart(inbox, 1, "1"_ba, "small"_ba).ok());
+    QVERIFY(store->storePart(inbox, 2, ""_ba, QByteArray(300 * 1024, 'x')).ok());
+    QVERIFY(store->storePart(other, 1, "1"_ba, "kept"_ba).ok());
+    QCOMPARE(QDir(m_dir->filePath(u"account/parts"_s)).entryList(QDir::Files).size(), 1);
+
+    JournalEntry fromInbox;
+    fromInbox.kind = "flags";
+    fromInbox.mailboxId = inbox;
+    fromInbox.uidValidity = 7;
+    JournalEntry fromOther = fromInbox;
+    fromOther.mailboxId = other;
+    QVERIFY(store->addJournalEntry(fromInbox).ok());
+    const qint64 otherEntry = store->addJournalEntry(fromOther).value();
+
+    QVERIFY(store->removeMailbox(inbox).ok());
+    QCOMPARE(store->mailbox(inbox), std::nullopt);
+    QCOMPARE(store->messageCount(inbox), 0);
+    QCOMPARE(store->bodyStructure(inbox, 1), std::nullopt);
+    QCOMPARE(store->part(inbox, 1, "1"_ba), std::nullopt);
+    QCOMPARE(store->part(inbox, 2, ""_ba), std::nullopt);
+    QCOMPARE(QDir(m_dir->filePath(u"account/parts"_s)).entryList(QDir::Files).size(), 0);
+    QCOMPARE(store->cachedPartBytes(), 4);
+    QCOMPARE(store->journalEntries().size(), 1);
+    QCOMPARE(store->journalEntries().constFirst().id, otherEntry);
+    QCOMPARE(store->messageCount(other), 10);
+    QCOMPARE(store->part(other, 1, "1"_ba), "kept"_ba);
+
+    QVERIFY(!store->removeMailbox(inbox).ok());
+}
+
+void TestAccountStore::messageRoundTrip()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+
+    MessageRecord full;
+    full.uid = 4000000000u;
+    full.flags = flagsOf("(\\Seen \\Answered \\Flagged \\Deleted \\Draft \\Recent $Forwarded NonJunk \\XExt)");
+    full.modSeq = 9007199254740993ULL; // > 2^53 as well as > 2^32: no double on the way
+    full.internalDate = utc(2026, 3, 14, 1, 59, 26, 535);
+    full.size = 5000000000ULL;
+    full.date = utc(2026, 3, 14, 10, 59, 0);
+    full.subject = u"会議の日程について 📅"_s;
+    full.fromName = u"山田 太郎"_s;
+    full.fromAddress = u"taro@example.jp"_s;
+    full.to = u"Alice <alice@example.org>, 花子 <hanako@example.jp>"_s;
+    full.cc = u"carol@example.org"_s;
+    full.messageId = "<a1@example.jp>"_ba;
+    full.inReplyTo = "<a0@example.jp>"_ba;
+    full.references = "<z@example.jp> <a0@example.jp>"_ba;
+    full.hasAttachment = true;
+    full.preview = u"来週の会議ですが、火曜日に変更になりました。"_s;
+
+    MessageRecord bare;
+    bare.uid = 1;
+
+    MailboxChanges changes;
+    changes.added = {full, bare};
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+
+    const auto readFull = store->message(inbox, full.uid);
+    QVERIFY(readFull);
+    QCOMPARE(*readFull, full);
+    QCOMPARE(readFull->internalDate.timeSpec(), Qt::UTC);
+    QCOMPARE(readFull->flags.toImapList(), full.flags.toImapList());
+    QCOMPARE(store->message(inbox, 1), bare);
+    QVERIFY(!store->message(inbox, 1)->date.isValid());
+    QCOMPARE(store->message(inbox, 2), std::nullopt);
+
+    // Keywords are matched by name, whatever case the server uses later.
+    MailboxChanges flags;
+    flags.flags.push_back(FlagUpdate{1, flagsOf("($forwarded nonjunk)"), 0});
+    QVERIFY(store->applyChanges(inbox, flags).ok());
+    QCOMPARE(store->message(inbox, 1)->flags, flagsOf("($Forwarded NonJunk)"));
+
+    QVERIFY(store->setPreview(inbox, 1, u"プレビュー"_s, true).ok());
+    QCOMPARE(store->message(inbox, 1)->preview, u"プレビュー"_s);
+    QVERIFY(store->message(inbox, 1)->hasAttachment);
+    QVERIFY(!store->setPreview(inbox, 2, u"x"_s, false).ok());
+
+    QCOMPARE(store->bodyStructure(inbox, 1), std::nullopt);
+    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"plain\" NIL)"_ba).ok());
+    QCOMPARE(store->bodyStructure(inbox, 1), "(\"text\" \"plain\" NIL)"_ba);
+    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"html\" NIL)"_ba).ok());
+    QCOMPARE(store->bodyStructure(inbox, 1), "(\"text\" \"html\" NIL)"_ba);
+    QVERIFY(!store->setBodyStructure(inbox, 2, "()"_ba).ok());
+}
+
+void TestAccountStore::applyChanges_data()
+{
+    QTest::addColumn<QByteArray>("step");
+    QTest::newRow("add") << "add"_ba;
+    QTest::newRow("replace-same-uid") << "replace"_ba;
+    QTest::newRow("flags-known-and-unknown-uids") << "flags"_ba;
+    QTest::newRow("flags-modseq-zero-keeps-stored") << "flags-unknown-modseq"_ba;
+    QTest::newRow("remove-ranges") << "remove"_ba;
+    QTest::newRow("unknown-mailbox-is-an-error") << "unknown-mailbox"_ba;
+}
+
+void TestAccountStore::applyChanges()
+{
+    QFETCH(QByteArray, step);
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges initial;
+    initial.added = messages(1, 20);
+    initial.sync = MailboxSyncState{7, 21, 1020};
+    QVERIFY(store->applyChanges(inbox, initial).ok());
+    QCOMPARE(store->messageCount(inbox), 20);
+    QCOMPARE(store->uids(inbox), UidSet::fromRange(1, 20));
+
+    MailboxChanges changes;
+    if (step == "add") {
+        changes.added = messages(21, 25);
+        changes.sync = MailboxSyncState{7, 26, 1025};
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QCOMPARE(store->uids(inbox), UidSet::fromRange(1, 25));
+        QCOMPARE(store->message(inbox, 23), message(23));
+        QCOMPARE(store->mailbox(inbox)->sync, (MailboxSyncState{7, 26, 1025}));
+    } else if (step == "replace") {
+        MessageRecord changed = message(5);
+        changed.subject = u"Changed"_s;
+        changed.flags = flagsOf("(\\Flagged)");
+        changes.added = {changed};
+        QVERIFY(store->setBodyStructure(inbox, 5, "(x)"_ba).ok());
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QCOMPARE(store->messageCount(inbox), 20);
+        QCOMPARE(store->message(inbox, 5), changed);
+        // The same UID is the same message: its structure stays.
+        QCOMPARE(store->bodyStructure(inbox, 5), "(x)"_ba);
+        QCOMPARE(store->mailbox(inbox)->sync, initial.sync);
+    } else if (step == "flags") {
+        changes.flags.push_back(FlagUpdate{2, flagsOf("(\\Seen $Label1)"), 5000});
+        changes.flags.push_back(FlagUpdate{99, flagsOf("(\\Seen)"), 5001});
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QCOMPARE(store->message(inbox, 2)->flags, flagsOf("(\\Seen $Label1)"));
+        QCOMPARE(store->message(inbox, 2)->modSeq, 5000u);
+        QCOMPARE(store->message(inbox, 99), std::nullopt);
+        QCOMPARE(store->messageCount(inbox), 20);
+    } else if (step == "flags-unknown-modseq") {
+        changes.flags.push_back(FlagUpdate{2, flagsOf("(\\Seen)"), 0});
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QCOMPARE(store->message(inbox, 2)->flags, flagsOf("(\\Seen)"));
+        QCOMPARE(store->message(inbox, 2)->modSeq, message(2).modSeq);
+    } else if (step == "remove") {
+        QVERIFY(store->setBodyStructure(inbox, 4, "(x)"_ba).ok());
+        changes.removed = UidSet{2, 3, 4, 10};
+        changes.removed.insert(15, 40);
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        UidSet expected = UidSet::fromRange(1, 14);
+        expected -= UidSet{2, 3, 4, 10};
+        QCOMPARE(store->uids(inbox), expected);
+        QCOMPARE(store->bodyStructure(inbox, 4), std::nullopt);
+        QCOMPARE(store->messageCount(inbox), 10);
+    } else if (step == "unknown-mailbox") {
+        changes.added = messages(1, 2);
+        changes.sync = MailboxSyncState{1, 3, 0};
+        const auto result = store->applyChanges(inbox + 100, changes);
+        QVERIFY(!result.ok());
+        QVERIFY(!result.error().message.isEmpty());
+        QCOMPARE(store->messageCount(inbox + 100), 0);
+    } else {
+        QFAIL("unknown step");
+    }
+}
+
+void TestAccountStore::countsTakenOrRecomputed()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 30); // UIDs divisible by 3 are \Seen: 10 seen, 20 unseen
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QCOMPARE(store->mailbox(inbox)->counts, (MailboxCounts{30, 20}));
+
+    MailboxChanges read;
+    read.flags.push_back(FlagUpdate{1, flagsOf("(\\Seen)"), 0});
+    read.flags.push_back(FlagUpdate{3, flagsOf("()"), 0});
+    read.flags.push_back(FlagUpdate{4, flagsOf("(\\Seen \\Flagged)"), 0});
+    read.removed = UidSet{5, 6};
+    QVERIFY(store->applyChanges(inbox, read).ok());
+    // 28 left; unseen: 20 - 1 (uid 1) + 1 (uid 3) - 1 (uid 4) - 1 (uid 5, unseen, removed)
+    QCOMPARE(store->mailbox(inbox)->counts, (MailboxCounts{28, 18}));
+
+    // Counts from STATUS are taken as they are.
+    MailboxChanges status;
+    status.counts = MailboxCounts{500, 7};
+    QVERIFY(store->applyChanges(inbox, status).ok());
+    QCOMPARE(store->mailbox(inbox)->counts, (MailboxCounts{500, 7}));
+}
+
+void TestAccountStore::failedTransactionChangesNothing()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges initial;
+    initial.added = messages(1, 10);
+    initial.sync = MailboxSyncState{7, 11, 1010};
+    QVERIFY(store->applyChanges(inbox, initial).ok());
+    const MailboxRecord before = *store->mailbox(inbox);
+    const auto rowsBefore = store->messages(inbox, UidSet::fromRange(1, 100));
+
+    const auto result = store->transaction([&]() -> Result<> {
+        MailboxChanges more;
+        more.added = messages(11, 20);
+        more.added.back().flags = flagsOf("($NeverCommitted)");
+        more.flags.push_back(FlagUpdate{1, flagsOf("(\\Flagged $AlsoNeverCommitted)"), 2000});
+        more.removed = UidSet{2};
+        more.sync = MailboxSyncState{7, 21, 2020};
+        if (auto applied = store->applyChanges(inbox, more); !applied) {
+            return applied;
+        }
+        if (auto added = addMailbox(*store, u"Ghost"_s); added == 0) {
+            return Error{u"could not add"_s};
+        }
+        return Error{u"the server said NO"_s};
+    });
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().message, u"the server said NO"_s);
+    QCOMPARE(*store->mailbox(inbox), before);
+    QCOMPARE(store->messages(inbox, UidSet::fromRange(1, 100)), rowsBefore);
+    QCOMPARE(store->mailboxByPath(u"Ghost"_s), std::nullopt);
+
+    // The keywords the rolled-back work introduced are gone with it; using them again stores
+    // them afresh rather than pointing at rows that no longer exist.
+    MailboxChanges again;
+    again.flags.push_back(FlagUpdate{1, flagsOf("($NeverCommitted)"), 0});
+    QVERIFY(store->applyChanges(inbox, again).ok());
+    store.reset();
+    store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->message(inbox, 1)->flags, flagsOf("($NeverCommitted)"));
+}
+
+void TestAccountStore::nestedTransactionJoinsOuter()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+
+    // Inner success, outer failure: nothing.
+    auto result = store->transaction([&]() -> Result<> {
+        auto inner = store->transaction([&]() -> Result<> {
+            MailboxChanges changes;
+            changes.added = messages(1, 5);
+            return store->applyChanges(inbox, changes);
+        });
+        if (!inner) {
+            return inner;
+        }
+        return Error{u"outer fails"_s};
+    });
+    QVERIFY(!result.ok());
+    QCOMPARE(store->messageCount(inbox), 0);
+
+    // Inner failure handled by the outer: the outer's own work commits.
+    result = store->transaction([&]() -> Result<> {
+        MailboxChanges first;
+        first.added = messages(1, 2);
+        if (auto applied = store->applyChanges(inbox, first); !applied) {
+            return applied;
+        }
+        auto inner = store->transaction([&]() -> Result<> {
+            MailboxChanges second;
+            second.added = messages(3, 4);
+            if (auto applied = store->applyChanges(inbox, second); !applied) {
+                return applied;
+            }
+            return Error{u"inner fails"_s};
+        });
+        return inner ? Result<>(Error{u"inner should have failed"_s}) : Result<>();
+    });
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(store->uids(inbox), UidSet::fromRange(1, 2));
+}
+
+void TestAccountStore::newestMessages_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<uint>("below");
+    QTest::addColumn<std::vector<Uid>>("expected");
+
+    // The mailbox holds UIDs 1..10, 20 and 4294967295.
+    QTest::newRow("newest-three") << 3 << uint(maxUid) << std::vector<Uid>{maxUid, 20, 10};
+    QTest::newRow("below-twenty") << 3 << 20u << std::vector<Uid>{10, 9, 8};
+    QTest::newRow("below-is-exclusive") << 2 << 10u << std::vector<Uid>{9, 8};
+    QTest::newRow("below-a-gap") << 2 << 15u << std::vector<Uid>{10, 9};
+    QTest::newRow("limit-beyond-rows") << 50 << 4u << std::vector<Uid>{3, 2, 1};
+    QTest::newRow("nothing-below-one") << 5 << 1u << std::vector<Uid>{};
+    QTest::newRow("zero-limit") << 0 << uint(maxUid) << std::vector<Uid>{};
+}
+
+void TestAccountStore::newestMessages()
+{
+    QFETCH(int, limit);
+    QFETCH(uint, below);
+    QFETCH(std::vector<Uid>, expected);
+
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    const qint64 other = addMailbox(*store, u"Other"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 10);
+    changes.added.push_back(message(20));
+    changes.added.push_back(message(maxUid));
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    MailboxChanges otherChanges;
+    otherChanges.added = messages(1, 30);
+    QVERIFY(store->applyChanges(other, otherChanges).ok());
+
+    const auto rows = store->newestMessages(inbox, limit, Uid(below));
+    QCOMPARE(uidsOf(rows), expected);
+    if (!rows.empty()) {
+        QCOMPARE(rows.front(), message(expected.front()));
+    }
+}
+
+void TestAccountStore::messagesAndFlagsForUidSet()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 100);
+    changes.added[49].flags = flagsOf("(\\Answered $Work)");
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+
+    UidSet wanted{3, 50, 99};
+    wanted.insert(10, 12);
+    wanted.insert(200, 300); // none of these exist
+    QCOMPARE(uidsOf(store->messages(inbox, wanted)), (std::vector<Uid>{3, 10, 11, 12, 50, 99}));
+    QCOMPARE(store->messages(inbox, UidSet{50}).front(), changes.added[49]);
+
+    const auto flags = store->flags(inbox, wanted);
+    QCOMPARE(flags.size(), 6u);
+    QCOMPARE(flags[0], (FlagUpdate{3, flagsOf("(\\Seen)"), 1003}));
+    QCOMPARE(flags[1], (FlagUpdate{10, Flags(), 1010}));
+    QCOMPARE(flags[4], (FlagUpdate{50, flagsOf("(\\Answered $Work)"), 1050}));
+    QCOMPARE(store->flags(inbox, UidSet::fromRange(1, maxUid)).size(), 100u);
+    QVERIFY(store->flags(inbox, UidSet()).empty());
+}
+
+void TestAccountStore::findByMessageId()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    const qint64 sent = addMailbox(*store, u"Sent"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 10);
+    changes.added[6].messageId = "<dup@example.org>"_ba;
+    changes.added[8].messageId = "<dup@example.org>"_ba;
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    MailboxChanges other;
+    other.added = {message(5)};
+    QVERIFY(store->applyChanges(sent, other).ok());
+
+    QCOMPARE(store->findByMessageId(inbox, "<msg-5@example.org>"_ba), UidSet{5});
+    QCOMPARE(store->findByMessageId(inbox, "<dup@example.org>"_ba), (UidSet{7, 9}));
+    QCOMPARE(store->findByMessageId(sent, "<dup@example.org>"_ba), UidSet());
+    QCOMPARE(store->findByMessageId(inbox, "<nope@example.org>"_ba), UidSet());
+    QCOMPARE(store->findByMessageId(inbox, QByteArray()), UidSet());
+}
+
+void TestAccountStore::resetMailboxDropsOnlyThatMailbox()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    const qint64 other = addMailbox(*store, u"Other"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 10);
+    changes.sync = MailboxSyncState{7, 11, 500};
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QVERIFY(store->applyChanges(other, changes).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(x)"_ba).ok());
+    QVERIFY(store->storePart(inbox, 1, "1"_ba, "inbox part"_ba).ok());
+    QVERIFY(store->storePart(inbox, 2, "1"_ba, QByteArray(256 * 1024, 'f')).ok());
+    QVERIFY(store->storePart(other, 1, "1"_ba, "other part"_ba).ok());
+
+    JournalEntry uidBased;
+    uidBased.kind = "flags";
+    uidBased.mailboxId = inbox;
+    uidBased.uidValidity = 7;
+    JournalEntry folderOperation;
+    folderOperation.kind = "rename";
+    folderOperation.mailboxId = inbox;
+    JournalEntry otherMailbox = uidBased;
+    otherMailbox.mailboxId = other;
+    QVERIFY(store->addJournalEntry(uidBased).ok());
+    const qint64 keptFolder = store->addJournalEntry(folderOperation).value();
+    const qint64 keptOther = store->addJournalEntry(otherMailbox).value();
+
+    QVERIFY(store->resetMailbox(inbox, 8).ok());
+    QCOMPARE(store->messageCount(inbox), 0);
+    QCOMPARE(store->mailbox(inbox)->sync, (MailboxSyncState{8, 0, 0}));
+    QCOMPARE(store->mailbox(inbox)->counts, (MailboxCounts{0, 0}));
+    QCOMPARE(store->bodyStructure(inbox, 1), std::nullopt);
+    QCOMPARE(store->part(inbox, 1, "1"_ba), std::nullopt);
+    QCOMPARE(QDir(m_dir->filePath(u"account/parts"_s)).entryList(QDir::Files).size(), 0);
+    QList<qint64> journalIds;
+    for (const JournalEntry &entry : store->journalEntries()) {
+        journalIds.append(entry.id);
+    }
+    QCOMPARE(journalIds, (QList<qint64>{keptFolder, keptOther}));
+
+    QCOMPARE(store->messageCount(other), 10);
+    QCOMPARE(store->mailbox(other)->sync, (MailboxSyncState{7, 11, 500}));
+    QCOMPARE(store->part(other, 1, "1"_ba), "other part"_ba);
+    QCOMPARE(store->cachedPartBytes(), qint64("other part"_ba.size()));
+}
+
+void TestAccountStore::reopenSeesEverything()
+{
+    qint64 inbox = 0;
+    JournalEntry entry;
+    UndoRecord undo;
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        inbox = addMailbox(*store, u"INBOX"_s);
+        MailboxChanges changes;
+        changes.added = messages(1, 50);
+        changes.added[0].flags = flagsOf("(\\Seen $Persisted)");
+        changes.sync = MailboxSyncState{7, 51, 1050};
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QVERIFY(store->setBodyStructure(inbox, 1, "(s)"_ba).ok());
+        QVERIFY(store->storePart(inbox, 1, "1"_ba, "hello"_ba).ok());
+        QVERIFY(store->storePart(inbox, 2, "TEXT"_ba, QByteArray(400 * 1024, 'L')).ok());
+        entry.kind = "move";
+        entry.mailboxId = inbox;
+        entry.uidValidity = 7;
+        entry.payload = R"({"uids":"1:5"})"_ba;
+        entry.created = utc(2026, 5, 1, 12, 0, 0);
+        entry.id = store->addJournalEntry(entry).value();
+        undo.description = u"Moved 5 messages to Archive"_s;
+        undo.payload = "{}"_ba;
+        undo.created = utc(2026, 5, 1, 12, 0, 1);
+        undo.id = store->pushUndo(undo).value();
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->mailbox(inbox)->sync, (MailboxSyncState{7, 51, 1050}));
+    QCOMPARE(store->uids(inbox), UidSet::fromRange(1, 50));
+    QCOMPARE(store->message(inbox, 1)->flags, flagsOf("(\\Seen $Persisted)"));
+    QCOMPARE(store->message(inbox, 30), message(30));
+    QCOMPARE(store->bodyStructure(inbox, 1), "(s)"_ba);
+    QCOMPARE(store->part(inbox, 1, "1"_ba), "hello"_ba);
+    QCOMPARE(store->part(inbox, 2, "TEXT"_ba), QByteArray(400 * 1024, 'L'));
+    QCOMPARE(store->cachedPartBytes(), 5 + 400 * 1024);
+    QCOMPARE(store->journalEntries(), QList<JournalEntry>{entry});
+    QCOMPARE(store->undoRecords(), QList<UndoRecord>{undo});
+}
+
+void TestAccountStore::crashNeverClaimsMoreThanTheRows()
+{
+    const QString directory = m_dir->filePath(u"account"_s);
+    Uid lastReported = 0;
+    // Several kills at different moments: right after a report, and mid-batch a little later.
+    for (int round = 0; round < 4; ++round) {
+        QProcess writer;
+        writer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        writer.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(crashWriterArgument), directory});
+        QVERIFY(writer.waitForStarted());
+        // Wait for a few commits, then kill it wherever it is.
+        int reports = 0;
+        while (reports < 3 + round) {
+            QVERIFY2(writer.waitForReadyRead(30000), "the writer stopped reporting");
+            while (writer.canReadLine()) {
+                lastReported = Uid(writer.readLine().trimmed().toUInt());
+                ++reports;
+            }
+        }
+        QTest::qSleep(round * 7);
+        writer.kill(); // SIGKILL: no destructor, no rollback, no checkpoint
+        QVERIFY(writer.waitForFinished(30000));
+        QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+
+        auto opened = AccountStore::open(directory);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        auto store = std::move(opened).value();
+        const auto inbox = store->mailboxByPath(u"INBOX"_s);
+        QVERIFY(inbox);
+        const Uid uidNext = inbox->sync.uidNext;
+        // Everything the writer reported as committed is there, and never less than it claims.
+        QVERIFY2(uidNext >= lastReported, qPrintable(u"uidNext %1 < reported %2"_s.arg(uidNext).arg(lastReported)));
+        QCOMPARE(store->uids(inbox->id), UidSet::fromRange(1, uidNext - 1));
+        QCOMPARE(inbox->counts.messages, quint32(uidNext - 1));
+        QCOMPARE(inbox->sync.highestModSeq, quint64(uidNext) * 10);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], crashWriterArgument) == 0) {
+        QCoreApplication app(argc, argv);
+        return runCrashWriter(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    TestAccountStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_AccountStore.moc"
