@@ -208,6 +208,8 @@ private Q_SLOTS:
         Script script;
         script.selectInbox().exchange("UID STORE 1:2 +FLAGS.SILENT (\\Seen)",
                                       accepted ? "@TAG OK stored" : "@TAG NO [CANNOT] read-only folder");
+        if (accepted)
+            script.exchange("UID STORE 1:2 -FLAGS.SILENT (\\Flagged)", "@TAG OK");
         Connected c = connectTo("", script.steps);
         QVERIFY(c.session);
         m_journal->setSession(c.session.get());
