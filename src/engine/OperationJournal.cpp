@@ -227,6 +227,7 @@ OperationJournal::Request OperationJournal::enqueue(const QByteArray &kind, qint
     });
     if (!written)
         return refuse(Error::Store, written.error().message);
+    checkpoint("entry-written");
     flushLocalSignals();
     scheduleSoon();
     return Request{id, Error::None, {}};
@@ -686,6 +687,7 @@ bool OperationJournal::save(const std::shared_ptr<Execution> &run)
         m_running = 0;
         return false;
     }
+    checkpoint(QByteArray("saved:" + run->payload.value(u"step"_s).toString().toLatin1()));
     return true;
 }
 
@@ -700,10 +702,11 @@ void OperationJournal::send(const std::shared_ptr<Execution> &run, const imap::C
     const quint64 epoch = m_epoch;
     QPointer<OperationJournal> self(this);
     m_session->run(command,
-                   [this, self, epoch, run, onOk = std::move(onOk),
+                   [this, self, epoch, run, name = command.name(), onOk = std::move(onOk),
                     onRefused = std::move(onRefused)](const imap::CommandResult &result) {
                        if (!self || epoch != m_epoch)
                            return;
+                       checkpoint(QByteArray("answered:" + name));
                        if (result.status.status == Status::Bye) {
                            suspend(run);
                            return;
@@ -835,7 +838,7 @@ void OperationJournal::executeTransfer(const std::shared_ptr<Execution> &run)
     }
     const QString step = run->payload.value(u"step"_s).toString();
     const bool isMove = run->entry.kind == "move";
-    const bool hasMove = m_session->connection().hasCapability("MOVE");
+    const bool hasMove = m_moveAllowed && m_session->connection().hasCapability("MOVE");
     if (isMove && (step == u"copied" || step == u"expunging")) {
         select(run, run->entry.mailboxId, [this, run] {
             markDeletedAndExpunge(run, uidsFromJson(run->payload.value(u"uids"_s)), [this, run] {

@@ -113,6 +113,16 @@ public:
     // The newest undo record's description ("Moved 3 messages to Archive"); empty for none.
     [[nodiscard]] QString undoDescription() const;
 
+    // Use UID MOVE where the server offers it (the default). Off: always UID COPY, then
+    // \Deleted and UID EXPUNGE, for servers whose MOVE misbehaves and to exercise that path
+    // against a real server.
+    void setMoveAllowed(bool allowed) { m_moveAllowed = allowed; }
+    // Called at named points of an entry's life: "entry-written" once a request is stored,
+    // "answered:<COMMAND>" when the server's answer to a command arrives (before the journal
+    // acts on it), "saved:<step>" once a step's progress is durable. The crash test kills the
+    // process at one of them; nothing else should need it.
+    void setCheckpointHook(std::function<void(QByteArrayView point)> hook) { m_checkpoint = std::move(hook); }
+
     // Re-runs the entries left Pending or Sent, after a restart or a reconnect. Harmless to
     // call while idle; the journal also starts by itself when it is given a session.
     void replay();
@@ -160,6 +170,11 @@ private:
                     std::vector<store::FlagUpdate> flags);
     void flushLocalSignals();
 
+    void checkpoint(QByteArrayView point) const
+    {
+        if (m_checkpoint)
+            m_checkpoint(point);
+    }
     void scheduleSoon();
     void schedule();
     bool save(const RunPtr &run);
@@ -200,6 +215,8 @@ private:
     bool m_foldersChanged = false;
     std::vector<MailboxDeltaPtr> m_queuedDeltas; // sent once their transaction has committed
     Session::MailboxReceiver m_restoreReceiver;  // the sync's receiver, while we fetch
+    bool m_moveAllowed = true;
+    std::function<void(QByteArrayView)> m_checkpoint;
 };
 
 } // namespace fumi::engine
