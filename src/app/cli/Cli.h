@@ -96,5 +96,6 @@ private:
 
 // The commands of each group.
 [[nodiscard]] QList<Command> accountCommands();
+[[nodiscard]] QList<Command> benchCommands();
 
 } // namespace fumi::cli
