@@ -425,6 +425,7 @@ int DovecotServer::seededMessageCount(const QString &seed, const QString &mailbo
 
 namespace {
 
+// nftw() passes no context to its callback; the fixture runs on one thread.
 uid_t s_mailUid = 0;
 gid_t s_mailGid = 0;
 
@@ -435,16 +436,16 @@ int handToMailUser(const char *path, const struct stat *, int, FTW *)
 
 } // namespace
 
-bool DovecotServer::adoptMaildir(const User &user)
+bool DovecotServer::adoptMaildir(const QString &user, const QString &path)
 {
-    const QFileInfo maildir(user.maildir);
-    if (!QFileInfo(QDir(user.maildir).filePath(u"cur"_s)).isDir()) {
-        m_error = user.maildir + u" is not a Maildir (it has no cur/)"_s;
+    const QFileInfo maildir(path);
+    if (!QFileInfo(QDir(path).filePath(u"cur"_s)).isDir()) {
+        m_error = path + u" is not a Maildir (it has no cur/)"_s;
         return false;
     }
-    const QString home = QDir(m_dir->path()).filePath(u"mail/"_s + user.name);
+    const QString home = QDir(m_dir->path()).filePath(u"mail/"_s + user);
     if (!QDir().mkpath(home) || !QFile::link(maildir.absoluteFilePath(), QDir(home).filePath(u"Maildir"_s))) {
-        m_error = u"cannot link %1 into %2"_s.arg(user.maildir, home);
+        m_error = u"cannot link %1 into %2"_s.arg(path, home);
         return false;
     }
     if (::geteuid() == 0) {
@@ -454,7 +455,7 @@ bool DovecotServer::adoptMaildir(const User &user)
         // FTW_PHYS: the link itself, and below the real directory, nothing is followed twice.
         if (::nftw(QFile::encodeName(home).constData(), handToMailUser, 32, FTW_PHYS) != 0
             || ::nftw(QFile::encodeName(maildir.absoluteFilePath()).constData(), handToMailUser, 32, FTW_PHYS) != 0) {
-            m_error = u"cannot hand %1 to 'nobody'"_s.arg(user.maildir);
+            m_error = u"cannot hand %1 to 'nobody'"_s.arg(path);
             return false;
         }
     }
@@ -463,7 +464,7 @@ bool DovecotServer::adoptMaildir(const User &user)
 
 bool DovecotServer::seed(const User &user)
 {
-    if (!user.maildir.isEmpty() && !adoptMaildir(user))
+    if (m_maildirs.contains(user.name) && !adoptMaildir(user.name, m_maildirs.value(user.name)))
         return false;
     if (user.seed.isEmpty())
         return true;

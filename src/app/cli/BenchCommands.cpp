@@ -405,7 +405,8 @@ void runBench(Cli &cli, const QCommandLineParser &parser)
     timer.start();
     test::DovecotServer dovecot;
     const QString maildir = QDir(workspace).filePath(u"Maildir"_s);
-    if (!dovecot.start({{benchUser, benchPassword, {}, maildir}})) {
+    dovecot.setMaildir(benchUser, maildir);
+    if (!dovecot.start({{benchUser, benchPassword, {}}})) {
         cli.fail(u"cannot start Dovecot: "_s + dovecot.errorString());
         return;
     }

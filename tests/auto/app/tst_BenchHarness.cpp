@@ -79,7 +79,8 @@ void TestBenchHarness::initTestCase()
     const auto summary = generator.generate(maildir);
     QVERIFY2(summary, qPrintable(generator.errorString()));
     m_summary = *summary;
-    QVERIFY2(m_dovecot.start({{u"bench"_s, u"secret"_s, {}, maildir}}), qPrintable(m_dovecot.errorString()));
+    m_dovecot.setMaildir(u"bench"_s, maildir);
+    QVERIFY2(m_dovecot.start({{u"bench"_s, u"secret"_s, {}}}), qPrintable(m_dovecot.errorString()));
     const QString caPath = m_dir.filePath(u"ca.pem"_s);
     QFile ca(caPath);
     QVERIFY(ca.open(QIODevice::WriteOnly));
