@@ -225,8 +225,12 @@ OperationJournal::Request OperationJournal::enqueue(const QByteArray &kind, qint
         id = added.value();
         return {};
     });
-    if (!written)
+    if (!written) {
+        // Nothing of it was committed, so nothing is announced.
+        m_queuedDeltas.clear();
+        m_foldersChanged = false;
         return refuse(Error::Store, written.error().message);
+    }
     checkpoint("entry-written");
     flushLocalSignals();
     scheduleSoon();
@@ -732,13 +736,41 @@ void OperationJournal::select(const std::shared_ptr<Execution> &run, qint64 mail
         return;
     }
     const QString path = mailbox->path;
+    // The UIDVALIDITY of the SELECT arrives with the mailbox data: watch it on the way to the
+    // mailbox state's owner. UIDs written under another UIDVALIDITY name other messages now.
+    auto uidValidity = std::make_shared<quint32>(0);
+    const Session::MailboxReceiver previous = m_session ? m_session->mailboxReceiver() : Session::MailboxReceiver();
+    if (m_session) {
+        m_restoreReceiver = previous;
+        m_session->setMailboxReceiver([uidValidity, previous](const imap::Response &response) {
+            if (const auto *status = std::get_if<imap::StatusResponse>(&response);
+                status && status->code.kind == imap::ResponseCode::Kind::UidValidity)
+                *uidValidity = quint32(status->code.number);
+            if (previous)
+                previous(response);
+        });
+    }
+    const auto restore = [this] {
+        if (m_session)
+            m_session->setMailboxReceiver(std::exchange(m_restoreReceiver, {}));
+    };
     send(
         run, std::move(imap::Command("SELECT").mailbox(path)),
-        [this, mailboxId, path, then](const imap::CommandResult &) {
+        [this, run, mailboxId, path, then, uidValidity, restore](const imap::CommandResult &) {
+            restore();
             m_session->setSelected(mailboxId, path);
+            const quint32 expected = run->entry.uidValidity;
+            if (mailboxId == run->entry.mailboxId && expected && *uidValidity && *uidValidity != expected) {
+                fail(run,
+                     tr("The folder %1 was replaced on the server since the operation was made; "
+                        "it was not carried out.")
+                         .arg(path));
+                return;
+            }
             then();
         },
-        [this](const imap::CommandResult &) {
+        [this, restore](const imap::CommandResult &) {
+            restore();
             // A failed SELECT deselects on every server.
             m_session->setSelected(0, {});
             return false;

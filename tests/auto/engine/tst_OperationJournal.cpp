@@ -908,6 +908,23 @@ private Q_SLOTS:
         QVERIFY(!again.server->received().contains("APPEND"));
     }
 
+    void uidValidityChangedDropsTheOperation()
+    {
+        QSignalSpy finished(m_journal.get(), &OperationJournal::operationFinished);
+        QVERIFY(m_journal->setFlags(m_inbox, {1}, flags("(\\Seen)"), {}).ok());
+        Connected c = connectTo(
+            "", Script().exchange("SELECT INBOX", "* OK [UIDVALIDITY 99] new\r\n@TAG OK [READ-WRITE] in").steps);
+        QVERIFY(c.session);
+        m_journal->setSession(c.session.get());
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QVERIFY(finished.first().at(2).toString().contains(u"replaced"_s));
+        QTest::qWait(50);
+        QVERIFY2(c.problems().isEmpty(), qPrintable(c.problems()));
+        QVERIFY(!c.server->received().contains("STORE"));
+        QCOMPARE(m_store->message(m_inbox, 1)->flags, Flags());
+    }
+
     void overlayKeepsPendingChangesVisible()
     {
         QVERIFY(m_journal->setFlags(m_inbox, {3}, flags("(\\Seen)"), flags("(\\Flagged)")).ok());
