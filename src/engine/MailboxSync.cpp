@@ -216,6 +216,9 @@ void MailboxSync::syncFlagsAndExpunges()
         // ones at or above the cached UIDNEXT.
         const Uid from = std::max<Uid>(m_cached.uidNext, 1);
         if (m_server.uidNext != 0 && m_server.uidNext <= from) {
+            // Live EXISTS fetch from here on; left at 0 it would fetch (and insert) every row again.
+            const UidSet present = m_known - m_vanished;
+            m_highestUid = present.isEmpty() ? 0 : present.max();
             commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext, modSeq});
             Q_EMIT firstWindowReady();
             finishSync();

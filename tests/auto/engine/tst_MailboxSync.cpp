@@ -108,6 +108,7 @@ private Q_SLOTS:
     void inconsistentServerGetsFullResync_data();
     void inconsistentServerGetsFullResync();
     void liveUpdatesByExpungeSequenceNumbers();
+    void liveUpdatesByVanished();
     void existsShrinkingWithoutExpungeResyncs_data();
     void existsShrinkingWithoutExpungeResyncs();
     void fetchPartCachesTheBody();
@@ -623,6 +624,49 @@ void tst_MailboxSync::liveUpdatesByExpungeSequenceNumbers()
             sawSeen = sawSeen || (update.uid == 2 && update.flags == flagsOf("(\\Seen)"));
     }
     QVERIFY(sawSeen);
+}
+
+void tst_MailboxSync::liveUpdatesByVanished()
+{
+    seed(UidSet::fromRange(1, 5), {7, 6, 50});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR CONDSTORE QRESYNC ESEARCH ENABLE IDLE");
+    const QByteArray select = t.command("SELECT INBOX (QRESYNC (7 50 1:5))");
+    t.reply({"* 5 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 6] ok", "* OK [HIGHESTMODSEQ 50] ok",
+             select + " OK [READ-WRITE] selected"});
+    // Nothing new since the last sync, so no command follows SELECT until the server has news.
+    const QByteArray idle = t.command("IDLE");
+    t.reply({"+ idling", "* VANISHED 2", "* 3 FETCH (UID 4 FLAGS (\\Seen) MODSEQ (55))"});
+    t.line("DONE");
+    t.reply({idle + " OK idle done"});
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* 5 EXISTS", noop + " OK done"});
+    // Only what is above the highest UID known.
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 6:* ") + rowItemsModSeq);
+    t.reply({rowResponse(5, 6, 56), fetchNew + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    QCOMPARE(storedUids(), "1:5"_ba);
+
+    m_session->connection().idle();
+    QTRY_COMPARE(storedUids(), "1,3:5"_ba);
+    QTRY_COMPARE(storedFlags(4), flagsOf("(\\Seen)"));
+    const qsizetype deltasBefore = m_deltas->size();
+    m_sync->poll();
+    QTRY_COMPARE(storedUids(), "1,3:6"_ba);
+    verifyScriptDone();
+    QCOMPARE(storedState().uidNext, Uid(7));
+    QCOMPARE(m_failed->size(), 0);
+    bool sawRemoval = false;
+    for (const QList<QVariant> &signal : std::as_const(*m_deltas))
+        sawRemoval = sawRemoval || signal.first().value<MailboxDeltaPtr>()->removed == uidsOf("2");
+    QVERIFY(sawRemoval);
+    // The models got the one new row, not the mailbox again.
+    QCOMPARE(m_deltas->size(), deltasBefore + 1);
+    const auto inserted = m_deltas->last().first().value<MailboxDeltaPtr>();
+    QCOMPARE(inserted->inserted.size(), size_t(1));
+    QCOMPARE(inserted->inserted.front().uid, Uid(6));
 }
 
 void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs_data()
