@@ -413,6 +413,10 @@ void MailboxSync::onMailboxData(const imap::Response &response)
         m_exists = exists->count;
         if (m_syncing)
             return;
+        // Without a sequence map the store counts; expunges that came in the same burst are
+        // still pending and would hide a new message behind them.
+        if (!m_sequenceKnown)
+            commit();
         const quint64 present = m_sequenceKnown ? m_sequence.size() : m_store.messageCount(m_mailboxId);
         if (exists->count > present) {
             fetchNewSinceExists();

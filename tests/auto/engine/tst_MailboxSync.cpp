@@ -109,6 +109,7 @@ private Q_SLOTS:
     void inconsistentServerGetsFullResync();
     void liveUpdatesByExpungeSequenceNumbers();
     void liveUpdatesByVanished();
+    void existsTogetherWithVanishedFetchesTheNewMessage();
     void existsShrinkingWithoutExpungeResyncs_data();
     void existsShrinkingWithoutExpungeResyncs();
     void fetchPartCachesTheBody();
@@ -667,6 +668,30 @@ void tst_MailboxSync::liveUpdatesByVanished()
     const auto inserted = m_deltas->last().first().value<MailboxDeltaPtr>();
     QCOMPARE(inserted->inserted.size(), size_t(1));
     QCOMPARE(inserted->inserted.front().uid, Uid(6));
+}
+
+void tst_MailboxSync::existsTogetherWithVanishedFetchesTheNewMessage()
+{
+    seed(UidSet::fromRange(1, 5), {7, 6, 50});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR CONDSTORE QRESYNC ESEARCH ENABLE IDLE");
+    const QByteArray select = t.command("SELECT INBOX (QRESYNC (7 50 1:5))");
+    t.reply({"* 5 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 6] ok", "* OK [HIGHESTMODSEQ 50] ok",
+             select + " OK [READ-WRITE] selected"});
+    // One message moved out and one in, in one burst: still five, but one of them is new.
+    const QByteArray idle = t.command("IDLE");
+    t.reply({"+ idling", "* VANISHED 2", "* 5 EXISTS"});
+    t.line("DONE");
+    t.reply({idle + " OK idle done"});
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 6:* ") + rowItemsModSeq);
+    t.reply({rowResponse(5, 6, 56), fetchNew + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    m_session->connection().idle();
+    QTRY_COMPARE(storedUids(), "1,3:6"_ba);
+    verifyScriptDone();
+    QCOMPARE(m_failed->size(), 0);
 }
 
 void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs_data()
