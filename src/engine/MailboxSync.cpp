@@ -216,6 +216,9 @@ void MailboxSync::syncFlagsAndExpunges()
         // ones at or above the cached UIDNEXT.
         const Uid from = std::max<Uid>(m_cached.uidNext, 1);
         if (m_server.uidNext != 0 && m_server.uidNext <= from) {
+            // Live EXISTS fetch from here on; left at 0 it would fetch (and insert) every row again.
+            const UidSet present = m_known - m_vanished;
+            m_highestUid = present.isEmpty() ? 0 : present.max();
             commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext, modSeq});
             Q_EMIT firstWindowReady();
             finishSync();
@@ -410,6 +413,10 @@ void MailboxSync::onMailboxData(const imap::Response &response)
         m_exists = exists->count;
         if (m_syncing)
             return;
+        // Without a sequence map the store counts; expunges that came in the same burst are
+        // still pending and would hide a new message behind them.
+        if (!m_sequenceKnown)
+            commit();
         const quint64 present = m_sequenceKnown ? m_sequence.size() : m_store.messageCount(m_mailboxId);
         if (exists->count > present) {
             fetchNewSinceExists();
