@@ -185,6 +185,7 @@ QJsonObject toJson(const Figures &f)
         // More than the issue asks for, to read the figures above by.
         {u"seed"_s, QString::number(f.seed)},
         {u"raw_floor_bytes"_s, double(f.rawFloor.bytes)},
+        {u"raw_floor_client_cpu_s"_s, f.rawFloor.clientCpuSeconds},
         {u"neomutt_header_cache_bytes"_s, double(f.neomuttCacheBytes)},
         {u"process_rss_mb"_s, f.processRssMb},
         {u"generate_s"_s, optionalJson(f.generateSeconds)},
@@ -331,6 +332,8 @@ void printTable(Cli &cli, const Figures &f)
     lines << QString();
     if (!f.fumi)
         lines << u"Fumi's figures are missing: "_s + f.fumiError;
+    lines << u"raw floor: read on a raw TLS socket without parsing; fumi-cli used %1 of CPU meanwhile."_s.arg(
+        seconds(f.rawFloor.clientCpuSeconds));
     lines << u"fumi-cli's peak RSS over the whole run (generator, raw floor, neomutt's output): %1 MB"_s.arg(
         QString::number(f.processRssMb, 'f', 1));
     lines << u"neomutt: wall time of the whole neomutt process under a pseudo-terminal (start, TLS, login, all\n"

@@ -5,16 +5,32 @@
 
 #include "app/cli/RawImapSession.h"
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace fumi::cli {
+
+namespace {
+
+double cpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+} // namespace
 
 std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error)
 {
     RawImapSession session(server);
     if (!session.open(true, error))
         return std::nullopt;
+    const double cpuBefore = cpuSeconds();
     const auto reply = session.run("UID FETCH 1:* (UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE)"_ba, false, error);
+    const double cpu = cpuSeconds() - cpuBefore;
     if (!reply)
         return std::nullopt;
     session.logout();
@@ -27,7 +43,7 @@ std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QStrin
         *error = u"the raw FETCH returned %1 responses for %2 messages"_s.arg(reply->untagged).arg(server.messages);
         return std::nullopt;
     }
-    return RawFloorFigures{reply->seconds, reply->bytesReceived, reply->untagged};
+    return RawFloorFigures{reply->seconds, reply->bytesReceived, reply->untagged, cpu};
 }
 
 } // namespace fumi::cli

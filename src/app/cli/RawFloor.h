@@ -20,6 +20,9 @@ struct RawFloorFigures {
     double seconds = 0;
     qint64 bytes = 0;        // received for the FETCH, after TLS
     qsizetype responses = 0; // untagged responses: one FETCH per message
+    // CPU time this process spent meanwhile (TLS and finding line ends): far below `seconds`
+    // when the server, not this reader, sets the pace.
+    double clientCpuSeconds = 0;
 };
 
 [[nodiscard]] std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error);
