@@ -96,7 +96,7 @@ void FolderListSync::start()
         list.raw(options);
     }
     m_waiting = 1;
-    m_session.run(list, [this](const CommandResult &result) {
+    m_session.run(list, this, [this](const CommandResult &result) {
         if (m_failed)
             return;
         if (!result.ok()) {
@@ -113,7 +113,7 @@ void FolderListSync::start()
         Command lsub("LSUB");
         lsub.astring("").astring("*");
         ++m_waiting;
-        m_session.run(lsub, [this](const CommandResult &result) {
+        m_session.run(lsub, this, [this](const CommandResult &result) {
             if (m_failed)
                 return;
             // A server without LSUB still lists mailboxes; subscriptions are then unknown.
@@ -185,7 +185,7 @@ void FolderListSync::fetchStatuses()
         Command status("STATUS");
         status.mailbox(record.path).raw("(MESSAGES UNSEEN UIDVALIDITY)");
         ++m_waiting;
-        m_session.run(status, [this](const CommandResult &result) {
+        m_session.run(status, this, [this](const CommandResult &result) {
             if (m_failed)
                 return;
             if (result.status.status == imap::StatusResponse::Status::Bye) {

@@ -151,7 +151,7 @@ void MailboxSync::select()
         command.raw("(CONDSTORE)");
     }
     qCDebug(lcEngine) << "selecting" << m_mailboxPath << "by path" << m_path;
-    m_session.run(command, [this](const CommandResult &result) {
+    m_session.run(command, this, [this](const CommandResult &result) {
         onSelected(result);
     });
 }
@@ -216,6 +216,9 @@ void MailboxSync::syncFlagsAndExpunges()
         // ones at or above the cached UIDNEXT.
         const Uid from = std::max<Uid>(m_cached.uidNext, 1);
         if (m_server.uidNext != 0 && m_server.uidNext <= from) {
+            // Live EXISTS fetch from here on; left at 0 it would fetch (and insert) every row again.
+            const UidSet present = m_known - m_vanished;
+            m_highestUid = present.isEmpty() ? 0 : present.max();
             commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext, modSeq});
             Q_EMIT firstWindowReady();
             finishSync();
@@ -225,7 +228,7 @@ void MailboxSync::syncFlagsAndExpunges()
         if (m_session.connection().hasCapability("ESEARCH"))
             search.raw("RETURN (ALL)");
         search.raw("UID").raw(QByteArray(QByteArray::number(from) + ":*"));
-        m_session.run(search, [this, from, modSeq](const CommandResult &result) {
+        m_session.run(search, this, [this, from, modSeq](const CommandResult &result) {
             if (!result.ok())
                 return fail(failureText(result));
             UidSet found;
@@ -259,7 +262,7 @@ void MailboxSync::syncFlagsAndExpunges()
             changed.raw(QByteArray("1:" + QByteArray::number(m_cached.uidNext - 1)))
                 .raw("(UID FLAGS)")
                 .raw(QByteArray("(CHANGEDSINCE " + QByteArray::number(m_cached.highestModSeq) + ')'));
-            m_session.run(changed, [this](const CommandResult &result) {
+            m_session.run(changed, this, [this](const CommandResult &result) {
                 if (!result.ok())
                     fail(failureText(result));
             });
@@ -289,7 +292,7 @@ void MailboxSync::syncFlagsAndExpunges()
         }
         Command flags("UID FETCH");
         flags.sequenceSet(stillThere).raw("(UID FLAGS)");
-        m_session.run(flags, [this, afterFlags](const CommandResult &result) {
+        m_session.run(flags, this, [this, afterFlags](const CommandResult &result) {
             if (!result.ok())
                 return fail(failureText(result));
             afterFlags();
@@ -304,7 +307,7 @@ void MailboxSync::searchAll(std::function<void(const UidSet &)> then)
     if (esearch)
         search.raw("RETURN (ALL)");
     search.raw("ALL");
-    m_session.run(search, [this, then = std::move(then)](const CommandResult &result) {
+    m_session.run(search, this, [this, then = std::move(then)](const CommandResult &result) {
         if (!result.ok())
             return fail(failureText(result));
         UidSet all;
@@ -335,7 +338,7 @@ void MailboxSync::fetchNew(const UidSet &newUids)
     for (const UidSet &window : windows) {
         Command fetch("UID FETCH");
         fetch.sequenceSet(window).raw(items);
-        m_session.run(fetch, [this, first](const CommandResult &result) {
+        m_session.run(fetch, this, [this, first](const CommandResult &result) {
             if (m_done)
                 return;
             if (!result.ok())
@@ -374,7 +377,7 @@ void MailboxSync::finishSync()
 
 void MailboxSync::poll()
 {
-    m_session.run(Command("NOOP"), [this](const CommandResult &result) {
+    m_session.run(Command("NOOP"), this, [this](const CommandResult &result) {
         if (!result.ok())
             qCInfo(lcEngine).noquote() << "NOOP failed:" << failureText(result);
     });
@@ -410,6 +413,10 @@ void MailboxSync::onMailboxData(const imap::Response &response)
         m_exists = exists->count;
         if (m_syncing)
             return;
+        // Without a sequence map the store counts; expunges that came in the same burst are
+        // still pending and would hide a new message behind them.
+        if (!m_sequenceKnown)
+            commit();
         const quint64 present = m_sequenceKnown ? m_sequence.size() : m_store.messageCount(m_mailboxId);
         if (exists->count > present) {
             fetchNewSinceExists();
@@ -484,7 +491,9 @@ void MailboxSync::onFetch(const imap::FetchResponse &fetch)
             m_pending.added.push_back(std::move(*row));
         }
     } else if (fetch.flags) {
-        m_pending.flags.push_back(store::FlagUpdate{*uid, *fetch.flags, fetch.modSeq.value_or(0)});
+        Flags flags = *fetch.flags;
+        flags.set(Flags::System::Recent, false); // a session's, not the message's
+        m_pending.flags.push_back(store::FlagUpdate{*uid, flags, fetch.modSeq.value_or(0)});
     }
     if (!m_syncing)
         scheduleCommit();
@@ -498,7 +507,7 @@ void MailboxSync::fetchNewSinceExists()
     Command fetch("UID FETCH");
     fetch.raw(QByteArray(QByteArray::number(m_highestUid + 1) + ":*")).raw(MessageRowBuilder::fetchItems(m_condstore));
     const Uid before = m_highestUid;
-    m_session.run(fetch, [this, before](const CommandResult &result) {
+    m_session.run(fetch, this, [this, before](const CommandResult &result) {
         m_fetchingNew = false;
         if (!result.ok())
             return fail(failureText(result));
@@ -589,7 +598,7 @@ void MailboxSync::fetchPart(Uid uid, const QByteArray &section,
     m_partRequests.push_back(request);
     Command fetch("UID FETCH");
     fetch.number(uid).raw(QByteArray("(BODY.PEEK[" + section + "])"));
-    m_session.run(fetch, [this, request](const CommandResult &result) {
+    m_session.run(fetch, this, [this, request](const CommandResult &result) {
         std::erase(m_partRequests, request);
         if (!result.ok()) {
             request->done(false, {}, failureText(result));

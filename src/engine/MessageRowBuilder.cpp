@@ -93,6 +93,8 @@ std::optional<store::MessageRecord> MessageRowBuilder::build(const imap::FetchRe
     row.uid = *fetch.uid;
     if (fetch.flags)
         row.flags = *fetch.flags;
+    // \Recent belongs to one session, not to the message: another session never sees it.
+    row.flags.set(Flags::System::Recent, false);
     row.modSeq = fetch.modSeq.value_or(0);
     if (fetch.internalDate)
         row.internalDate = fetch.internalDate->toUTC();

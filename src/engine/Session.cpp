@@ -49,9 +49,19 @@ void Session::run(const imap::Command &command, Done done)
     m_waiting.insert(tag, std::move(done));
 }
 
+void Session::run(const imap::Command &command, QObject *context, Done done)
+{
+    run(command, [guard = QPointer<QObject>(context), done = std::move(done)](const imap::CommandResult &result) {
+        if (guard)
+            done(result);
+    });
+}
+
 void Session::close()
 {
     m_closing = true;
+    m_waiting.clear();
+    m_receiver = {};
     m_connection->close();
 }
 

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -41,8 +42,11 @@ public:
     [[nodiscard]] bool isUsable() const { return !m_lost; }
 
     // Sends `command`; `done` runs exactly once, on this thread, unless this Session is
-    // destroyed first.
+    // destroyed or closed first.
     void run(const imap::Command &command, Done done);
+    // The same, but `done` is skipped when `context` is gone by then: for objects that may be
+    // destroyed while their commands are still on the wire (a mailbox sync replaced by another).
+    void run(const imap::Command &command, QObject *context, Done done);
 
     // Where mailbox-state responses go from now on; an empty receiver drops them.
     void setMailboxReceiver(MailboxReceiver receiver) { m_receiver = std::move(receiver); }
@@ -59,7 +63,8 @@ public:
         m_selectedPath = path;
     }
 
-    // Ends the session politely (LOGOUT); lost() does not follow.
+    // Ends the session politely (LOGOUT); lost() does not follow, and no callback of a command
+    // still waiting runs.
     void close();
 
 Q_SIGNALS:

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <ftw.h>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/prctl.h>
@@ -116,9 +117,9 @@ bool DovecotServer::fail(const QString &message)
 }
 
 bool DovecotServer::run(const QString &program, const QStringList &arguments, const QByteArray &input,
-                        QByteArray *output, int *exitCode)
+                        QByteArray *output, int *exitCode, int timeoutMs)
 {
-    return runProgram(program, arguments, input, output, exitCode, &m_error);
+    return runProgram(program, arguments, input, output, exitCode, &m_error, timeoutMs);
 }
 
 bool DovecotServer::start(const QList<User> &users)
@@ -397,11 +398,11 @@ bool DovecotServer::waitUntilListening()
     return false;
 }
 
-int DovecotServer::doveadm(const QStringList &arguments, const QByteArray &input, QByteArray *output)
+int DovecotServer::doveadm(const QStringList &arguments, const QByteArray &input, QByteArray *output, int timeoutMs)
 {
     int exitCode = -1;
     run(m_doveadm, QStringList{u"-c"_s, QDir(m_dir->path()).filePath(u"dovecot.conf"_s)} + arguments, input, output,
-        &exitCode);
+        &exitCode, timeoutMs);
     return exitCode;
 }
 
@@ -422,8 +423,49 @@ int DovecotServer::seededMessageCount(const QString &seed, const QString &mailbo
     return int(seedMessageFiles(QDir(testDataDirectory()).filePath(u"mail/"_s + seed + u'/' + mailbox)).size());
 }
 
+namespace {
+
+// nftw() passes no context to its callback; the fixture runs on one thread.
+uid_t s_mailUid = 0;
+gid_t s_mailGid = 0;
+
+int handToMailUser(const char *path, const struct stat *, int, FTW *)
+{
+    return ::lchown(path, s_mailUid, s_mailGid) == 0 ? 0 : errno;
+}
+
+} // namespace
+
+bool DovecotServer::adoptMaildir(const QString &user, const QString &path)
+{
+    const QFileInfo maildir(path);
+    if (!QFileInfo(QDir(path).filePath(u"cur"_s)).isDir()) {
+        m_error = path + u" is not a Maildir (it has no cur/)"_s;
+        return false;
+    }
+    const QString home = QDir(m_dir->path()).filePath(u"mail/"_s + user);
+    if (!QDir().mkpath(home) || !QFile::link(maildir.absoluteFilePath(), QDir(home).filePath(u"Maildir"_s))) {
+        m_error = u"cannot link %1 into %2"_s.arg(path, home);
+        return false;
+    }
+    if (::geteuid() == 0) {
+        const passwd *nobody = ::getpwnam("nobody");
+        s_mailUid = nobody->pw_uid;
+        s_mailGid = nobody->pw_gid;
+        // FTW_PHYS: the link itself, and below the real directory, nothing is followed twice.
+        if (::nftw(QFile::encodeName(home).constData(), handToMailUser, 32, FTW_PHYS) != 0
+            || ::nftw(QFile::encodeName(maildir.absoluteFilePath()).constData(), handToMailUser, 32, FTW_PHYS) != 0) {
+            m_error = u"cannot hand %1 to 'nobody'"_s.arg(path);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool DovecotServer::seed(const User &user)
 {
+    if (m_maildirs.contains(user.name) && !adoptMaildir(user.name, m_maildirs.value(user.name)))
+        return false;
     if (user.seed.isEmpty())
         return true;
     const QDir root(QDir(testDataDirectory()).filePath(u"mail/"_s + user.seed));

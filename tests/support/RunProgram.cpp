@@ -19,7 +19,7 @@ QString findProgram(const QString &name)
 }
 
 bool runProgram(const QString &program, const QStringList &arguments, const QByteArray &input, QByteArray *output,
-                int *exitCode, QString *error)
+                int *exitCode, QString *error, int timeoutMs)
 {
     if (exitCode)
         *exitCode = -1;
@@ -33,7 +33,7 @@ bool runProgram(const QString &program, const QStringList &arguments, const QByt
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
         if (error)

@@ -96,5 +96,7 @@ private:
 
 // The commands of each group.
 [[nodiscard]] QList<Command> accountCommands();
+[[nodiscard]] QList<Command> mailCommands();
+[[nodiscard]] QList<Command> benchCommands();
 
 } // namespace fumi::cli

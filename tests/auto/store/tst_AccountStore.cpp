@@ -180,14 +180,31 @@ private Q_SLOTS:
     void findByMessageId();
     void resetMailboxDropsOnlyThatMailbox();
     void reopenSeesEverything();
+
+    void partRoundTrip_data();
+    void partRoundTrip();
+    void partsEvictLeastRecentlyRead();
+    void partOverBudgetIsNotKept();
+    void partFilesGoWithTheirRows();
+    void strayPartFilesAreSweptOnOpen();
+
+    void journalOrderAndPendingFilter();
+    void undoStackIsNewestFirst();
     void crashNeverClaimsMoreThanTheRows();
 
 private:
     std::unique_ptr<AccountStore> openStore(AccountStore::Options options = {});
     qint64 addMailbox(AccountStore &store, const QString &path, char separator = '/');
 
+    QStringList partFiles() const;
+
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+QStringList TestAccountStore::partFiles() const
+{
+    return QDir(m_dir->filePath(u"account/parts"_s)).entryList(QDir::Files | QDir::Hidden);
+}
 
 void TestAccountStore::init()
 {
@@ -861,6 +878,289 @@ void TestAccountStore::reopenSeesEverything()
     QCOMPARE(store->cachedPartBytes(), 5 + 400 * 1024);
     QCOMPARE(store->journalEntries(), QList<JournalEntry>{entry});
     QCOMPARE(store->undoRecords(), QList<UndoRecord>{undo});
+}
+
+void TestAccountStore::partRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("section");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<bool>("inFile");
+
+    QTest::newRow("small-text-part") << "1.2"_ba
+                                     << "こんにちは"_ba << false;
+    QTest::newRow("whole-message") << ""_ba
+                                   << "From: a@b\r\n\r\nbody\r\n"_ba << false;
+    QTest::newRow("header-section") << "HEADER"_ba
+                                    << "Subject: x\r\n\r\n"_ba << false;
+    QTest::newRow("empty-part") << "2"_ba
+                                << ""_ba << false;
+    QTest::newRow("just-below-file-size") << "3"_ba << QByteArray(256 * 1024 - 1, 'b') << false;
+    QTest::newRow("file-size") << "4"_ba << QByteArray(256 * 1024, 'c') << true;
+    QTest::newRow("large-binary") << "5"_ba << QByteArray(3 * 1024 * 1024, '\0') << true;
+}
+
+void TestAccountStore::partRoundTrip()
+{
+    QFETCH(QByteArray, section);
+    QFETCH(QByteArray, data);
+    QFETCH(bool, inFile);
+
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 2);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+
+    QCOMPARE(store->part(inbox, 1, section), std::nullopt);
+    QVERIFY(store->storePart(inbox, 1, section, data).ok());
+    QCOMPARE(store->part(inbox, 1, section), data);
+    QCOMPARE(store->part(inbox, 2, section), std::nullopt);
+    QCOMPARE(store->cachedPartBytes(), data.size());
+    // Files are named from ids only, never from anything the server sent.
+    const QStringList files = partFiles();
+    QCOMPARE(files.size(), inFile ? 1 : 0);
+    if (inFile) {
+        bool isNumber = false;
+        files.constFirst().toLongLong(&isNumber);
+        QVERIFY2(isNumber, qPrintable(files.constFirst()));
+    }
+
+    // Storing the section again replaces it, file and all.
+    QVERIFY(store->storePart(inbox, 1, section, "replaced"_ba).ok());
+    QCOMPARE(store->part(inbox, 1, section), "replaced"_ba);
+    QCOMPARE(store->cachedPartBytes(), 8);
+    QCOMPARE(partFiles().size(), 0);
+
+    // A part of a message the store does not have is an error, not an orphan.
+    QVERIFY(!store->storePart(inbox, 99, section, data).ok());
+    QCOMPARE(store->cachedPartBytes(), 8);
+    QCOMPARE(partFiles().size(), 0);
+}
+
+void TestAccountStore::partsEvictLeastRecentlyRead()
+{
+    auto store = openStore({1000});
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    const qint64 other = addMailbox(*store, u"Other"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 10);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QVERIFY(store->applyChanges(other, changes).ok());
+
+    const QByteArray block(300, 'p');
+    QVERIFY(store->storePart(inbox, 1, "1"_ba, block).ok()); // A
+    QVERIFY(store->storePart(other, 2, "1"_ba, block).ok()); // B, in another mailbox
+    QVERIFY(store->storePart(inbox, 3, "1"_ba, block).ok()); // C
+    QCOMPARE(store->cachedPartBytes(), 900);
+    // Reading A makes B the least recently used.
+    QCOMPARE(store->part(inbox, 1, "1"_ba), block);
+    QVERIFY(store->storePart(inbox, 4, "1"_ba, block).ok()); // D evicts B
+    QCOMPARE(store->cachedPartBytes(), 900);
+    QCOMPARE(store->part(other, 2, "1"_ba), std::nullopt);
+    QVERIFY(store->part(inbox, 3, "1"_ba));                  // C read: now A is the oldest
+    QVERIFY(store->storePart(inbox, 5, "1"_ba, block).ok()); // E evicts A
+    QCOMPARE(store->part(inbox, 1, "1"_ba), std::nullopt);
+    QVERIFY(store->part(inbox, 3, "1"_ba));
+    QVERIFY(store->part(inbox, 4, "1"_ba));
+    QVERIFY(store->part(inbox, 5, "1"_ba));
+
+    // One big part may push out several small ones; the read order survives a reopen.
+    store.reset();
+    store = openStore({1000});
+    QVERIFY(store);
+    QCOMPARE(store->cachedPartBytes(), 900);
+    QVERIFY(store->part(inbox, 4, "1"_ba)); // order now: C, E, D
+    QVERIFY(store->storePart(inbox, 6, "1"_ba, QByteArray(650, 'q')).ok());
+    QCOMPARE(store->part(inbox, 3, "1"_ba), std::nullopt);
+    QCOMPARE(store->part(inbox, 5, "1"_ba), std::nullopt);
+    QVERIFY(store->part(inbox, 4, "1"_ba));
+    QCOMPARE(store->cachedPartBytes(), 950);
+
+    // Lowering the budget evicts at once.
+    store->setBodyBudget(700);
+    QCOMPARE(store->cachedPartBytes(), 300);
+    QVERIFY(store->part(inbox, 4, "1"_ba));
+    QCOMPARE(store->part(inbox, 6, "1"_ba), std::nullopt);
+}
+
+void TestAccountStore::partOverBudgetIsNotKept()
+{
+    auto store = openStore({1000});
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 2);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QVERIFY(store->storePart(inbox, 1, "1"_ba, QByteArray(400, 'a')).ok());
+
+    QVERIFY(store->storePart(inbox, 2, "1"_ba, QByteArray(1001, 'z')).ok());
+    QCOMPARE(store->part(inbox, 2, "1"_ba), std::nullopt);
+    QCOMPARE(store->part(inbox, 1, "1"_ba), QByteArray(400, 'a')); // nothing evicted for it
+    QCOMPARE(store->cachedPartBytes(), 400);
+
+    QVERIFY(store->storePart(inbox, 2, "1"_ba, QByteArray(1000, 'y')).ok()); // exactly fits
+    QCOMPARE(store->part(inbox, 2, "1"_ba), QByteArray(1000, 'y'));
+    QCOMPARE(store->part(inbox, 1, "1"_ba), std::nullopt);
+    QCOMPARE(store->cachedPartBytes(), 1000);
+}
+
+void TestAccountStore::partFilesGoWithTheirRows()
+{
+    const qint64 big = 300 * 1024;
+    auto store = openStore({2 * big + 100});
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 5);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+
+    QVERIFY(store->storePart(inbox, 1, "1"_ba, QByteArray(big, '1')).ok());
+    QVERIFY(store->storePart(inbox, 2, "1"_ba, QByteArray(big, '2')).ok());
+    QCOMPARE(partFiles().size(), 2);
+    // Evicted: the file of message 1 goes.
+    QVERIFY(store->storePart(inbox, 3, "1"_ba, QByteArray(200, '3')).ok());
+    QCOMPARE(store->part(inbox, 1, "1"_ba), std::nullopt);
+    QCOMPARE(partFiles().size(), 1);
+
+    // A removal that rolls back keeps the file; one that commits removes it.
+    const auto failed = store->transaction([&]() -> Result<> {
+        MailboxChanges expunge;
+        expunge.removed = UidSet{2};
+        if (auto applied = store->applyChanges(inbox, expunge); !applied) {
+            return applied;
+        }
+        return Error{u"abandoned"_s};
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(partFiles().size(), 1);
+    QCOMPARE(store->part(inbox, 2, "1"_ba), QByteArray(big, '2'));
+    QCOMPARE(store->cachedPartBytes(), big + 200);
+
+    MailboxChanges expunge;
+    expunge.removed = UidSet{2};
+    QVERIFY(store->applyChanges(inbox, expunge).ok());
+    QCOMPARE(partFiles().size(), 0);
+    QCOMPARE(store->cachedPartBytes(), 200);
+
+    // A file written by a transaction that rolls back goes too.
+    const auto abandoned = store->transaction([&]() -> Result<> {
+        if (auto stored = store->storePart(inbox, 4, "1"_ba, QByteArray(big, '4')); !stored) {
+            return stored;
+        }
+        return Error{u"abandoned"_s};
+    });
+    QVERIFY(!abandoned.ok());
+    QCOMPARE(partFiles().size(), 0);
+    QCOMPARE(store->part(inbox, 4, "1"_ba), std::nullopt);
+    QCOMPARE(store->cachedPartBytes(), 200);
+}
+
+void TestAccountStore::strayPartFilesAreSweptOnOpen()
+{
+    qint64 inbox = 0;
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        inbox = addMailbox(*store, u"INBOX"_s);
+        MailboxChanges changes;
+        changes.added = messages(1, 2);
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QVERIFY(store->storePart(inbox, 1, "1"_ba, QByteArray(300 * 1024, 'k')).ok());
+    }
+    // What a crash after a commit, or in the middle of writing a file, leaves behind.
+    for (const QString &name : {u"999"_s, u"12.tmp"_s, u"7.aBcDeF"_s}) {
+        QFile stray(m_dir->filePath(u"account/parts/"_s + name));
+        QVERIFY(stray.open(QIODevice::WriteOnly));
+        stray.write("stray");
+    }
+    QCOMPARE(partFiles().size(), 4);
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(partFiles().size(), 1);
+    QCOMPARE(store->part(inbox, 1, "1"_ba), QByteArray(300 * 1024, 'k'));
+}
+
+void TestAccountStore::journalOrderAndPendingFilter()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+
+    QList<JournalEntry> entries;
+    const QList<JournalEntry::State> states{JournalEntry::State::Pending, JournalEntry::State::Done,
+                                            JournalEntry::State::Sent, JournalEntry::State::Failed,
+                                            JournalEntry::State::Pending};
+    for (int i = 0; i < states.size(); ++i) {
+        JournalEntry entry;
+        entry.kind = i % 2 ? "move"_ba : "flags"_ba;
+        entry.state = states.at(i);
+        entry.mailboxId = inbox;
+        entry.uidValidity = 7;
+        entry.payload = R"({"uids":")" + QByteArray::number(i + 1) + R"("})";
+        entry.created = utc(2026, 6, 1, 9, 0, i);
+        entry.attempts = i;
+        entry.error = i == 3 ? u"サーバーが拒否しました"_s : QString();
+        auto added = store->addJournalEntry(entry);
+        QVERIFY(added.ok());
+        entry.id = added.value();
+        if (!entries.isEmpty()) {
+            QVERIFY(entry.id > entries.constLast().id);
+        }
+        entries.append(entry);
+    }
+    QCOMPARE(store->journalEntries(), entries);
+    QCOMPARE(store->pendingJournalEntries(), (QList<JournalEntry>{entries[0], entries[2], entries[4]}));
+    QCOMPARE(store->journalEntry(entries[3].id), entries[3]);
+    QCOMPARE(store->journalEntry(12345), std::nullopt);
+
+    // Update: sent once, failed once, then done.
+    JournalEntry updated = entries[0];
+    updated.state = JournalEntry::State::Done;
+    updated.attempts = 2;
+    updated.error = u"timeout"_s;
+    QVERIFY(store->updateJournalEntry(updated).ok());
+    QCOMPARE(store->journalEntry(updated.id), updated);
+    QCOMPARE(store->pendingJournalEntries(), (QList<JournalEntry>{entries[2], entries[4]}));
+
+    // Removing the newest never lets its id come back.
+    QVERIFY(store->removeJournalEntry(entries[4].id).ok());
+    JournalEntry later;
+    later.kind = "delete";
+    const qint64 laterId = store->addJournalEntry(later).value();
+    QVERIFY(laterId > entries[4].id);
+
+    QVERIFY(!store->addJournalEntry(updated).ok()); // already has an id
+    JournalEntry missing = updated;
+    missing.id = 12345;
+    QVERIFY(!store->updateJournalEntry(missing).ok());
+}
+
+void TestAccountStore::undoStackIsNewestFirst()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->topUndo(), std::nullopt);
+    QList<UndoRecord> pushed;
+    for (int i = 0; i < 3; ++i) {
+        UndoRecord record;
+        record.description = u"Step %1"_s.arg(i);
+        record.payload = "[" + QByteArray::number(i) + "]";
+        record.created = utc(2026, 6, 1, 10, 0, i);
+        record.id = store->pushUndo(record).value();
+        pushed.prepend(record);
+    }
+    QCOMPARE(store->undoRecords(), pushed);
+    QCOMPARE(store->topUndo(), pushed.constFirst());
+    QVERIFY(store->removeUndo(pushed.constFirst().id).ok());
+    QCOMPARE(store->topUndo(), pushed.at(1));
+    QVERIFY(!store->pushUndo(pushed.at(1)).ok()); // already has an id
+    UndoRecord next;
+    next.description = u"Step 3"_s;
+    const qint64 nextId = store->pushUndo(next).value();
+    QVERIFY(nextId > pushed.constFirst().id);
+    QCOMPARE(store->topUndo()->description, u"Step 3"_s);
 }
 
 void TestAccountStore::crashNeverClaimsMoreThanTheRows()

@@ -1,0 +1,185 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "app/cli/FumiBench.h"
+
+#include "app/cli/RemoteFlagChange.h"
+#include "engine/MailboxSync.h"
+#include "engine/Session.h"
+#include "imap/Connection.h"
+#include "store/AccountStore.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <future>
+
+using namespace Qt::StringLiterals;
+
+namespace fumi::cli {
+
+namespace {
+
+// A logged-in session on the benchmark's server, as the engine makes them (TLS, COMPRESS,
+// ENABLE QRESYNC), or null with *error.
+std::unique_ptr<engine::Session> logIn(const BenchServer &server, QString *error)
+{
+    imap::ConnectionSettings settings;
+    settings.host = server.host;
+    settings.port = server.port;
+    settings.caCertificates = {server.caCertificate};
+    auto connection = std::make_unique<imap::Connection>(settings, nullptr);
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(connection.get(), &imap::Connection::ready, &loop, [&] {
+        connection->login(server.user, server.password);
+    });
+    QObject::connect(connection.get(), &imap::Connection::authenticated, &loop, [&] {
+        ok = true;
+        loop.quit();
+    });
+    QObject::connect(connection.get(), &imap::Connection::failed, &loop,
+                     [&](imap::Connection::Error, const QString &message) {
+                         *error = message;
+                         loop.quit();
+                     });
+    connection->open();
+    loop.exec();
+    if (!ok)
+        return nullptr;
+    return std::make_unique<engine::Session>(std::move(connection));
+}
+
+// Runs one MailboxSync to its end; the seconds until synced and until the first window.
+bool syncOnce(engine::Session &session, store::AccountStore &store, qint64 mailboxId, double *seconds,
+              double *firstWindow, QString *error)
+{
+    engine::MailboxSync sync(session, store, mailboxId);
+    QEventLoop loop;
+    QElapsedTimer clock;
+    bool ok = false;
+    QObject::connect(&sync, &engine::MailboxSync::firstWindowReady, &loop, [&] {
+        if (firstWindow)
+            *firstWindow = clock.nsecsElapsed() / 1e9;
+    });
+    QObject::connect(&sync, &engine::MailboxSync::synced, &loop, [&] {
+        *seconds = clock.nsecsElapsed() / 1e9;
+        ok = true;
+        loop.quit();
+    });
+    QObject::connect(&sync, &engine::MailboxSync::failed, &loop, [&](const QString &message) {
+        *error = message;
+        loop.quit();
+    });
+    clock.start();
+    sync.start();
+    loop.exec();
+    return ok;
+}
+
+} // namespace
+
+std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QString &cacheDirectory, QString *error)
+{
+    store::Result<std::unique_ptr<store::AccountStore>> opened = store::AccountStore::open(cacheDirectory);
+    if (!opened) {
+        *error = opened.error().message;
+        return std::nullopt;
+    }
+    std::unique_ptr<store::AccountStore> store = std::move(opened).value();
+    store::MailboxRecord record;
+    record.path = server.mailbox;
+    record.separator = '/';
+    const store::Result<qint64> added = store->addMailbox(record);
+    if (!added) {
+        *error = added.error().message;
+        return std::nullopt;
+    }
+    const qint64 mailboxId = added.value();
+    FumiBenchFigures figures;
+
+    // Cold: an empty store, every row fetched and stored.
+    std::unique_ptr<engine::Session> session = logIn(server, error);
+    if (!session
+        || !syncOnce(*session, *store, mailboxId, &figures.coldOpenSeconds, &figures.firstWindowSeconds, error))
+        return std::nullopt;
+    session->close();
+    session.reset();
+
+    // Warm: a new connection (the login not timed), the cached state, nothing changed.
+    session = logIn(server, error);
+    if (!session)
+        return std::nullopt;
+    const qint64 receivedBefore = session->connection().bytesReceived();
+    const qint64 sentBefore = session->connection().bytesSent();
+    auto sync = std::make_unique<engine::MailboxSync>(*session, *store, mailboxId);
+    {
+        QEventLoop loop;
+        QElapsedTimer clock;
+        bool ok = false;
+        QObject::connect(sync.get(), &engine::MailboxSync::synced, &loop, [&] {
+            figures.warmOpenSeconds = clock.nsecsElapsed() / 1e9;
+            ok = true;
+            loop.quit();
+        });
+        QObject::connect(sync.get(), &engine::MailboxSync::failed, &loop, [&](const QString &message) {
+            *error = message;
+            loop.quit();
+        });
+        clock.start();
+        sync->start();
+        loop.exec();
+        if (!ok)
+            return std::nullopt;
+    }
+    figures.warmBytes
+        = session->connection().bytesReceived() - receivedBefore + session->connection().bytesSent() - sentBefore;
+
+    // Propagation: the mailbox stays open with IDLE; another device flags messages.
+    const qsizetype count = propagationCount(server);
+    qsizetype applied = 0;
+    UidSet seen;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    QObject::connect(sync.get(), &engine::MailboxSync::delta, &loop, [&](const engine::MailboxDeltaPtr &delta) {
+        for (const store::FlagUpdate &update : delta->flags) {
+            if (update.flags.has(Flags::System::Flagged) && !seen.contains(update.uid)) {
+                seen.insert(update.uid);
+                ++applied;
+            }
+        }
+        if (applied >= count)
+            loop.quit();
+    });
+    session->connection().idle();
+    QEventLoop settle;
+    QTimer::singleShot(300, &settle, &QEventLoop::quit);
+    settle.exec();
+    const qint64 receivedIdle = session->connection().bytesReceived();
+    const qint64 sentIdle = session->connection().bytesSent();
+    clock.start();
+    std::future<std::optional<RemoteFlagChange>> change = std::async(std::launch::async, [&server, count] {
+        QString ignored;
+        return flagMessagesRemotely(server, count, &ignored);
+    });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    figures.propagationSeconds = clock.nsecsElapsed() / 1e9;
+    figures.propagationBytes
+        = session->connection().bytesReceived() - receivedIdle + session->connection().bytesSent() - sentIdle;
+    const std::optional<RemoteFlagChange> remote = change.get();
+    if (remote) {
+        QString ignored;
+        (void)unflagMessagesRemotely(server, remote->uids, &ignored);
+    }
+    if (applied < count) {
+        *error = u"only %1 of %2 remote flag changes arrived within 30 s"_s.arg(applied).arg(count);
+        return std::nullopt;
+    }
+    sync.reset();
+    session->close();
+    return figures;
+}
+
+} // namespace fumi::cli

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "app/cli/RawFloor.h"
+
+#include "app/cli/RawImapSession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fumi::cli {
+
+std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error)
+{
+    RawImapSession session(server);
+    if (!session.open(true, error))
+        return std::nullopt;
+    const auto reply = session.run("UID FETCH 1:* (UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE)"_ba, false, error);
+    if (!reply)
+        return std::nullopt;
+    session.logout();
+    if (!reply->status.startsWith("OK")) {
+        *error = u"the raw FETCH failed: "_s + QString::fromUtf8(reply->status);
+        return std::nullopt;
+    }
+    // A few untagged responses besides the FETCHes are allowed (EXISTS, a flag update).
+    if (reply->untagged < server.messages) {
+        *error = u"the raw FETCH returned %1 responses for %2 messages"_s.arg(reply->untagged).arg(server.messages);
+        return std::nullopt;
+    }
+    return RawFloorFigures{reply->seconds, reply->bytesReceived, reply->untagged};
+}
+
+} // namespace fumi::cli

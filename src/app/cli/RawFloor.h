@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "app/cli/BenchServer.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace fumi::cli {
+
+// What listing the mailbox costs the server and the wire alone: on one TLS connection, logged
+// in and with the mailbox examined, the time from sending
+//   UID FETCH 1:* (UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE)
+// to its tagged OK, everything read and thrown away unparsed (RawImapSession only finds line
+// ends and literals). No client that stores and shows these rows can be faster.
+struct RawFloorFigures {
+    double seconds = 0;
+    qint64 bytes = 0;        // received for the FETCH, after TLS
+    qsizetype responses = 0; // untagged responses: one FETCH per message
+};
+
+[[nodiscard]] std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error);
+
+} // namespace fumi::cli

@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "app/cli/BenchServer.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QSslSocket;
+
+namespace fumi::cli {
+
+// An IMAP session of the benchmark that costs as little as a client can: blocking reads on a
+// QSslSocket, no event loop, and no parsing beyond finding line ends, literals and the tagged
+// reply. It measures what the server and the wire cost (the raw floor), and plays "another
+// device" that changes flags. Fumi's own code is deliberately not used here, so that a bug in
+// it cannot make the floor look better or worse.
+//
+// Blocking: run it on a thread of its own when something else must keep reading meanwhile.
+class RawImapSession
+{
+public:
+    struct Reply {
+        QByteArray status;        // the tagged line without the tag, e.g. "OK Fetch completed."
+        QByteArray data;          // the untagged lines, when asked to keep them
+        double seconds = 0;       // from sending the command to the end of the tagged line
+        qint64 bytesReceived = 0; // of this reply (application bytes, after TLS)
+        qint64 bytesSent = 0;     // of this command
+        qsizetype untagged = 0;   // how many untagged responses came before the tagged one
+    };
+
+    explicit RawImapSession(BenchServer server);
+    ~RawImapSession();
+    RawImapSession(const RawImapSession &) = delete;
+    RawImapSession &operator=(const RawImapSession &) = delete;
+
+    // Connects with TLS (trusting only the server's CA), logs in, and SELECTs the mailbox
+    // (EXAMINE when readOnly). False, with *error, on failure.
+    [[nodiscard]] bool open(bool readOnly, QString *error);
+    // Sends one command (without tag and CRLF) and reads to its tagged reply. The reply is
+    // returned whatever its status (OK, NO, BAD); null, with *error, when the connection fails
+    // or nothing arrives within timeoutMs.
+    [[nodiscard]] std::optional<Reply> run(const QByteArray &command, bool keepData, QString *error,
+                                           int timeoutMs = 600000);
+    void logout();
+
+    // Every byte of this session so far, login included.
+    [[nodiscard]] qint64 bytesReceived() const { return m_bytesReceived; }
+    [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }
+
+private:
+    // Reads until a line that starts with `tag`; true with the line (without CRLF) in *status.
+    bool readReply(const QByteArray &tag, bool keepData, QByteArray *status, QByteArray *data, qsizetype *untagged,
+                   int timeoutMs, QString *error);
+
+    BenchServer m_server;
+    std::unique_ptr<QSslSocket> m_socket;
+    QByteArray m_buffer;
+    int m_nextTag = 1;
+    qint64 m_bytesReceived = 0;
+    qint64 m_bytesSent = 0;
+};
+
+} // namespace fumi::cli

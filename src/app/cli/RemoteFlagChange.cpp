@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "app/cli/RemoteFlagChange.h"
+
+#include "app/cli/RawImapSession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fumi::cli {
+
+namespace {
+
+// The UIDs of "* SEARCH 3 17 42" lines.
+std::vector<Uid> searchResults(const QByteArray &data)
+{
+    std::vector<Uid> uids;
+    for (const QByteArray &line : data.split('\n')) {
+        if (!line.startsWith("* SEARCH"))
+            continue;
+        for (const QByteArray &word : line.mid(8).trimmed().split(' ')) {
+            bool ok = false;
+            const Uid uid = word.toUInt(&ok);
+            if (ok)
+                uids.push_back(uid);
+        }
+    }
+    return uids;
+}
+
+} // namespace
+
+std::optional<RemoteFlagChange> flagMessagesRemotely(const BenchServer &server, qsizetype count, QString *error)
+{
+    RawImapSession session(server);
+    if (!session.open(false, error))
+        return std::nullopt;
+    const auto search = session.run("UID SEARCH UNFLAGGED"_ba, true, error);
+    if (!search)
+        return std::nullopt;
+    const std::vector<Uid> candidates = searchResults(search->data);
+    if (!search->status.startsWith("OK") || qsizetype(candidates.size()) < count || count <= 0) {
+        *error = u"cannot pick %1 unflagged messages: the server found %2 (%3)"_s.arg(count)
+                     .arg(candidates.size())
+                     .arg(QString::fromUtf8(search->status));
+        return std::nullopt;
+    }
+    RemoteFlagChange change;
+    const double step = double(candidates.size()) / double(count);
+    for (qsizetype i = 0; i < count; ++i)
+        change.uids.insert(candidates[size_t(double(i) * step)]);
+
+    const auto store
+        = session.run("UID STORE " + change.uids.toImapSequenceSet() + " +FLAGS.SILENT (\\Flagged)", false, error);
+    if (!store)
+        return std::nullopt;
+    if (!store->status.startsWith("OK")) {
+        *error = u"UID STORE failed: "_s + QString::fromUtf8(store->status);
+        return std::nullopt;
+    }
+    change.seconds = store->seconds;
+    change.bytesSent = store->bytesSent;
+    change.bytesReceived = store->bytesReceived;
+    session.logout();
+    return change;
+}
+
+bool unflagMessagesRemotely(const BenchServer &server, const UidSet &uids, QString *error)
+{
+    if (uids.isEmpty())
+        return true;
+    RawImapSession session(server);
+    if (!session.open(false, error))
+        return false;
+    const auto store
+        = session.run("UID STORE " + uids.toImapSequenceSet() + " -FLAGS.SILENT (\\Flagged)", false, error);
+    if (!store)
+        return false;
+    session.logout();
+    if (!store->status.startsWith("OK")) {
+        *error = u"UID STORE failed: "_s + QString::fromUtf8(store->status);
+        return false;
+    }
+    return true;
+}
+
+} // namespace fumi::cli

@@ -1,0 +1,617 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "engine/AccountEngine.h"
+
+#include "engine/DeltaCoalescer.h"
+#include "engine/FolderListSync.h"
+#include "engine/Logging.h"
+#include "engine/MailboxSync.h"
+#include "engine/OperationJournal.h"
+#include "engine/Session.h"
+#include "engine/TrustStorePolicy.h"
+#include "store/AccountStore.h"
+
+#include <QDir>
+#include <QNetworkInformation>
+#include <QPointer>
+
+namespace fumi::engine {
+
+namespace {
+
+constexpr int roleIndex(int role)
+{
+    return role;
+}
+
+} // namespace
+
+AccountEngine::AccountEngine(account::Account account, QString dataDirectory, Services services, Options options,
+                             QObject *parent)
+    : QObject(parent)
+    , m_account(std::move(account))
+    , m_dataDirectory(std::move(dataDirectory))
+    , m_services(services)
+    , m_options(std::move(options))
+{
+    for (Slot &each : m_slots) {
+        each.retryTimer.setSingleShot(true);
+        each.retryTimer.setParent(this);
+    }
+}
+
+AccountEngine::~AccountEngine()
+{
+    for (Slot &each : m_slots) {
+        each.sync.reset();
+        each.session.reset();
+        each.connector.reset();
+    }
+    m_folderSync.reset();
+    m_journal.reset();
+    m_store.reset();
+}
+
+AccountEngine::RequestId AccountEngine::post(std::function<void(RequestId)> work)
+{
+    const RequestId id = m_nextRequest.fetch_add(1);
+    QMetaObject::invokeMethod(
+        this,
+        [this, id, work = std::move(work)] {
+            if (!m_started && m_stopping)
+                return finish(id, false, tr("The account engine has stopped"));
+            work(id);
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void AccountEngine::finish(RequestId id, bool ok, const QString &error, const QVariant &result)
+{
+    // The rows a request produced reach the models before its answer does.
+    if (m_deltas)
+        m_deltas->flush();
+    Q_EMIT requestFinished(id, ok, error, result);
+}
+
+void AccountEngine::setState(State state, const QString &detail)
+{
+    if (state == m_state && detail.isEmpty())
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state, detail);
+}
+
+AccountEngine::Slot &AccountEngine::slot(Role role)
+{
+    return m_slots[roleIndex(int(role))];
+}
+
+// --- starting --------------------------------------------------------------------------------
+
+AccountEngine::RequestId AccountEngine::start()
+{
+    return post([this](RequestId id) {
+        doStart(id);
+    });
+}
+
+bool AccountEngine::lockAccount(QString *error)
+{
+    if (!QDir().mkpath(m_dataDirectory)) {
+        *error = tr("Cannot create the account's cache directory %1").arg(m_dataDirectory);
+        return false;
+    }
+    m_lock = std::make_unique<QLockFile>(m_dataDirectory + QLatin1String("/engine.lock"));
+    // A lock whose process is gone is stale at once; a live one is never taken over.
+    m_lock->setStaleLockTime(std::chrono::milliseconds(0));
+    if (m_lock->tryLock(std::chrono::milliseconds(0)))
+        return true;
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (m_lock->getLockInfo(&pid, &host, &application)) {
+        *error = tr("The account \"%1\" is in use by %2 (process %3 on %4); close it there first")
+                     .arg(m_account.displayName, application.isEmpty() ? tr("another program") : application)
+                     .arg(pid)
+                     .arg(host);
+    } else {
+        *error = tr("The account \"%1\" is in use by another process").arg(m_account.displayName);
+    }
+    m_lock.reset();
+    return false;
+}
+
+void AccountEngine::doStart(RequestId id)
+{
+    if (m_started)
+        return finish(id, true);
+    QString error;
+    if (!lockAccount(&error)) {
+        setState(State::Error, error);
+        return finish(id, false, error);
+    }
+    store::AccountStore::Options storeOptions;
+    storeOptions.bodyBudgetBytes = m_options.bodyBudgetBytes;
+    store::Result<std::unique_ptr<store::AccountStore>> opened
+        = store::AccountStore::open(m_dataDirectory, storeOptions);
+    if (!opened) {
+        m_lock.reset();
+        setState(State::Error, opened.error().message);
+        return finish(id, false, opened.error().message);
+    }
+    m_store = std::move(opened).value();
+    m_started = true;
+    m_policy = std::make_unique<TrustStorePolicy>(m_services.trust);
+    m_deltas = std::make_unique<DeltaCoalescer>();
+    connect(m_deltas.get(), &DeltaCoalescer::delta, this, &AccountEngine::mailboxDelta);
+    m_journal = std::make_unique<OperationJournal>(*m_store);
+    connect(m_journal.get(), &OperationJournal::mailboxDelta, m_deltas.get(), &DeltaCoalescer::add);
+    connect(m_journal.get(), &OperationJournal::mailboxesChanged, this, [this] {
+        Q_EMIT mailboxesChanged(m_store->mailboxes());
+    });
+    connect(m_journal.get(), &OperationJournal::operationFinished, this,
+            [this](qint64 entry, bool ok, const QString &error) {
+                const auto it = m_journalRequests.find(entry);
+                if (it == m_journalRequests.end())
+                    return;
+                const RequestId request = it.value();
+                m_journalRequests.erase(it);
+                finish(request, ok, error, QVariant::fromValue(entry));
+            });
+
+    for (int role = 0; role < 3; ++role) {
+        connect(&m_slots[role].retryTimer, &QTimer::timeout, this, [this, role] {
+            connectSlot(Role(role));
+        });
+    }
+    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                &AccountEngine::onNetworkReachability);
+    }
+
+    setState(State::Connecting);
+    syncFolderList([this, id](bool ok, const QString &error) {
+        if (!ok)
+            return finish(id, false, error);
+        withSession(Role::Background, [this](Session *session) {
+            if (session)
+                m_journal->setSession(session);
+        });
+        if (m_options.watchInbox) {
+            if (const std::optional<store::MailboxRecord> inbox = mailboxByPath(QStringLiteral("INBOX")))
+                openOn(Role::Watch, inbox->path);
+        }
+        finish(id, true);
+    });
+}
+
+// --- connections -----------------------------------------------------------------------------
+
+void AccountEngine::withSession(Role role, std::function<void(Session *)> then)
+{
+    Slot &s = slot(role);
+    if (s.session && s.session->isUsable()) {
+        then(s.session.get());
+        return;
+    }
+    s.waiting.push_back(std::move(then));
+    if (!s.connector && !s.retryTimer.isActive())
+        connectSlot(role);
+}
+
+void AccountEngine::connectSlot(Role role)
+{
+    Slot &s = slot(role);
+    if (m_stopping || s.connector)
+        return;
+    imap::ConnectionSettings settings = AccountConnector::settingsFor(m_account);
+    settings.caCertificates = m_options.connection.caCertificates;
+    settings.timeout = m_options.connection.timeout;
+    settings.idleRenewal = m_options.connection.idleRenewal;
+    settings.pollInterval = m_options.connection.pollInterval;
+    settings.compress = m_options.connection.compress;
+    s.connector = std::make_unique<AccountConnector>(m_account, settings, m_services.credentials, m_policy.get(),
+                                                     m_services.tokens);
+    connect(s.connector.get(), &AccountConnector::connected, this, [this, role] {
+        Slot &s = slot(role);
+        auto session = std::make_unique<Session>(s.connector->takeConnection());
+        s.connector.release()->deleteLater();
+        s.retry = std::chrono::milliseconds(0);
+        connect(session.get(), &Session::lost, this, [this, role](imap::Connection::Error, const QString &message) {
+            onSessionLost(role, message);
+        });
+        s.session = std::move(session);
+        setState(State::Online);
+        const auto waiting = std::exchange(s.waiting, {});
+        for (const auto &then : waiting)
+            then(s.session.get());
+        if (!s.mailboxPath.isEmpty() && !s.sync)
+            openOn(role, s.mailboxPath);
+        if (role == Role::Background && m_journal) {
+            m_journal->setSession(s.session.get());
+            m_journal->replay();
+        }
+    });
+    connect(s.connector.get(), &AccountConnector::failed, this,
+            [this, role](AccountConnector::Error error, const QString &message) {
+                Slot &s = slot(role);
+                s.connector.release()->deleteLater();
+                const bool permanent = error == AccountConnector::Error::UntrustedCertificate
+                    || error == AccountConnector::Error::CertificateChanged
+                    || error == AccountConnector::Error::AuthenticationFailed
+                    || error == AccountConnector::Error::NoSecret || error == AccountConnector::Error::SignInRequired
+                    || error == AccountConnector::Error::SecurityRequirement;
+                setState(permanent ? State::Error : State::Offline, message);
+                const auto waiting = std::exchange(s.waiting, {});
+                for (const auto &then : waiting)
+                    then(nullptr);
+                const QList<RequestId> requests = std::exchange(s.openRequests, {});
+                for (RequestId request : requests)
+                    finish(request, false, message);
+                if (!permanent)
+                    scheduleRetry(role);
+            });
+    s.connector->start();
+}
+
+void AccountEngine::onSessionLost(Role role, const QString &message)
+{
+    Slot &s = slot(role);
+    qCInfo(lcEngine).noquote() << m_account.displayName << "lost a connection:" << message;
+    if (role == Role::Background && m_journal)
+        m_journal->setSession(nullptr);
+    s.sync.reset();
+    if (s.session)
+        s.session.release()->deleteLater();
+    setState(State::Offline, message);
+    if (!m_stopping && (!s.mailboxPath.isEmpty() || role == Role::Background))
+        scheduleRetry(role);
+}
+
+void AccountEngine::scheduleRetry(Role role)
+{
+    Slot &s = slot(role);
+    if (m_stopping)
+        return;
+    s.retry = s.retry.count() == 0 ? m_options.firstRetry : std::min(s.retry * 2, m_options.longestRetry);
+    qCInfo(lcEngine) << "reconnecting in" << s.retry.count() << "ms";
+    s.retryTimer.start(s.retry);
+}
+
+void AccountEngine::onNetworkReachability()
+{
+    const auto reachability = QNetworkInformation::instance()->reachability();
+    if (reachability != QNetworkInformation::Reachability::Online
+        && reachability != QNetworkInformation::Reachability::Site)
+        return;
+    // Back online: do not wait out the backoff.
+    for (int role = 0; role < 3; ++role) {
+        Slot &s = m_slots[role];
+        if (s.retryTimer.isActive()) {
+            s.retryTimer.stop();
+            s.retry = std::chrono::milliseconds(0);
+            connectSlot(Role(role));
+        }
+    }
+}
+
+// --- mailboxes -------------------------------------------------------------------------------
+
+QList<store::MailboxRecord> AccountEngine::mailboxes() const
+{
+    return m_store ? m_store->mailboxes() : QList<store::MailboxRecord>{};
+}
+
+std::optional<store::MailboxRecord> AccountEngine::mailboxByPath(const QString &path) const
+{
+    if (!m_store)
+        return std::nullopt;
+    if (path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return m_store->mailboxByPath(QStringLiteral("INBOX"));
+    return m_store->mailboxByPath(path);
+}
+
+void AccountEngine::syncFolderList(std::function<void(bool, const QString &)> done)
+{
+    m_folderSyncWaiting.push_back(std::move(done));
+    if (m_folderSync)
+        return;
+    withSession(Role::Background, [this](Session *session) {
+        auto report = [this](bool ok, const QString &error) {
+            if (m_folderSync)
+                m_folderSync.release()->deleteLater();
+            const auto waiting = std::exchange(m_folderSyncWaiting, {});
+            for (const auto &then : waiting)
+                then(ok, error);
+        };
+        if (!session)
+            return report(false, tr("Could not connect to %1").arg(m_account.imap.host));
+        m_folderSync = std::make_unique<FolderListSync>(*session, *m_store);
+        // While the journal has work queued, a mailbox it created or renamed locally may not be
+        // on the server yet: nothing is removed on the strength of one listing then.
+        m_folderSync->setKeepLocal([this](const QString &) {
+            return m_journal && !m_journal->isIdle();
+        });
+        connect(m_folderSync.get(), &FolderListSync::finished, this,
+                [this, report](const QList<store::MailboxRecord> &mailboxes) {
+                    Q_EMIT mailboxesChanged(mailboxes);
+                    report(true, {});
+                });
+        connect(m_folderSync.get(), &FolderListSync::failed, this, [report](const QString &message) {
+            report(false, message);
+        });
+        m_folderSync->start();
+    });
+}
+
+AccountEngine::RequestId AccountEngine::syncMailboxes()
+{
+    return post([this](RequestId id) {
+        if (!m_started)
+            return finish(id, false, tr("The account is not started"));
+        syncFolderList([this, id](bool ok, const QString &error) {
+            finish(id, ok, error);
+        });
+    });
+}
+
+void AccountEngine::openOn(Role role, const QString &path)
+{
+    Slot &s = slot(role);
+    s.mailboxPath = path;
+    s.sync.reset();
+    withSession(role, [this, role, path](Session *session) {
+        Slot &s = slot(role);
+        if (!session || s.mailboxPath != path)
+            return;
+        const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
+        if (!mailbox) {
+            const QList<RequestId> requests = std::exchange(s.openRequests, {});
+            for (RequestId request : requests)
+                finish(request, false, tr("There is no mailbox \"%1\"").arg(path));
+            return;
+        }
+        s.sync = std::make_unique<MailboxSync>(*session, *m_store, mailbox->id);
+        MailboxSync *sync = s.sync.get();
+        if (m_journal)
+            sync->setOverlay([this](qint64 mailboxId, store::MailboxChanges &changes) {
+                m_journal->overlayPending(mailboxId, changes);
+            });
+        connect(sync, &MailboxSync::delta, m_deltas.get(), &DeltaCoalescer::add);
+        connect(sync, &MailboxSync::firstWindowReady, this, [this, sync] {
+            m_deltas->flush();
+            Q_EMIT firstWindowReady(sync->mailboxId());
+        });
+        connect(sync, &MailboxSync::synced, this, [this, role, sync] {
+            Slot &s = slot(role);
+            s.retry = std::chrono::milliseconds(0);
+            const QList<RequestId> requests = std::exchange(s.openRequests, {});
+            for (RequestId request : requests)
+                finish(request, true, {}, QVariant::fromValue(sync->mailboxId()));
+            // Stay selected and let the server push its news.
+            if (s.session && s.session->isUsable())
+                s.session->connection().idle();
+        });
+        connect(sync, &MailboxSync::failed, this, [this, role](const QString &message) {
+            Slot &s = slot(role);
+            const QList<RequestId> requests = std::exchange(s.openRequests, {});
+            for (RequestId request : requests)
+                finish(request, false, message);
+            if (s.session && s.session->isUsable()) {
+                // A sync that failed on a working connection (a store error, a mailbox gone)
+                // is not retried in a loop; the connection is made again for the next open.
+                s.session->close();
+                s.session.release()->deleteLater();
+            }
+            s.sync.release()->deleteLater();
+        });
+        sync->start();
+    });
+}
+
+AccountEngine::RequestId AccountEngine::openMailbox(const QString &path)
+{
+    return post([this, path](RequestId id) {
+        if (!m_started)
+            return finish(id, false, tr("The account is not started"));
+        if (!mailboxByPath(path))
+            return finish(id, false, tr("There is no mailbox \"%1\"").arg(path));
+        // INBOX is open already where it is watched: the watch connection serves both.
+        const bool inbox = path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0;
+        Role role = Role::Selected;
+        if (inbox && m_options.watchInbox) {
+            role = Role::Watch;
+            Slot &watch = slot(Role::Watch);
+            if (watch.sync && watch.sync->isSynced()) {
+                watch.openRequests.append(id);
+                watch.sync->poll();
+                const QList<RequestId> requests = std::exchange(watch.openRequests, {});
+                for (RequestId request : requests)
+                    finish(request, true, {}, QVariant::fromValue(watch.sync->mailboxId()));
+                return;
+            }
+        }
+        Slot &s = slot(role);
+        s.openRequests.append(id);
+        if (s.mailboxPath == path && s.sync && !s.sync->isSynced())
+            return; // already opening
+        openOn(role, path);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::syncMailbox(const QString &path)
+{
+    return openMailbox(path);
+}
+
+AccountEngine::RequestId AccountEngine::fetchPart(const QString &path, Uid uid, const QByteArray &section)
+{
+    return post([this, path, uid, section](RequestId id) {
+        const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
+        if (!mailbox)
+            return finish(id, false, tr("There is no mailbox \"%1\"").arg(path));
+        MailboxSync *sync = nullptr;
+        for (Slot &s : m_slots) {
+            if (s.sync && s.sync->mailboxId() == mailbox->id && s.sync->isSynced())
+                sync = s.sync.get();
+        }
+        auto deliver = [this, id](bool ok, const QByteArray &data, const QString &error) {
+            finish(id, ok, error, ok ? QVariant(data) : QVariant());
+        };
+        if (sync) {
+            sync->fetchPart(uid, section, deliver);
+            return;
+        }
+        if (std::optional<QByteArray> cached = m_store->part(mailbox->id, uid, section))
+            return deliver(true, *cached, {});
+        // Open it first, then fetch.
+        const RequestId opening = openMailbox(path);
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(this, &AccountEngine::requestFinished, this,
+                              [this, opening, connection, mailbox, uid, section,
+                               deliver](quint64 request, bool ok, const QString &error, const QVariant &) {
+                                  if (request != opening)
+                                      return;
+                                  disconnect(*connection);
+                                  if (!ok)
+                                      return deliver(false, {}, error);
+                                  for (Slot &s : m_slots) {
+                                      if (s.sync && s.sync->mailboxId() == mailbox->id) {
+                                          s.sync->fetchPart(uid, section, deliver);
+                                          return;
+                                      }
+                                  }
+                                  deliver(false, {}, tr("The mailbox closed before the message was fetched"));
+                              });
+    });
+}
+
+// --- the journal -----------------------------------------------------------------------------
+
+void AccountEngine::runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit)
+{
+    if (!m_started || !m_journal)
+        return finish(id, false, tr("The account is not started"));
+    const OperationJournal::Request request = submit();
+    if (!request.ok())
+        return finish(id, false, request.message);
+    m_journalRequests.insert(request.id, id);
+}
+
+AccountEngine::RequestId
+AccountEngine::journalRequest(const QStringList &paths,
+                              std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit)
+{
+    return post([this, paths, submit = std::move(submit)](RequestId id) {
+        if (!m_started || !m_journal)
+            return finish(id, false, tr("The account is not started"));
+        QList<qint64> ids;
+        for (const QString &path : paths) {
+            const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
+            if (!mailbox)
+                return finish(id, false, tr("There is no mailbox \"%1\"").arg(path));
+            ids.append(mailbox->id);
+        }
+        runJournalRequest(id, [&] {
+            return submit(ids);
+        });
+    });
+}
+
+AccountEngine::RequestId AccountEngine::setFlags(const QString &path, const UidSet &uids, const Flags &add,
+                                                 const Flags &remove)
+{
+    return journalRequest({path}, [this, uids, add, remove](const QList<qint64> &ids) {
+        return m_journal->setFlags(ids[0], uids, add, remove);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::move(const QString &path, const UidSet &uids, const QString &target)
+{
+    return journalRequest({path, target}, [this, uids](const QList<qint64> &ids) {
+        return m_journal->move(ids[0], uids, ids[1]);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::copy(const QString &path, const UidSet &uids, const QString &target)
+{
+    return journalRequest({path, target}, [this, uids](const QList<qint64> &ids) {
+        return m_journal->copy(ids[0], uids, ids[1]);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::remove(const QString &path, const UidSet &uids)
+{
+    return journalRequest({path}, [this, uids](const QList<qint64> &ids) {
+        return m_journal->remove(ids[0], uids);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::createMailbox(const QString &path)
+{
+    return journalRequest({}, [this, path](const QList<qint64> &) {
+        return m_journal->createMailbox(path);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::renameMailbox(const QString &path, const QString &newPath)
+{
+    return journalRequest({path}, [this, newPath](const QList<qint64> &ids) {
+        return m_journal->renameMailbox(ids[0], newPath);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::deleteMailbox(const QString &path)
+{
+    return journalRequest({path}, [this](const QList<qint64> &ids) {
+        return m_journal->deleteMailbox(ids[0]);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::setSubscribed(const QString &path, bool subscribed)
+{
+    return journalRequest({path}, [this, subscribed](const QList<qint64> &ids) {
+        return m_journal->setSubscribed(ids[0], subscribed);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::undo()
+{
+    return journalRequest({}, [this](const QList<qint64> &) {
+        return m_journal->undo();
+    });
+}
+
+void AccountEngine::stop()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_stopping = true;
+            if (m_deltas)
+                m_deltas->flush();
+            for (Slot &s : m_slots) {
+                s.retryTimer.stop();
+                s.sync.reset();
+                s.connector.reset();
+                if (s.session) {
+                    s.session->setMailboxReceiver({});
+                    s.session->close();
+                }
+            }
+            if (m_journal)
+                m_journal->setSession(nullptr);
+            m_folderSync.reset();
+            m_journal.reset();
+            m_store.reset();
+            m_lock.reset();
+            m_started = false;
+            setState(State::Stopped);
+            Q_EMIT stopped();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace fumi::engine

@@ -1,0 +1,178 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "account/Account.h"
+#include "core/Flags.h"
+#include "core/UidSet.h"
+#include "engine/AccountConnector.h"
+#include "engine/MailboxDelta.h"
+#include "engine/OperationJournal.h"
+#include "store/MailboxRecord.h"
+
+#include <QHash>
+#include <QList>
+#include <QLockFile>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QVariant>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace fumi::account {
+class CredentialStore;
+class OAuthTokenSource;
+class TrustStore;
+} // namespace fumi::account
+
+namespace fumi::store {
+class AccountStore;
+}
+
+namespace fumi::engine {
+
+class DeltaCoalescer;
+class FolderListSync;
+class MailboxSync;
+class Session;
+class TrustStorePolicy;
+
+// Everything Fumi does with one account's server, on the account's own thread.
+//
+// It owns the account's store (one SQLite database, locked against a second process on the
+// same profile), a pool of at most three connections — the open mailbox, a watch on INBOX, and
+// one for background work (the folder list, the operation journal, one-off syncs) — and the
+// objects that use them: MailboxSync for the open mailbox and INBOX, FolderListSync, the
+// OperationJournal. A connection that fails is made again with exponential backoff (1 s
+// doubling to 5 minutes), at once when the network comes back (QNetworkInformation).
+//
+// Callers on other threads use the requests below: each returns an id at once and does its
+// work on the engine's thread; requestFinished() carries the id back with the outcome. Changes
+// to the rows reach the models as coalesced MailboxDeltas; nothing else crosses threads.
+class AccountEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    using RequestId = quint64;
+    enum class State { Stopped, Connecting, Online, Offline, Error };
+    Q_ENUM(State)
+
+    struct Services {
+        account::CredentialStore *credentials = nullptr;
+        const account::TrustStore *trust = nullptr;
+        account::OAuthTokenSource *tokens = nullptr; // OAuth2 accounts; must live on the engine's thread
+    };
+
+    struct Options {
+        std::chrono::milliseconds firstRetry{1000};
+        std::chrono::milliseconds longestRetry{5 * 60 * 1000};
+        // Watch INBOX on its own connection while another mailbox is open.
+        bool watchInbox = true;
+        qint64 bodyBudgetBytes = 512LL * 1024 * 1024;
+        imap::ConnectionSettings connection; // host, port and security are the account's
+    };
+
+    // `dataDirectory`: the account's cache directory (Profile::accountDataDirectory). Move the
+    // engine to its thread before the first request.
+    AccountEngine(account::Account account, QString dataDirectory, Services services, Options options,
+                  QObject *parent = nullptr);
+    ~AccountEngine() override;
+
+    [[nodiscard]] const account::Account &account() const { return m_account; }
+
+    // --- requests: callable from any thread --------------------------------------------------
+    // Locks and opens the store, connects, syncs the folder list, replays the journal and
+    // starts watching INBOX. Fails at once when another process holds the account.
+    RequestId start();
+    RequestId syncMailboxes();
+    // Selects and syncs the mailbox and keeps it open with IDLE; finished when synced. The
+    // result is the mailbox's local id.
+    RequestId openMailbox(const QString &path);
+    // A sync of one mailbox on the background connection, which then leaves it.
+    RequestId syncMailbox(const QString &path);
+    // The bytes of BODY[section] ("" for the whole message) of a message; the result is a
+    // QByteArray. Served from the cache where it can be.
+    RequestId fetchPart(const QString &path, Uid uid, const QByteArray &section);
+
+    RequestId setFlags(const QString &path, const UidSet &uids, const Flags &add, const Flags &remove);
+    RequestId move(const QString &path, const UidSet &uids, const QString &target);
+    RequestId copy(const QString &path, const UidSet &uids, const QString &target);
+    RequestId remove(const QString &path, const UidSet &uids);
+    RequestId createMailbox(const QString &path);
+    RequestId renameMailbox(const QString &path, const QString &newPath);
+    RequestId deleteMailbox(const QString &path);
+    RequestId setSubscribed(const QString &path, bool subscribed);
+    RequestId undo();
+    // Finishes what is running, logs out and closes the store; stopped() follows.
+    void stop();
+
+    // --- engine thread only ----------------------------------------------------------------
+    [[nodiscard]] store::AccountStore *store() const { return m_store.get(); }
+    [[nodiscard]] QList<store::MailboxRecord> mailboxes() const;
+
+Q_SIGNALS:
+    void requestFinished(quint64 id, bool ok, const QString &error, const QVariant &result);
+    void mailboxDelta(const fumi::engine::MailboxDeltaPtr &delta);
+    void mailboxesChanged(const QList<fumi::store::MailboxRecord> &mailboxes);
+    void stateChanged(fumi::engine::AccountEngine::State state, const QString &detail);
+    // The first window of the open mailbox's new rows is stored.
+    void firstWindowReady(qint64 mailboxId);
+    void stopped();
+
+private:
+    enum class Role { Selected, Watch, Background };
+    struct Slot {
+        std::unique_ptr<Session> session;
+        std::unique_ptr<AccountConnector> connector;
+        std::unique_ptr<MailboxSync> sync;
+        QString mailboxPath; // Selected/Watch: what should be open
+        std::chrono::milliseconds retry{0};
+        QTimer retryTimer;
+        std::vector<std::function<void(Session *)>> waiting; // run once connected
+        QList<RequestId> openRequests;                       // Selected/Watch: answered when synced
+    };
+
+    RequestId post(std::function<void(RequestId)> work);
+    void finish(RequestId id, bool ok, const QString &error = {}, const QVariant &result = {});
+    void doStart(RequestId id);
+    [[nodiscard]] bool lockAccount(QString *error);
+    Slot &slot(Role role);
+    void withSession(Role role, std::function<void(Session *)> then);
+    void connectSlot(Role role);
+    void onSessionLost(Role role, const QString &message);
+    void scheduleRetry(Role role);
+    void openOn(Role role, const QString &path);
+    void onNetworkReachability();
+    void syncFolderList(std::function<void(bool ok, const QString &error)> done);
+    [[nodiscard]] std::optional<store::MailboxRecord> mailboxByPath(const QString &path) const;
+    void setState(State state, const QString &detail = {});
+    void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
+    RequestId journalRequest(const QStringList &paths,
+                             std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit);
+
+    account::Account m_account;
+    QString m_dataDirectory;
+    Services m_services;
+    Options m_options;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<store::AccountStore> m_store;
+    std::unique_ptr<TrustStorePolicy> m_policy;
+    std::unique_ptr<DeltaCoalescer> m_deltas;
+    std::unique_ptr<OperationJournal> m_journal;
+    std::unique_ptr<FolderListSync> m_folderSync;
+    std::vector<std::function<void(bool, const QString &)>> m_folderSyncWaiting;
+    QHash<qint64, RequestId> m_journalRequests; // journal entry → request waiting for it
+    Slot m_slots[3];
+    std::atomic<RequestId> m_nextRequest{1};
+    State m_state = State::Stopped;
+    bool m_started = false;
+    bool m_stopping = false;
+};
+
+} // namespace fumi::engine
