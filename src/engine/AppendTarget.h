@@ -45,6 +45,9 @@ public:
                         const QDateTime &internalDate, AppendDone done)
         = 0;
     virtual void findByMessageId(const QString &path, const QByteArray &messageId, FindDone done) = 0;
+    // Removes exactly these messages from `path` (\Deleted, then UID EXPUNGE of exactly those),
+    // for the undo of a move to this account. Answers like append(), with uid 0.
+    virtual void remove(const QString &path, const UidSet &uids, AppendDone done) = 0;
 };
 
 } // namespace fumi::engine

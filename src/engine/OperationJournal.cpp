@@ -32,6 +32,8 @@
 //   "append"        path, message, flags, date, messageId, appendUid {validity, uid}
 //   "move-account"  uids, account, targetPath, rows, step ("" | "fetched" | "expunging"),
 //                   messages: [{uid, message, flags, date, messageId, state, targetUid}]
+//   "return-from-account"  (undo of "move-account") path, account, targetPath, step ("" |
+//                   "removing"), messages: [{message, flags, date, messageId, targetUid, state}]
 //
 // Every payload may carry "undo": false (it is itself an undo, so it pushes no undo record).
 // An undo record's payload is {ops: [{op, ...}]}, the requests that invert the operation,
@@ -601,7 +603,25 @@ OperationJournal::Request OperationJournal::requestInverse(const QJsonObject &op
         return requestRename(mailbox, op.value(u"to"_s).toString(), false);
     if (kind == u"subscribe")
         return requestSubscribe(mailbox, op.value(u"subscribed"_s).toBool(), false);
+    if (kind == u"return-from-account")
+        return requestReturnFromAccount(op);
     return refuse(Error::UndoImpossible, tr("This step cannot be undone."));
+}
+
+OperationJournal::Request OperationJournal::requestReturnFromAccount(const QJsonObject &op)
+{
+    const qint64 mailboxId = op.value(u"mailbox"_s).toInteger();
+    const auto mailbox = m_store.mailbox(mailboxId);
+    if (!mailbox)
+        return refuse(Error::UnknownMailbox, tr("The folder the messages came from is gone."));
+    QJsonObject data;
+    data.insert(u"path"_s, mailbox->path);
+    data.insert(u"account"_s, op.value(u"account"_s));
+    data.insert(u"targetPath"_s, op.value(u"targetPath"_s));
+    data.insert(u"messages"_s, op.value(u"messages"_s));
+    data.insert(u"undo"_s, false);
+    // The rows come back when sync sees the appended messages: only the server knows their UIDs.
+    return enqueue("return-from-account", mailboxId, data, {});
 }
 
 // --- local signals -------------------------------------------------------------------------
@@ -677,6 +697,8 @@ void OperationJournal::schedule()
         executeAppend(run);
     else if (kind == "move-account")
         executeCrossAccount(run);
+    else if (kind == "return-from-account")
+        executeReturnFromAccount(run);
     else
         fail(run, tr("This Fumi does not know the operation \"%1\".").arg(QString::fromLatin1(kind)));
 }
@@ -1391,6 +1413,91 @@ void OperationJournal::removeCrossAccountSources(const std::shared_ptr<Execution
     });
 }
 
+// --- undo of a move to another account ----------------------------------------------------
+
+void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution> &run)
+{
+    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    if (!target) {
+        qCInfo(lcEngine) << "journal: entry" << run->entry.id << "waits for its target account";
+        m_running = 0;
+        return;
+    }
+    QJsonArray messages = run->payload.value(u"messages"_s).toArray();
+    qsizetype index = 0;
+    while (index < messages.size() && messages.at(index).toObject().value(u"state"_s).toString() == u"returned")
+        ++index;
+    if (index >= messages.size()) {
+        // Every copy is back here: only now do the other account's copies go.
+        run->payload.insert(u"step"_s, u"removing"_s);
+        if (!save(run))
+            return;
+        UidSet there;
+        for (const QJsonValue &value : messages)
+            there.insert(Uid(value.toObject().value(u"targetUid"_s).toInteger()));
+        const quint64 epoch = m_epoch;
+        QPointer<OperationJournal> self(this);
+        target->remove(run->payload.value(u"targetPath"_s).toString(), there,
+                       [this, self, epoch, run](const AppendTarget::AppendResult &result) {
+                           if (!self || epoch != m_epoch)
+                               return;
+                           if (result.unknown)
+                               suspend(run);
+                           else if (!result.ok)
+                               fail(run,
+                                    tr("The messages are back, but their copies in the other account "
+                                       "could not be removed: %1")
+                                        .arg(result.error));
+                           else
+                               succeed(run);
+                       });
+        return;
+    }
+    const QJsonObject message = messages.at(index).toObject();
+    const QByteArray messageId = message.value(u"messageId"_s).toString().toLatin1();
+    const auto returned = [this, run, index] {
+        QJsonArray messages = run->payload.value(u"messages"_s).toArray();
+        QJsonObject message = messages.at(index).toObject();
+        message.insert(u"state"_s, u"returned"_s);
+        messages.replace(index, message);
+        run->payload.insert(u"messages"_s, messages);
+        if (save(run))
+            executeReturnFromAccount(run);
+    };
+    const auto appendBack = [this, run, index, returned] {
+        QJsonArray messages = run->payload.value(u"messages"_s).toArray();
+        QJsonObject message = messages.at(index).toObject();
+        message.insert(u"state"_s, u"appending"_s);
+        messages.replace(index, message);
+        run->payload.insert(u"messages"_s, messages);
+        if (!save(run))
+            return;
+        send(run,
+             std::move(imap::Command("APPEND")
+                           .mailbox(run->payload.value(u"path"_s).toString())
+                           .flags(flagsFromJson(message.value(u"flags"_s)))
+                           .string(imapDate(QDateTime::fromString(message.value(u"date"_s).toString(), Qt::ISODate)))
+                           .literal(bytesFromJson(message.value(u"message"_s)))),
+             [returned](const imap::CommandResult &) {
+                 returned();
+             });
+    };
+    if (message.value(u"state"_s).toString() != u"appending" || messageId.isEmpty()) {
+        appendBack();
+        return;
+    }
+    // Perhaps appended before a crash: look before appending again.
+    select(run, run->entry.mailboxId, [this, run, messageId, returned, appendBack] {
+        send(run, std::move(imap::Command("UID SEARCH").raw("HEADER Message-ID").string(messageId)),
+             [returned, appendBack](const imap::CommandResult &result) {
+                 if (searchResult(result).isEmpty())
+                     appendBack();
+                 else
+                     returned();
+             });
+    });
+}
+
 // --- local state after success or failure -------------------------------------------------
 
 store::Result<> OperationJournal::revertLocally(const Execution &run)
@@ -1617,8 +1724,27 @@ store::Result<> OperationJournal::pushUndo(const Execution &run)
         }
     } else if (kind == "move-account") {
         const quint64 n = uidsFromJson(data.value(u"uids"_s)).count();
-        description = tr("Moved %1 to another account").arg(count(n, tr("1 message"), tr("%1 messages")));
-        impossible = tr("A move to another account cannot be undone here; move the messages back from there.");
+        description = tr("Moved %1 to %2 in another account")
+                          .arg(count(n, tr("1 message"), tr("%1 messages")), data.value(u"targetPath"_s).toString());
+        // Undo appends the kept copies back here, then removes exactly the target's copies.
+        QJsonArray messages;
+        for (const QJsonValue &value : data.value(u"messages"_s).toArray()) {
+            QJsonObject message = value.toObject();
+            if (message.value(u"targetUid"_s).toInteger() == 0) {
+                impossible = tr("The other server did not say where the messages went, so this cannot be undone.");
+                break;
+            }
+            message.remove(u"state"_s);
+            message.remove(u"uid"_s);
+            messages.append(message);
+        }
+        QJsonObject op;
+        op.insert(u"op"_s, u"return-from-account"_s);
+        op.insert(u"mailbox"_s, mailboxId);
+        op.insert(u"account"_s, data.value(u"account"_s));
+        op.insert(u"targetPath"_s, data.value(u"targetPath"_s));
+        op.insert(u"messages"_s, messages);
+        ops.append(op);
     }
     QJsonObject record;
     if (!impossible.isEmpty()) {

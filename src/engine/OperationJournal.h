@@ -165,6 +165,7 @@ private:
     Request requestAppend(qint64 mailboxId, const QByteArray &message, const Flags &flags,
                           const QDateTime &internalDate, bool undoable);
     Request requestInverse(const QJsonObject &op);
+    Request requestReturnFromAccount(const QJsonObject &op);
 
     void queueDelta(qint64 mailboxId, const UidSet &removed, std::vector<store::MessageRecord> inserted,
                     std::vector<store::FlagUpdate> flags);
@@ -201,6 +202,7 @@ private:
     void appendNextToTarget(const RunPtr &run);
     void crossAccountFailed(const RunPtr &run, const QString &error);
     void removeCrossAccountSources(const RunPtr &run, const QString &error);
+    void executeReturnFromAccount(const RunPtr &run);
 
     store::Result<> revertLocally(const Execution &run);
     store::Result<> finishLocally(const Execution &run);

@@ -88,4 +88,49 @@ void SessionAppendTarget::findByMessageId(const QString &path, const QByteArray 
                  });
 }
 
+void SessionAppendTarget::remove(const QString &path, const UidSet &uids, AppendDone done)
+{
+    if (!m_session) {
+        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        return;
+    }
+    if (!m_session->connection().hasCapability("UIDPLUS")) {
+        done({false, 0, false,
+              QStringLiteral("The other server cannot remove single messages (no UIDPLUS); they were left there.")});
+        return;
+    }
+    QPointer<Session> session = m_session;
+    const auto answer = [](const imap::CommandResult &result) {
+        AppendResult answer;
+        answer.ok = result.ok();
+        answer.unknown = result.status.status == Status::Bye;
+        if (!answer.ok)
+            answer.error = QString::fromUtf8(result.status.text);
+        return answer;
+    };
+    // Whoever uses this session next selects what it needs again.
+    session->setSelected(0, {});
+    session->run(std::move(imap::Command("SELECT").mailbox(path)),
+                 [session, uids, answer, done](const imap::CommandResult &selected) {
+                     if (!session || !selected.ok()) {
+                         done(answer(selected));
+                         return;
+                     }
+                     Flags deleted;
+                     deleted.set(Flags::System::Deleted);
+                     session->run(
+                         std::move(imap::Command("UID STORE").sequenceSet(uids).raw("+FLAGS.SILENT").flags(deleted)),
+                         [session, uids, answer, done](const imap::CommandResult &stored) {
+                             if (!session || !stored.ok()) {
+                                 done(answer(stored));
+                                 return;
+                             }
+                             session->run(std::move(imap::Command("UID EXPUNGE").sequenceSet(uids)),
+                                          [answer, done](const imap::CommandResult &expunged) {
+                                              done(answer(expunged));
+                                          });
+                         });
+                 });
+}
+
 } // namespace fumi::engine

@@ -25,6 +25,9 @@ public:
     void append(const QString &path, const QByteArray &message, const Flags &flags, const QDateTime &internalDate,
                 AppendDone done) override;
     void findByMessageId(const QString &path, const QByteArray &messageId, FindDone done) override;
+    // Needs UIDPLUS on the other server: without UID EXPUNGE it refuses rather than expunge
+    // what another client marked \Deleted.
+    void remove(const QString &path, const UidSet &uids, AppendDone done) override;
 
 private:
     QString m_accountKey;
