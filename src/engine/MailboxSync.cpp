@@ -486,6 +486,12 @@ void MailboxSync::onFetch(const imap::FetchResponse &fetch)
 
     if (fetch.envelope) {
         if (std::optional<store::MessageRecord> row = MessageRowBuilder::build(fetch)) {
+            if (m_fetchingNew && !m_syncing) {
+                // "n:*" names the last message even when nothing is above n: a row we have.
+                if (row->uid <= m_fetchingAbove)
+                    return;
+                m_arrived.insert(row->uid);
+            }
             if (row->uid > m_highestUid)
                 m_highestUid = row->uid;
             m_pending.added.push_back(std::move(*row));
@@ -502,23 +508,19 @@ void MailboxSync::fetchNewSinceExists()
     if (m_fetchingNew)
         return;
     m_fetchingNew = true;
+    m_fetchingAbove = m_highestUid;
+    m_arrived.clear();
     Command fetch("UID FETCH");
     fetch.raw(QByteArray(QByteArray::number(m_highestUid + 1) + ":*")).raw(MessageRowBuilder::fetchItems(m_condstore));
-    const Uid before = m_highestUid;
-    m_session.run(fetch, [this, before](const CommandResult &result) {
+    m_session.run(fetch, [this](const CommandResult &result) {
         m_fetchingNew = false;
         if (!result.ok())
             return fail(failureText(result));
-        // "n:*" names the last message even when nothing is above n.
-        std::erase_if(m_pending.added, [before](const store::MessageRecord &row) {
-            return row.uid <= before;
-        });
-        std::vector<Uid> fresh;
-        for (const store::MessageRecord &row : m_pending.added)
-            fresh.push_back(row.uid);
-        std::sort(fresh.begin(), fresh.end());
+        // From m_arrived rather than from the pending rows: a burst of other news may have
+        // committed some of them before this answer ended.
         if (m_sequenceKnown)
-            m_sequence.insert(m_sequence.end(), fresh.begin(), fresh.end());
+            m_sequence.insert(m_sequence.end(), m_arrived.begin(), m_arrived.end());
+        m_arrived.clear();
         commit(store::MailboxSyncState{m_server.uidValidity, m_highestUid + 1,
                                        m_cached.highestModSeq > m_server.highestModSeq ? m_cached.highestModSeq
                                                                                        : m_server.highestModSeq});

@@ -149,6 +149,10 @@ private:
     bool m_syncing = false;
     bool m_done = false;
     bool m_fetchingNew = false;
+    // While fetchNewSinceExists() runs: the highest UID it already knew, and the new UIDs that
+    // arrived so far, committed or not.
+    Uid m_fetchingAbove = 0;
+    UidSet m_arrived;
     bool m_qresync = false;
     bool m_condstore = false;
 

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void liveUpdatesByExpungeSequenceNumbers();
     void liveUpdatesByVanished();
     void existsTogetherWithVanishedFetchesTheNewMessage();
+    void newRowCommittedBeforeItsFetchEndsKeepsItsSequenceNumber();
     void existsShrinkingWithoutExpungeResyncs_data();
     void existsShrinkingWithoutExpungeResyncs();
     void fetchPartCachesTheBody();
@@ -691,6 +692,40 @@ void tst_MailboxSync::existsTogetherWithVanishedFetchesTheNewMessage()
     m_session->connection().idle();
     QTRY_COMPARE(storedUids(), "1,3:6"_ba);
     verifyScriptDone();
+    QCOMPARE(m_failed->size(), 0);
+}
+
+void tst_MailboxSync::newRowCommittedBeforeItsFetchEndsKeepsItsSequenceNumber()
+{
+    seed(uidsOf("2,4,6"), {7, 7, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
+             flags + " OK fetched"});
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* 4 EXISTS", noop + " OK done"});
+    // The new row arrives, and its command ends only later: the row is stored meanwhile.
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 7:* ") + rowItems);
+    t.reply({rowResponse(4, 9)});
+    const QByteArray secondNoop = t.command("NOOP");
+    // Message 4 is UID 9.
+    t.reply({fetchNew + " OK fetched", "* 4 FETCH (FLAGS (\\Flagged))", secondNoop + " OK done"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    m_sync->poll();
+    QTRY_COMPARE(storedUids(), "2,4,6,9"_ba);
+    m_sync->poll();
+    QTRY_COMPARE(storedFlags(9), flagsOf("(\\Flagged)"));
+    verifyScriptDone();
+    // Nothing more is fetched: the server has no more messages than rows.
+    QTest::qWait(100);
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(m_server->errors().join(u'\n')));
     QCOMPARE(m_failed->size(), 0);
 }
 
