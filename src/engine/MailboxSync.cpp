@@ -203,6 +203,9 @@ void MailboxSync::resyncFully(const QString &why)
     // Nothing the inconsistent answer said is trusted: the plain path asks again and deletes
     // only what the server's own UID list no longer has.
     m_pending = {};
+    // While the mailbox is open rows come and go; the plain path compares the server's list
+    // with the rows of now, not with those of the opening sync.
+    m_known = m_store.uids(m_mailboxId);
     m_path = Path::Plain;
     syncFlagsAndExpunges();
 }

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void newRowCommittedBeforeItsFetchEndsKeepsItsSequenceNumber();
     void existsShrinkingWithoutExpungeResyncs_data();
     void existsShrinkingWithoutExpungeResyncs();
+    void liveResyncStartsFromTheRowsOfNow();
     void fetchPartCachesTheBody();
 
 private:
@@ -775,6 +776,52 @@ void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs()
     verifyScriptDone();
     QCOMPARE(storedUids(), expected);
     QCOMPARE(m_failed->size(), 0);
+}
+
+void tst_MailboxSync::liveResyncStartsFromTheRowsOfNow()
+{
+    seed(uidsOf("2,4,6"), {7, 7, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
+             flags + " OK fetched"});
+    // While open: message 1 (UID 2) is expunged and UID 9 arrives.
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* 1 EXPUNGE", "* 3 EXISTS", noop + " OK done"});
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 7:* ") + rowItems);
+    t.reply({rowResponse(3, 9), fetchNew + " OK fetched"});
+    // Then the count shrinks without an EXPUNGE: the resync compares the server's list with the
+    // rows as they are now (4, 6, 9), not as they were when the mailbox was opened.
+    const QByteArray shrink = t.command("NOOP");
+    t.reply({"* 2 EXISTS", shrink + " OK done"});
+    const QByteArray again = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 4 6 9", again + " OK searched"});
+    const QByteArray flagsAgain = t.command("UID FETCH 4,6,9 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 4 FLAGS ())", "* 2 FETCH (UID 6 FLAGS ())", "* 3 FETCH (UID 9 FLAGS (\\Seen))",
+             flagsAgain + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    m_sync->poll();
+    QTRY_COMPARE(storedUids(), "4,6,9"_ba);
+    QTRY_COMPARE(storedState().uidNext, Uid(10));
+    const qsizetype deltasBefore = m_deltas->size();
+    m_sync->poll();
+    QVERIFY(waitForSynced(2));
+    verifyScriptDone();
+    QCOMPARE(storedUids(), "4,6,9"_ba);
+    QCOMPARE(storedFlags(9), flagsOf("(\\Seen)"));
+    // The resync told the models about the flag change only: no row inserted or removed again.
+    for (qsizetype i = deltasBefore; i < m_deltas->size(); ++i) {
+        const auto delta = m_deltas->at(i).first().value<MailboxDeltaPtr>();
+        QVERIFY(delta->inserted.empty());
+        QVERIFY(delta->removed.isEmpty());
+    }
 }
 
 void tst_MailboxSync::fetchPartCachesTheBody()
