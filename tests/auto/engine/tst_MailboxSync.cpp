@@ -101,6 +101,8 @@ private Q_SLOTS:
 
     void coldOpenFetchesNewestFirstInGrowingWindows_data();
     void coldOpenFetchesNewestFirstInGrowingWindows();
+    void interruptedColdOpenClaimsOnlyWhatIsStored();
+    void selectRefusedFails();
     void qresyncReopen();
     void condstoreReopen();
     void plainReopen();
@@ -338,6 +340,55 @@ void tst_MailboxSync::coldOpenFetchesNewestFirstInGrowingWindows()
     QCOMPARE(m_store->message(m_mailboxId, all.min())->fromName, u"Bob Example"_s);
     QCOMPARE(m_store->message(m_mailboxId, all.min())->fromAddress, u"bob@example.org"_s);
     QCOMPARE(storedState(), (store::MailboxSyncState{7, newest + 1, 0}));
+}
+
+void tst_MailboxSync::interruptedColdOpenClaimsOnlyWhatIsStored()
+{
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR ESEARCH");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 120 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 121] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH RETURN (ALL) ALL");
+    t.reply({"* ESEARCH (TAG \"" + search + "\") UID ALL 1:120", search + " OK searched"});
+    const QByteArray first = t.command(QByteArray("UID FETCH 71:120 ") + rowItems);
+    t.command(QByteArray("UID FETCH 1:70 ") + rowItems);
+    QByteArrayList lines;
+    for (Uid uid = 71; uid <= 120; ++uid)
+        lines << rowResponse(uid, uid);
+    lines << first + " OK fetched";
+    t.reply(lines);
+    // The connection drops before the older window is answered.
+    t.reply({rowResponse(1, 1)});
+    t.close();
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QTRY_COMPARE(m_failed->size(), 1);
+    QVERIFY2(m_failed->first().first().toString().startsWith(u"The connection was lost"_s),
+             qPrintable(m_failed->first().first().toString()));
+    QCOMPARE(m_synced->size(), 0);
+    QVERIFY(!m_sync->isSynced());
+    verifyScriptDone();
+    // The newest window is kept; UIDNEXT does not claim the older messages, so the next sync
+    // fetches them.
+    QCOMPARE(storedUids(), "71:120"_ba);
+    QCOMPARE(storedState(), (store::MailboxSyncState{7, 0, 0}));
+}
+
+void tst_MailboxSync::selectRefusedFails()
+{
+    seed(UidSet::fromRange(1, 3), {7, 4, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({select + " NO [SERVERBUG] not today"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QTRY_COMPARE(m_failed->size(), 1);
+    QCOMPARE(m_failed->first().first().toString(), u"Could not open \"INBOX\": not today"_s);
+    QCOMPARE(m_session->selectedMailbox(), qint64(0));
+    verifyScriptDone();
+    QCOMPARE(storedUids(), "1:3"_ba);
+    QCOMPARE(storedState(), (store::MailboxSyncState{7, 4, 0}));
 }
 
 void tst_MailboxSync::qresyncReopen()
