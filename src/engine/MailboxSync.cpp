@@ -169,20 +169,8 @@ void MailboxSync::onSelected(const CommandResult &result)
     }
 
     if (m_cached.uidValidity != 0 && m_server.uidValidity != m_cached.uidValidity) {
-        qCInfo(lcEngine).noquote() << "UIDVALIDITY of" << m_mailboxPath << "changed from" << m_cached.uidValidity
-                                   << "to" << m_server.uidValidity << "- dropping its cache";
-        // Whatever arrived belongs to the old numbering.
-        m_pending = {};
-        if (!storeOk(bool(m_store.resetMailbox(m_mailboxId, m_server.uidValidity)), QStringLiteral("reset")))
+        if (!dropCache(m_cached.uidValidity))
             return;
-        auto reset = std::make_shared<MailboxDelta>();
-        reset->mailboxId = m_mailboxId;
-        reset->reset = true;
-        reset->counts = store::MailboxCounts{};
-        Q_EMIT delta(reset);
-        m_known.clear();
-        m_cached = {m_server.uidValidity, 0, 0};
-        m_path = Path::Full;
     } else if (m_cached.uidNext != 0 && m_server.uidNext != 0 && m_server.uidNext < m_cached.uidNext) {
         resyncFully(QStringLiteral("UIDNEXT went backwards (%1 after %2)").arg(m_server.uidNext).arg(m_cached.uidNext));
         return;
@@ -194,6 +182,38 @@ void MailboxSync::onSelected(const CommandResult &result)
                                        : QStringLiteral("the server no longer keeps mod-sequences here"));
         return;
     }
+    syncFlagsAndExpunges();
+}
+
+bool MailboxSync::dropCache(quint32 oldUidValidity)
+{
+    qCInfo(lcEngine).noquote() << "UIDVALIDITY of" << m_mailboxPath << "changed from" << oldUidValidity << "to"
+                               << m_server.uidValidity << "- dropping its cache";
+    // Whatever arrived belongs to the old numbering.
+    m_pending = {};
+    if (!storeOk(bool(m_store.resetMailbox(m_mailboxId, m_server.uidValidity)), QStringLiteral("reset")))
+        return false;
+    auto reset = std::make_shared<MailboxDelta>();
+    reset->mailboxId = m_mailboxId;
+    reset->reset = true;
+    reset->counts = store::MailboxCounts{};
+    Q_EMIT delta(reset);
+    m_known.clear();
+    m_cached = {m_server.uidValidity, 0, 0};
+    m_path = Path::Full;
+    return true;
+}
+
+void MailboxSync::renumberedWhileOpen(quint32 uidValidity)
+{
+    // The plain path would keep the old rows under UIDs that now name other messages: the cache
+    // goes, as when the change is seen at SELECT. What the SELECT said of UIDNEXT and
+    // HIGHESTMODSEQ was about the old numbering, so the state stored afterwards claims neither.
+    const quint32 old = m_server.uidValidity;
+    m_server = {uidValidity, 0, 0};
+    m_sawHighestModSeq = false;
+    if (!dropCache(old))
+        return;
     syncFlagsAndExpunges();
 }
 
@@ -394,7 +414,7 @@ void MailboxSync::onMailboxData(const imap::Response &response)
             if (m_syncing)
                 m_server.uidValidity = quint32(status->code.number);
             else if (quint32(status->code.number) != m_server.uidValidity)
-                resyncFully(QStringLiteral("UIDVALIDITY changed while open"));
+                renumberedWhileOpen(quint32(status->code.number));
             break;
         case ResponseCode::Kind::UidNext:
             m_server.uidNext = Uid(status->code.number);

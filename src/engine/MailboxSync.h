@@ -109,6 +109,9 @@ private:
     void fetchNew(const UidSet &newUids);
     void finishSync();
     void resyncFully(const QString &why);
+    // UIDVALIDITY changed: drops the rows, the parts and the UID-based journal entries.
+    [[nodiscard]] bool dropCache(quint32 oldUidValidity);
+    void renumberedWhileOpen(quint32 uidValidity);
     void onMailboxData(const imap::Response &response);
     void onFetch(const imap::FetchResponse &fetch);
     void scheduleCommit();

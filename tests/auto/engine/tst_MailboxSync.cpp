@@ -107,6 +107,7 @@ private Q_SLOTS:
     void condstoreReopen();
     void plainReopen();
     void uidValidityChangeDropsCacheAndJournal();
+    void uidValidityChangeWhileOpenDropsTheCache();
     void inconsistentServerGetsFullResync_data();
     void inconsistentServerGetsFullResync();
     void liveUpdatesByExpungeSequenceNumbers();
@@ -552,6 +553,41 @@ void tst_MailboxSync::uidValidityChangeDropsCacheAndJournal()
     for (const store::JournalEntry &entry : m_store->journalEntries())
         left << entry.id;
     QCOMPARE(left, (QList<qint64>{rename, elsewhere}));
+}
+
+void tst_MailboxSync::uidValidityChangeWhileOpenDropsTheCache()
+{
+    seed(UidSet::fromRange(1, 3), {7, 4, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 4] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 1 2 3", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 1:3 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 1 FLAGS ())", "* 2 FETCH (UID 2 FLAGS ())", "* 3 FETCH (UID 3 FLAGS ())",
+             flags + " OK fetched"});
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* OK [UIDVALIDITY 9] renumbered", noop + " OK done"});
+    // UIDs 1 and 2 now name other messages: nothing cached may stand for them.
+    const QByteArray again = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 1 2", again + " OK searched"});
+    const QByteArray fetch = t.command(QByteArray("UID FETCH 1:2 ") + rowItems);
+    t.reply({rowResponse(1, 1, std::nullopt, "Renumbered 1"), rowResponse(2, 2, std::nullopt, "Renumbered 2"),
+             fetch + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    const qsizetype deltasBefore = m_deltas->size();
+    m_sync->poll();
+    QVERIFY(waitForSynced(2));
+    verifyScriptDone();
+    QCOMPARE(storedUids(), "1:2"_ba);
+    QCOMPARE(m_store->message(m_mailboxId, 1)->subject, u"Renumbered 1"_s);
+    // Nothing is known of the new numbering's UIDNEXT: claim none.
+    QCOMPARE(storedState(), (store::MailboxSyncState{9, 0, 0}));
+    QVERIFY(m_deltas->size() > deltasBefore);
+    QVERIFY(m_deltas->at(deltasBefore).first().value<MailboxDeltaPtr>()->reset);
 }
 
 void tst_MailboxSync::inconsistentServerGetsFullResync_data()
