@@ -169,20 +169,8 @@ void MailboxSync::onSelected(const CommandResult &result)
     }
 
     if (m_cached.uidValidity != 0 && m_server.uidValidity != m_cached.uidValidity) {
-        qCInfo(lcEngine).noquote() << "UIDVALIDITY of" << m_mailboxPath << "changed from" << m_cached.uidValidity
-                                   << "to" << m_server.uidValidity << "- dropping its cache";
-        // Whatever arrived belongs to the old numbering.
-        m_pending = {};
-        if (!storeOk(bool(m_store.resetMailbox(m_mailboxId, m_server.uidValidity)), QStringLiteral("reset")))
+        if (!dropCache(m_cached.uidValidity))
             return;
-        auto reset = std::make_shared<MailboxDelta>();
-        reset->mailboxId = m_mailboxId;
-        reset->reset = true;
-        reset->counts = store::MailboxCounts{};
-        Q_EMIT delta(reset);
-        m_known.clear();
-        m_cached = {m_server.uidValidity, 0, 0};
-        m_path = Path::Full;
     } else if (m_cached.uidNext != 0 && m_server.uidNext != 0 && m_server.uidNext < m_cached.uidNext) {
         resyncFully(QStringLiteral("UIDNEXT went backwards (%1 after %2)").arg(m_server.uidNext).arg(m_cached.uidNext));
         return;
@@ -197,12 +185,47 @@ void MailboxSync::onSelected(const CommandResult &result)
     syncFlagsAndExpunges();
 }
 
+bool MailboxSync::dropCache(quint32 oldUidValidity)
+{
+    qCInfo(lcEngine).noquote() << "UIDVALIDITY of" << m_mailboxPath << "changed from" << oldUidValidity << "to"
+                               << m_server.uidValidity << "- dropping its cache";
+    // Whatever arrived belongs to the old numbering.
+    m_pending = {};
+    if (!storeOk(bool(m_store.resetMailbox(m_mailboxId, m_server.uidValidity)), QStringLiteral("reset")))
+        return false;
+    auto reset = std::make_shared<MailboxDelta>();
+    reset->mailboxId = m_mailboxId;
+    reset->reset = true;
+    reset->counts = store::MailboxCounts{};
+    Q_EMIT delta(reset);
+    m_known.clear();
+    m_cached = {m_server.uidValidity, 0, 0};
+    m_path = Path::Full;
+    return true;
+}
+
+void MailboxSync::renumberedWhileOpen(quint32 uidValidity)
+{
+    // The plain path would keep the old rows under UIDs that now name other messages: the cache
+    // goes, as when the change is seen at SELECT. What the SELECT said of UIDNEXT and
+    // HIGHESTMODSEQ was about the old numbering, so the state stored afterwards claims neither.
+    const quint32 old = m_server.uidValidity;
+    m_server = {uidValidity, 0, 0};
+    m_sawHighestModSeq = false;
+    if (!dropCache(old))
+        return;
+    syncFlagsAndExpunges();
+}
+
 void MailboxSync::resyncFully(const QString &why)
 {
     qCInfo(lcEngine).noquote() << "full resync of" << m_mailboxPath << "because" << why;
     // Nothing the inconsistent answer said is trusted: the plain path asks again and deletes
     // only what the server's own UID list no longer has.
     m_pending = {};
+    // While the mailbox is open rows come and go; the plain path compares the server's list
+    // with the rows of now, not with those of the opening sync.
+    m_known = m_store.uids(m_mailboxId);
     m_path = Path::Plain;
     syncFlagsAndExpunges();
 }
@@ -391,7 +414,7 @@ void MailboxSync::onMailboxData(const imap::Response &response)
             if (m_syncing)
                 m_server.uidValidity = quint32(status->code.number);
             else if (quint32(status->code.number) != m_server.uidValidity)
-                resyncFully(QStringLiteral("UIDVALIDITY changed while open"));
+                renumberedWhileOpen(quint32(status->code.number));
             break;
         case ResponseCode::Kind::UidNext:
             m_server.uidNext = Uid(status->code.number);
@@ -486,6 +509,12 @@ void MailboxSync::onFetch(const imap::FetchResponse &fetch)
 
     if (fetch.envelope) {
         if (std::optional<store::MessageRecord> row = MessageRowBuilder::build(fetch)) {
+            if (m_fetchingNew && !m_syncing) {
+                // "n:*" names the last message even when nothing is above n: a row we have.
+                if (row->uid <= m_fetchingAbove)
+                    return;
+                m_arrived.insert(row->uid);
+            }
             if (row->uid > m_highestUid)
                 m_highestUid = row->uid;
             m_pending.added.push_back(std::move(*row));
@@ -504,23 +533,19 @@ void MailboxSync::fetchNewSinceExists()
     if (m_fetchingNew)
         return;
     m_fetchingNew = true;
+    m_fetchingAbove = m_highestUid;
+    m_arrived.clear();
     Command fetch("UID FETCH");
     fetch.raw(QByteArray(QByteArray::number(m_highestUid + 1) + ":*")).raw(MessageRowBuilder::fetchItems(m_condstore));
-    const Uid before = m_highestUid;
-    m_session.run(fetch, this, [this, before](const CommandResult &result) {
+    m_session.run(fetch, this, [this](const CommandResult &result) {
         m_fetchingNew = false;
         if (!result.ok())
             return fail(failureText(result));
-        // "n:*" names the last message even when nothing is above n.
-        std::erase_if(m_pending.added, [before](const store::MessageRecord &row) {
-            return row.uid <= before;
-        });
-        std::vector<Uid> fresh;
-        for (const store::MessageRecord &row : m_pending.added)
-            fresh.push_back(row.uid);
-        std::sort(fresh.begin(), fresh.end());
+        // From m_arrived rather than from the pending rows: a burst of other news may have
+        // committed some of them before this answer ended.
         if (m_sequenceKnown)
-            m_sequence.insert(m_sequence.end(), fresh.begin(), fresh.end());
+            m_sequence.insert(m_sequence.end(), m_arrived.begin(), m_arrived.end());
+        m_arrived.clear();
         commit(store::MailboxSyncState{m_server.uidValidity, m_highestUid + 1,
                                        m_cached.highestModSeq > m_server.highestModSeq ? m_cached.highestModSeq
                                                                                        : m_server.highestModSeq});

@@ -109,6 +109,9 @@ private:
     void fetchNew(const UidSet &newUids);
     void finishSync();
     void resyncFully(const QString &why);
+    // UIDVALIDITY changed: drops the rows, the parts and the UID-based journal entries.
+    [[nodiscard]] bool dropCache(quint32 oldUidValidity);
+    void renumberedWhileOpen(quint32 uidValidity);
     void onMailboxData(const imap::Response &response);
     void onFetch(const imap::FetchResponse &fetch);
     void scheduleCommit();
@@ -149,6 +152,10 @@ private:
     bool m_syncing = false;
     bool m_done = false;
     bool m_fetchingNew = false;
+    // While fetchNewSinceExists() runs: the highest UID it already knew, and the new UIDs that
+    // arrived so far, committed or not.
+    Uid m_fetchingAbove = 0;
+    UidSet m_arrived;
     bool m_qresync = false;
     bool m_condstore = false;
 

@@ -33,4 +33,9 @@ void ImapTranscript::reply(const QByteArrayList &lines)
     m_steps << QByteArray("S: " + lines.join("\r\n"));
 }
 
+void ImapTranscript::close()
+{
+    m_steps << QByteArray("CLOSE");
+}
+
 } // namespace fumi::test

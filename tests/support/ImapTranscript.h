@@ -23,6 +23,8 @@ public:
     void line(const QByteArray &text);
     // Server lines sent together, in one write.
     void reply(const QByteArrayList &lines);
+    // The server closes the connection.
+    void close();
 
     [[nodiscard]] const QByteArrayList &steps() const { return m_steps; }
 

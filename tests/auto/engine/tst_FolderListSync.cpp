@@ -47,6 +47,7 @@ private Q_SLOTS:
     void listExtendedWithStatusInOneCommand();
     void fallbackListLsubAndStatus();
     void goneMailboxRemovedRenamedOneKept();
+    void renamedParentKeepsItsChildren();
 
 private:
     [[nodiscard]] bool connectTo(const Transcript &transcript);
@@ -299,6 +300,44 @@ void tst_FolderListSync::goneMailboxRemovedRenamedOneKept()
     QVERIFY(m_store->mailboxByPath(u"Being created"_s));
     QVERIFY(m_store->mailboxByPath(u"2026"_s));
     QCOMPARE(m_store->mailboxes().size(), 4);
+}
+
+void tst_FolderListSync::renamedParentKeepsItsChildren()
+{
+    const auto add = [&](const QString &path, quint32 uidValidity) -> qint64 {
+        store::MailboxRecord record;
+        record.path = path;
+        record.separator = '/';
+        const qint64 id = m_store->addMailbox(record).value();
+        store::MailboxChanges changes;
+        store::MessageRecord row;
+        row.uid = 1;
+        row.subject = path;
+        changes.added.push_back(row);
+        changes.sync = store::MailboxSyncState{uidValidity, 2, 0};
+        if (!m_store->applyChanges(id, changes))
+            qWarning("could not seed %s", qPrintable(path));
+        return id;
+    };
+    const qint64 inbox = add(u"INBOX"_s, 1);
+    const qint64 parent = add(u"Projects"_s, 42);
+    const qint64 child = add(u"Projects/2025"_s, 43);
+
+    Transcript t(extended);
+    const QByteArray list = t.command(listExtended);
+    t.reply({"* LIST (\\HasNoChildren) \"/\" INBOX", "* STATUS INBOX (MESSAGES 1 UNSEEN 1 UIDVALIDITY 1)",
+             "* LIST (\\HasChildren) \"/\" Work", "* STATUS Work (MESSAGES 1 UNSEEN 1 UIDVALIDITY 42)",
+             "* LIST (\\HasNoChildren) \"/\" Work/2025", "* STATUS Work/2025 (MESSAGES 1 UNSEEN 1 UIDVALIDITY 43)",
+             list + " OK listed"});
+    QVERIFY(connectTo(t));
+
+    QVERIFY(runSync());
+    verifyScriptDone();
+    QCOMPARE(m_store->mailboxes().size(), 3);
+    QCOMPARE(stored(u"INBOX"_s).id, inbox);
+    QCOMPARE(stored(u"Work"_s).id, parent);
+    QCOMPARE(stored(u"Work/2025"_s).id, child);
+    QCOMPARE(m_store->message(child, 1)->subject, u"Projects/2025"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_FolderListSync)

@@ -101,17 +101,22 @@ private Q_SLOTS:
 
     void coldOpenFetchesNewestFirstInGrowingWindows_data();
     void coldOpenFetchesNewestFirstInGrowingWindows();
+    void interruptedColdOpenClaimsOnlyWhatIsStored();
+    void selectRefusedFails();
     void qresyncReopen();
     void condstoreReopen();
     void plainReopen();
     void uidValidityChangeDropsCacheAndJournal();
+    void uidValidityChangeWhileOpenDropsTheCache();
     void inconsistentServerGetsFullResync_data();
     void inconsistentServerGetsFullResync();
     void liveUpdatesByExpungeSequenceNumbers();
     void liveUpdatesByVanished();
     void existsTogetherWithVanishedFetchesTheNewMessage();
+    void newRowCommittedBeforeItsFetchEndsKeepsItsSequenceNumber();
     void existsShrinkingWithoutExpungeResyncs_data();
     void existsShrinkingWithoutExpungeResyncs();
+    void liveResyncStartsFromTheRowsOfNow();
     void fetchPartCachesTheBody();
 
 private:
@@ -338,6 +343,55 @@ void tst_MailboxSync::coldOpenFetchesNewestFirstInGrowingWindows()
     QCOMPARE(storedState(), (store::MailboxSyncState{7, newest + 1, 0}));
 }
 
+void tst_MailboxSync::interruptedColdOpenClaimsOnlyWhatIsStored()
+{
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR ESEARCH");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 120 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 121] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH RETURN (ALL) ALL");
+    t.reply({"* ESEARCH (TAG \"" + search + "\") UID ALL 1:120", search + " OK searched"});
+    const QByteArray first = t.command(QByteArray("UID FETCH 71:120 ") + rowItems);
+    t.command(QByteArray("UID FETCH 1:70 ") + rowItems);
+    QByteArrayList lines;
+    for (Uid uid = 71; uid <= 120; ++uid)
+        lines << rowResponse(uid, uid);
+    lines << first + " OK fetched";
+    t.reply(lines);
+    // The connection drops before the older window is answered.
+    t.reply({rowResponse(1, 1)});
+    t.close();
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QTRY_COMPARE(m_failed->size(), 1);
+    QVERIFY2(m_failed->first().first().toString().startsWith(u"The connection was lost"_s),
+             qPrintable(m_failed->first().first().toString()));
+    QCOMPARE(m_synced->size(), 0);
+    QVERIFY(!m_sync->isSynced());
+    verifyScriptDone();
+    // The newest window is kept; UIDNEXT does not claim the older messages, so the next sync
+    // fetches them.
+    QCOMPARE(storedUids(), "71:120"_ba);
+    QCOMPARE(storedState(), (store::MailboxSyncState{7, 0, 0}));
+}
+
+void tst_MailboxSync::selectRefusedFails()
+{
+    seed(UidSet::fromRange(1, 3), {7, 4, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({select + " NO [SERVERBUG] not today"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QTRY_COMPARE(m_failed->size(), 1);
+    QCOMPARE(m_failed->first().first().toString(), u"Could not open \"INBOX\": not today"_s);
+    QCOMPARE(m_session->selectedMailbox(), qint64(0));
+    verifyScriptDone();
+    QCOMPARE(storedUids(), "1:3"_ba);
+    QCOMPARE(storedState(), (store::MailboxSyncState{7, 4, 0}));
+}
+
 void tst_MailboxSync::qresyncReopen()
 {
     seed(UidSet::fromRange(1, 10), {7, 11, 100}, {{7, "(\\Seen)"}});
@@ -499,6 +553,41 @@ void tst_MailboxSync::uidValidityChangeDropsCacheAndJournal()
     for (const store::JournalEntry &entry : m_store->journalEntries())
         left << entry.id;
     QCOMPARE(left, (QList<qint64>{rename, elsewhere}));
+}
+
+void tst_MailboxSync::uidValidityChangeWhileOpenDropsTheCache()
+{
+    seed(UidSet::fromRange(1, 3), {7, 4, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 4] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 1 2 3", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 1:3 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 1 FLAGS ())", "* 2 FETCH (UID 2 FLAGS ())", "* 3 FETCH (UID 3 FLAGS ())",
+             flags + " OK fetched"});
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* OK [UIDVALIDITY 9] renumbered", noop + " OK done"});
+    // UIDs 1 and 2 now name other messages: nothing cached may stand for them.
+    const QByteArray again = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 1 2", again + " OK searched"});
+    const QByteArray fetch = t.command(QByteArray("UID FETCH 1:2 ") + rowItems);
+    t.reply({rowResponse(1, 1, std::nullopt, "Renumbered 1"), rowResponse(2, 2, std::nullopt, "Renumbered 2"),
+             fetch + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    const qsizetype deltasBefore = m_deltas->size();
+    m_sync->poll();
+    QVERIFY(waitForSynced(2));
+    verifyScriptDone();
+    QCOMPARE(storedUids(), "1:2"_ba);
+    QCOMPARE(m_store->message(m_mailboxId, 1)->subject, u"Renumbered 1"_s);
+    // Nothing is known of the new numbering's UIDNEXT: claim none.
+    QCOMPARE(storedState(), (store::MailboxSyncState{9, 0, 0}));
+    QVERIFY(m_deltas->size() > deltasBefore);
+    QVERIFY(m_deltas->at(deltasBefore).first().value<MailboxDeltaPtr>()->reset);
 }
 
 void tst_MailboxSync::inconsistentServerGetsFullResync_data()
@@ -694,6 +783,40 @@ void tst_MailboxSync::existsTogetherWithVanishedFetchesTheNewMessage()
     QCOMPARE(m_failed->size(), 0);
 }
 
+void tst_MailboxSync::newRowCommittedBeforeItsFetchEndsKeepsItsSequenceNumber()
+{
+    seed(uidsOf("2,4,6"), {7, 7, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
+             flags + " OK fetched"});
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* 4 EXISTS", noop + " OK done"});
+    // The new row arrives, and its command ends only later: the row is stored meanwhile.
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 7:* ") + rowItems);
+    t.reply({rowResponse(4, 9)});
+    const QByteArray secondNoop = t.command("NOOP");
+    // Message 4 is UID 9.
+    t.reply({fetchNew + " OK fetched", "* 4 FETCH (FLAGS (\\Flagged))", secondNoop + " OK done"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    m_sync->poll();
+    QTRY_COMPARE(storedUids(), "2,4,6,9"_ba);
+    m_sync->poll();
+    QTRY_COMPARE(storedFlags(9), flagsOf("(\\Flagged)"));
+    verifyScriptDone();
+    // Nothing more is fetched: the server has no more messages than rows.
+    QTest::qWait(100);
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(m_server->errors().join(u'\n')));
+    QCOMPARE(m_failed->size(), 0);
+}
+
 void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs_data()
 {
     QTest::addColumn<QByteArray>("serverList");
@@ -740,6 +863,52 @@ void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs()
     verifyScriptDone();
     QCOMPARE(storedUids(), expected);
     QCOMPARE(m_failed->size(), 0);
+}
+
+void tst_MailboxSync::liveResyncStartsFromTheRowsOfNow()
+{
+    seed(uidsOf("2,4,6"), {7, 7, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
+             flags + " OK fetched"});
+    // While open: message 1 (UID 2) is expunged and UID 9 arrives.
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* 1 EXPUNGE", "* 3 EXISTS", noop + " OK done"});
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 7:* ") + rowItems);
+    t.reply({rowResponse(3, 9), fetchNew + " OK fetched"});
+    // Then the count shrinks without an EXPUNGE: the resync compares the server's list with the
+    // rows as they are now (4, 6, 9), not as they were when the mailbox was opened.
+    const QByteArray shrink = t.command("NOOP");
+    t.reply({"* 2 EXISTS", shrink + " OK done"});
+    const QByteArray again = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 4 6 9", again + " OK searched"});
+    const QByteArray flagsAgain = t.command("UID FETCH 4,6,9 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 4 FLAGS ())", "* 2 FETCH (UID 6 FLAGS ())", "* 3 FETCH (UID 9 FLAGS (\\Seen))",
+             flagsAgain + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QVERIFY(waitForSynced());
+    m_sync->poll();
+    QTRY_COMPARE(storedUids(), "4,6,9"_ba);
+    QTRY_COMPARE(storedState().uidNext, Uid(10));
+    const qsizetype deltasBefore = m_deltas->size();
+    m_sync->poll();
+    QVERIFY(waitForSynced(2));
+    verifyScriptDone();
+    QCOMPARE(storedUids(), "4,6,9"_ba);
+    QCOMPARE(storedFlags(9), flagsOf("(\\Seen)"));
+    // The resync told the models about the flag change only: no row inserted or removed again.
+    for (qsizetype i = deltasBefore; i < m_deltas->size(); ++i) {
+        const auto delta = m_deltas->at(i).first().value<MailboxDeltaPtr>();
+        QVERIFY(delta->inserted.empty());
+        QVERIFY(delta->removed.isEmpty());
+    }
 }
 
 void tst_MailboxSync::fetchPartCachesTheBody()
