@@ -18,15 +18,6 @@
 
 namespace fumi::engine {
 
-namespace {
-
-constexpr int roleIndex(int role)
-{
-    return role;
-}
-
-} // namespace
-
 AccountEngine::AccountEngine(account::Account account, QString dataDirectory, Services services, Options options,
                              QObject *parent)
     : QObject(parent)
@@ -85,7 +76,7 @@ void AccountEngine::setState(State state, const QString &detail)
 
 AccountEngine::Slot &AccountEngine::slot(Role role)
 {
-    return m_slots[roleIndex(int(role))];
+    return m_slots[int(role)];
 }
 
 // --- starting --------------------------------------------------------------------------------
@@ -439,11 +430,6 @@ AccountEngine::RequestId AccountEngine::openMailbox(const QString &path)
             return; // already opening
         openOn(role, path);
     });
-}
-
-AccountEngine::RequestId AccountEngine::syncMailbox(const QString &path)
-{
-    return openMailbox(path);
 }
 
 AccountEngine::RequestId AccountEngine::fetchPart(const QString &path, Uid uid, const QByteArray &section)

@@ -94,8 +94,6 @@ public:
     // Selects and syncs the mailbox and keeps it open with IDLE; finished when synced. The
     // result is the mailbox's local id.
     RequestId openMailbox(const QString &path);
-    // A sync of one mailbox on the background connection, which then leaves it.
-    RequestId syncMailbox(const QString &path);
     // The bytes of BODY[section] ("" for the whole message) of a message; the result is a
     // QByteArray. Served from the cache where it can be.
     RequestId fetchPart(const QString &path, Uid uid, const QByteArray &section);

@@ -98,10 +98,6 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    struct Window {
-        UidSet uids;
-    };
-
     void select();
     void onSelected(const imap::CommandResult &result);
     void syncFlagsAndExpunges();

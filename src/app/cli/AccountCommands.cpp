@@ -30,18 +30,6 @@ using account::Account;
 using account::Authentication;
 using account::CredentialStore;
 
-// The positional arguments, when there are exactly `names.size()` of them; otherwise fail().
-std::optional<QStringList> positionals(Cli &cli, const QCommandLineParser &parser, const QStringList &names)
-{
-    const QStringList values = parser.positionalArguments();
-    if (values.size() == names.size())
-        return values;
-    cli.fail(values.size() < names.size() ? u"missing %1."_s.arg(names.mid(values.size()).join(u", "))
-                                          : u"unexpected argument \"%1\"."_s.arg(values.at(names.size())),
-             UsageError);
-    return std::nullopt;
-}
-
 std::optional<account::ServerSettings> serverOption(Cli &cli, const QCommandLineParser &parser, const QString &name,
                                                     account::Protocol protocol)
 {

@@ -235,4 +235,15 @@ void Cli::fail(const QString &message, int code)
     finish(code);
 }
 
+std::optional<QStringList> positionals(Cli &cli, const QCommandLineParser &parser, const QStringList &names)
+{
+    const QStringList values = parser.positionalArguments();
+    if (values.size() == names.size())
+        return values;
+    cli.fail(values.size() < names.size() ? u"missing %1."_s.arg(names.mid(values.size()).join(u", "))
+                                          : u"unexpected argument \"%1\"."_s.arg(values.at(names.size())),
+             UsageError);
+    return std::nullopt;
+}
+
 } // namespace fumi::cli

@@ -94,6 +94,11 @@ private:
     std::unique_ptr<engine::TrustStorePolicy> m_policy;
 };
 
+// The positional arguments, when there are exactly `names.size()` of them; otherwise fail()
+// with a usage error naming what is missing or extra.
+[[nodiscard]] std::optional<QStringList> positionals(Cli &cli, const QCommandLineParser &parser,
+                                                     const QStringList &names);
+
 // The commands of each group.
 [[nodiscard]] QList<Command> accountCommands();
 [[nodiscard]] QList<Command> mailCommands();

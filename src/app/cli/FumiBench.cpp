@@ -51,15 +51,13 @@ std::unique_ptr<engine::Session> logIn(const BenchServer &server, QString *error
     return std::make_unique<engine::Session>(std::move(connection));
 }
 
-// Runs one MailboxSync to its end; the seconds until synced and until the first window.
-bool syncOnce(engine::Session &session, store::AccountStore &store, qint64 mailboxId, double *seconds,
-              double *firstWindow, QString *error)
+// Runs `sync` to its end; the seconds until synced and, when asked, until the first window.
+bool syncOnce(engine::MailboxSync &sync, double *seconds, double *firstWindow, QString *error)
 {
-    engine::MailboxSync sync(session, store, mailboxId);
     QEventLoop loop;
     QElapsedTimer clock;
     bool ok = false;
-    QObject::connect(&sync, &engine::MailboxSync::firstWindowReady, &loop, [&] {
+    const QMetaObject::Connection window = QObject::connect(&sync, &engine::MailboxSync::firstWindowReady, &loop, [&] {
         if (firstWindow)
             *firstWindow = clock.nsecsElapsed() / 1e9;
     });
@@ -75,6 +73,7 @@ bool syncOnce(engine::Session &session, store::AccountStore &store, qint64 mailb
     clock.start();
     sync.start();
     loop.exec();
+    QObject::disconnect(window);
     return ok;
 }
 
@@ -101,9 +100,13 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
 
     // Cold: an empty store, every row fetched and stored.
     std::unique_ptr<engine::Session> session = logIn(server, error);
-    if (!session
-        || !syncOnce(*session, *store, mailboxId, &figures.coldOpenSeconds, &figures.firstWindowSeconds, error))
+    if (!session)
         return std::nullopt;
+    {
+        engine::MailboxSync cold(*session, *store, mailboxId);
+        if (!syncOnce(cold, &figures.coldOpenSeconds, &figures.firstWindowSeconds, error))
+            return std::nullopt;
+    }
     session->close();
     session.reset();
 
@@ -114,25 +117,8 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
     const qint64 receivedBefore = session->connection().bytesReceived();
     const qint64 sentBefore = session->connection().bytesSent();
     auto sync = std::make_unique<engine::MailboxSync>(*session, *store, mailboxId);
-    {
-        QEventLoop loop;
-        QElapsedTimer clock;
-        bool ok = false;
-        QObject::connect(sync.get(), &engine::MailboxSync::synced, &loop, [&] {
-            figures.warmOpenSeconds = clock.nsecsElapsed() / 1e9;
-            ok = true;
-            loop.quit();
-        });
-        QObject::connect(sync.get(), &engine::MailboxSync::failed, &loop, [&](const QString &message) {
-            *error = message;
-            loop.quit();
-        });
-        clock.start();
-        sync->start();
-        loop.exec();
-        if (!ok)
-            return std::nullopt;
-    }
+    if (!syncOnce(*sync, &figures.warmOpenSeconds, nullptr, error))
+        return std::nullopt;
     figures.warmBytes
         = session->connection().bytesReceived() - receivedBefore + session->connection().bytesSent() - sentBefore;
 

@@ -28,17 +28,6 @@ namespace {
 using engine::AccountEngine;
 using RequestId = AccountEngine::RequestId;
 
-std::optional<QStringList> arguments(Cli &cli, const QCommandLineParser &parser, const QStringList &names)
-{
-    const QStringList values = parser.positionalArguments();
-    if (values.size() == names.size())
-        return values;
-    cli.fail(values.size() < names.size() ? u"missing %1."_s.arg(names.mid(values.size()).join(u", "))
-                                          : u"unexpected argument \"%1\"."_s.arg(values.at(names.size())),
-             UsageError);
-    return std::nullopt;
-}
-
 // Starts the account's engine, then runs `then` with it; any failure ends the command.
 void withEngine(Cli &cli, const QString &name, std::function<void(EngineRunner &)> then)
 {
@@ -168,6 +157,13 @@ void declareNameMailbox(QCommandLineParser &parser)
     parser.addPositionalArgument(u"MAILBOX"_s, u"A mailbox path such as INBOX or Archive/2026."_s);
 }
 
+void declareTransfer(QCommandLineParser &parser)
+{
+    declareNameMailbox(parser);
+    parser.addPositionalArgument(u"UIDSET"_s, u"UIDs such as 4, 1:10 or 3,7:9."_s);
+    parser.addPositionalArgument(u"TARGET"_s, u"The target mailbox."_s);
+}
+
 // --- the commands ----------------------------------------------------------------------------
 
 void printMailboxes(Cli &cli, const QList<store::MailboxRecord> &mailboxes)
@@ -196,7 +192,7 @@ void printMailboxes(Cli &cli, const QList<store::MailboxRecord> &mailboxes)
 
 void runMailboxes(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s});
     if (!args)
         return;
     withEngine(cli, args->at(0), [&cli](EngineRunner &runner) {
@@ -242,7 +238,7 @@ void syncEach(Cli &cli, EngineRunner &runner, QStringList paths, QJsonArray repo
 
 void runSync(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s});
     if (!args)
         return;
     const QString only = parser.value(u"mailbox"_s);
@@ -264,7 +260,7 @@ void runSync(Cli &cli, const QCommandLineParser &parser)
 
 void runMessages(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"MAILBOX"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s});
     if (!args)
         return;
     bool numeric = true;
@@ -334,7 +330,7 @@ void journalCommand(Cli &cli, const QString &name, const QString &mailbox,
 
 void runFlag(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s, u"+FLAG|-FLAG"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s, u"+FLAG|-FLAG"_s});
     if (!args)
         return;
     const auto uids = uidSet(cli, args->at(2));
@@ -357,7 +353,7 @@ void runFlag(Cli &cli, const QCommandLineParser &parser)
 
 void runTransfer(Cli &cli, const QCommandLineParser &parser, bool move)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s, u"[NAME2:]TARGET"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s, u"[NAME2:]TARGET"_s});
     if (!args)
         return;
     const auto uids = uidSet(cli, args->at(2));
@@ -382,7 +378,7 @@ void runTransfer(Cli &cli, const QCommandLineParser &parser, bool move)
 
 void runDelete(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s});
     if (!args)
         return;
     const auto uids = uidSet(cli, args->at(2));
@@ -399,7 +395,7 @@ void runDelete(Cli &cli, const QCommandLineParser &parser)
 
 void runMkdir(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"PATH"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"PATH"_s});
     if (!args)
         return;
     const QString path = args->at(1);
@@ -413,7 +409,7 @@ void runMkdir(Cli &cli, const QCommandLineParser &parser)
 
 void runRename(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"OLD"_s, u"NEW"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"OLD"_s, u"NEW"_s});
     if (!args)
         return;
     const QString from = args->at(1);
@@ -428,7 +424,7 @@ void runRename(Cli &cli, const QCommandLineParser &parser)
 
 void runRmdir(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"PATH"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"PATH"_s});
     if (!args)
         return;
     const QString path = args->at(1);
@@ -442,7 +438,7 @@ void runRmdir(Cli &cli, const QCommandLineParser &parser)
 
 void runUndo(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s});
     if (!args)
         return;
     journalCommand(
@@ -455,7 +451,7 @@ void runUndo(Cli &cli, const QCommandLineParser &parser)
 
 void runFetch(Cli &cli, const QCommandLineParser &parser)
 {
-    const auto args = arguments(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UID"_s});
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UID"_s});
     if (!args)
         return;
     bool numeric = false;
@@ -562,22 +558,14 @@ QList<Command> mailCommands()
         {{u"move"_s},
          u"NAME MAILBOX UIDSET TARGET"_s,
          u"Moves messages to another mailbox of the account."_s,
-         [](QCommandLineParser &parser) {
-             declareNameMailbox(parser);
-             parser.addPositionalArgument(u"UIDSET"_s, u"UIDs such as 4, 1:10 or 3,7:9."_s);
-             parser.addPositionalArgument(u"TARGET"_s, u"The target mailbox."_s);
-         },
+         declareTransfer,
          [](Cli &cli, const QCommandLineParser &parser) {
              runTransfer(cli, parser, true);
          }},
         {{u"copy"_s},
          u"NAME MAILBOX UIDSET TARGET"_s,
          u"Copies messages to another mailbox of the account."_s,
-         [](QCommandLineParser &parser) {
-             declareNameMailbox(parser);
-             parser.addPositionalArgument(u"UIDSET"_s, u"UIDs such as 4, 1:10 or 3,7:9."_s);
-             parser.addPositionalArgument(u"TARGET"_s, u"The target mailbox."_s);
-         },
+         declareTransfer,
          [](Cli &cli, const QCommandLineParser &parser) {
              runTransfer(cli, parser, false);
          }},
