@@ -353,33 +353,43 @@ void MailboxSync::fetchNew(const UidSet &newUids)
         finishSync();
         return;
     }
-    const std::vector<UidSet> windows
+    std::vector<UidSet> windows
         = windowsOf(newUids, m_options.firstWindow, m_options.windowGrowth, m_options.largestWindow);
     m_windowsLeft = int(windows.size());
-    const QByteArray items = MessageRowBuilder::fetchItems(m_condstore);
-    bool first = true;
-    for (const UidSet &window : windows) {
-        Command fetch("UID FETCH");
-        fetch.sequenceSet(window).raw(items);
-        m_session.run(fetch, this, [this, first](const CommandResult &result) {
-            if (m_done)
-                return;
-            if (!result.ok())
-                return fail(failureText(result));
-            if (--m_windowsLeft > 0) {
-                commit();
-            } else {
-                // Every new message below UIDNEXT is stored now: UIDNEXT may say so.
-                commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext,
-                                               m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0});
-            }
-            if (first)
-                Q_EMIT firstWindowReady();
-            if (m_windowsLeft == 0)
-                finishSync();
-        });
-        first = false;
-    }
+    // The first window goes alone and the rest follow its OK: a server that runs pipelined
+    // FETCHes side by side (Dovecot does) would otherwise hold the first one's OK back behind
+    // thousands of other rows, and the newest screenful would be ready no sooner than the rest.
+    UidSet first = std::move(windows.front());
+    windows.erase(windows.begin());
+    fetchWindow(first, [this, rest = std::move(windows)] {
+        for (const UidSet &window : rest)
+            fetchWindow(window, {});
+    });
+}
+
+void MailboxSync::fetchWindow(const UidSet &window, std::function<void()> afterFirst)
+{
+    Command fetch("UID FETCH");
+    fetch.sequenceSet(window).raw(MessageRowBuilder::fetchItems(m_condstore));
+    m_session.run(fetch, this, [this, afterFirst = std::move(afterFirst)](const CommandResult &result) {
+        if (m_done)
+            return;
+        if (!result.ok())
+            return fail(failureText(result));
+        if (--m_windowsLeft > 0) {
+            commit();
+        } else {
+            // Every new message below UIDNEXT is stored now: UIDNEXT may say so.
+            commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext,
+                                           m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0});
+        }
+        if (afterFirst) {
+            Q_EMIT firstWindowReady();
+            afterFirst();
+        }
+        if (m_windowsLeft == 0)
+            finishSync();
+    });
 }
 
 void MailboxSync::finishSync()

@@ -35,8 +35,8 @@ class Session;
 // server that contradicts itself (UIDNEXT or HIGHESTMODSEQ lower than before) gets the plain
 // path, which deletes only what the server's own UID list no longer has; nothing is deleted
 // locally on a guess. New messages are fetched newest first, in windows that grow (50, 250,
-// 1000...), all pipelined, each committed as it completes, so the newest rows are ready while
-// the older ones still stream in.
+// 1000...): the first alone, then the rest pipelined, each committed as it completes, so the newest rows are ready
+// while the older ones still stream in.
 //
 // The sync state goes to the store in the same transaction as the rows it vouches for:
 // UIDNEXT only after every new message below it is stored, HIGHESTMODSEQ with the flag changes
@@ -103,6 +103,8 @@ private:
     void syncFlagsAndExpunges();
     void searchAll(std::function<void(const UidSet &all)> then);
     void fetchNew(const UidSet &newUids);
+    // One window of new rows; `afterFirst` (the first window only) runs once it is stored.
+    void fetchWindow(const UidSet &window, std::function<void()> afterFirst);
     void finishSync();
     void resyncFully(const QString &why);
     // UIDVALIDITY changed: drops the rows, the parts and the UID-based journal entries.
