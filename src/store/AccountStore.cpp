@@ -413,8 +413,10 @@ Result<> AccountStore::applyChanges(qint64 mailboxId, const MailboxChanges &chan
                 insert.bindValue(15, bytesValue(message.references));
                 insert.bindValue(16, message.hasAttachment);
                 insert.bindValue(17, textValue(message.preview));
-                if (auto done = m_database->exec(insert, u"storing message %1"_s.arg(message.uid)); !done) {
-                    return done;
+                // The row's UID goes into the message only on failure: formatting it for every
+                // row would cost more than SQLite's own work on it.
+                if (auto done = m_database->exec(insert, u"storing a message"); !done) {
+                    return Error{done.error().message + u" (UID %1)"_s.arg(message.uid)};
                 }
             }
         }
@@ -433,8 +435,8 @@ Result<> AccountStore::applyChanges(qint64 mailboxId, const MailboxChanges &chan
                 update.bindValue(2, qint64(flagUpdate.modSeq));
                 update.bindValue(3, mailboxId);
                 update.bindValue(4, qint64(flagUpdate.uid));
-                if (auto done = m_database->exec(update, u"updating the flags of %1"_s.arg(flagUpdate.uid)); !done) {
-                    return done;
+                if (auto done = m_database->exec(update, u"updating flags"); !done) {
+                    return Error{done.error().message + u" (UID %1)"_s.arg(flagUpdate.uid)};
                 }
             }
         }
