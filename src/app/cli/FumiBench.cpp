@@ -3,6 +3,7 @@
 
 #include "app/cli/FumiBench.h"
 
+#include "app/cli/RawFloor.h"
 #include "app/cli/RemoteFlagChange.h"
 #include "engine/MailboxSync.h"
 #include "engine/Session.h"
@@ -104,8 +105,10 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
         return std::nullopt;
     {
         engine::MailboxSync cold(*session, *store, mailboxId);
+        const double cpuBefore = processCpuSeconds();
         if (!syncOnce(cold, &figures.coldOpenSeconds, &figures.firstWindowSeconds, error))
             return std::nullopt;
+        figures.coldOpenCpuSeconds = processCpuSeconds() - cpuBefore;
     }
     session->close();
     session.reset();
@@ -127,7 +130,7 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
     qsizetype applied = 0;
     UidSet seen;
     QEventLoop loop;
-    QElapsedTimer clock;
+    std::chrono::steady_clock::time_point lastApplied;
     QObject::connect(sync.get(), &engine::MailboxSync::delta, &loop, [&](const engine::MailboxDeltaPtr &delta) {
         for (const store::FlagUpdate &update : delta->flags) {
             if (update.flags.has(Flags::System::Flagged) && !seen.contains(update.uid)) {
@@ -135,8 +138,10 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
                 ++applied;
             }
         }
-        if (applied >= count)
+        if (applied >= count) {
+            lastApplied = std::chrono::steady_clock::now();
             loop.quit();
+        }
     });
     session->connection().idle();
     QEventLoop settle;
@@ -144,18 +149,17 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
     settle.exec();
     const qint64 receivedIdle = session->connection().bytesReceived();
     const qint64 sentIdle = session->connection().bytesSent();
-    clock.start();
     std::future<std::optional<RemoteFlagChange>> change = std::async(std::launch::async, [&server, count] {
         QString ignored;
         return flagMessagesRemotely(server, count, &ignored);
     });
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
     loop.exec();
-    figures.propagationSeconds = clock.nsecsElapsed() / 1e9;
     figures.propagationBytes
         = session->connection().bytesReceived() - receivedIdle + session->connection().bytesSent() - sentIdle;
     const std::optional<RemoteFlagChange> remote = change.get();
     if (remote) {
+        figures.propagationSeconds = std::chrono::duration<double>(lastApplied - remote->sentAt).count();
         QString ignored;
         (void)unflagMessagesRemotely(server, remote->uids, &ignored);
     }

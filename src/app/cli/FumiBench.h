@@ -19,8 +19,11 @@ struct FumiBenchFigures {
     double firstWindowSeconds = 0; // empty cache -> the 50 newest rows ready
     double warmOpenSeconds = 0;    // reopen with no changes on the server
     qint64 warmBytes = 0;          // bytes on the wire for that reopen (both directions)
-    double propagationSeconds = 0; // another connection flags propagationCount() messages -> all applied locally
-    qint64 propagationBytes = 0;   // bytes Fumi's connection received and sent for that
+    double coldOpenCpuSeconds = 0; // CPU this process spent during the cold open
+    // Another connection flags propagationCount() messages: from its UID STORE going out to the
+    // last of them applied locally.
+    double propagationSeconds = 0;
+    qint64 propagationBytes = 0; // bytes Fumi's connection received and sent for that
 };
 
 // How many messages the propagation step changes: 1,000, or half of a small mailbox.

@@ -11,9 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace fumi::cli {
 
-namespace {
-
-double cpuSeconds()
+double processCpuSeconds()
 {
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
@@ -21,16 +19,19 @@ double cpuSeconds()
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-} // namespace
+QByteArray rawFloorItems()
+{
+    return "(UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE)"_ba;
+}
 
-std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error)
+std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error, const QByteArray &items)
 {
     RawImapSession session(server);
     if (!session.open(true, error))
         return std::nullopt;
-    const double cpuBefore = cpuSeconds();
-    const auto reply = session.run("UID FETCH 1:* (UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE)"_ba, false, error);
-    const double cpu = cpuSeconds() - cpuBefore;
+    const double cpuBefore = processCpuSeconds();
+    const auto reply = session.run(QByteArray("UID FETCH 1:* " + items), false, error);
+    const double cpu = processCpuSeconds() - cpuBefore;
     if (!reply)
         return std::nullopt;
     session.logout();

@@ -25,6 +25,14 @@ struct RawFloorFigures {
     double clientCpuSeconds = 0;
 };
 
-[[nodiscard]] std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error);
+[[nodiscard]] QByteArray rawFloorItems();
+
+// User and system CPU time of this process so far, in seconds.
+[[nodiscard]] double processCpuSeconds();
+
+// The same measure for other FETCH items ("(UID FLAGS ...)"): the benchmark warms the server
+// with Fumi's own items too, so Dovecot has cached every field either reader asks for.
+[[nodiscard]] std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QString *error,
+                                                             const QByteArray &items = rawFloorItems());
 
 } // namespace fumi::cli

@@ -112,8 +112,49 @@ std::optional<RawImapSession::Reply> RawImapSession::run(const QByteArray &comma
     return reply;
 }
 
+bool RawImapSession::startIdle(QString *error)
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
+        *error = u"the session is not connected"_s;
+        return false;
+    }
+    m_idleTag = "fb" + QByteArray::number(m_nextTag++);
+    const QByteArray line = m_idleTag + " IDLE\r\n";
+    m_socket->write(line);
+    m_socket->flush();
+    m_bytesSent += line.size();
+    QByteArray status;
+    if (!readReply("+"_ba, false, &status, nullptr, nullptr, 30000, error))
+        return false;
+    return true;
+}
+
+std::optional<std::chrono::steady_clock::time_point> RawImapSession::waitForUntagged(qsizetype count, int timeoutMs,
+                                                                                     QString *error)
+{
+    QByteArray status;
+    qsizetype untagged = 0;
+    // The IDLE tag ends the wait too: a server that ends IDLE by itself is a failure here.
+    if (!readReply(m_idleTag, false, &status, nullptr, &untagged, timeoutMs, error, count))
+        return std::nullopt;
+    if (untagged < count) {
+        *error = u"IDLE ended after %1 of %2 responses: %3"_s.arg(untagged).arg(count).arg(QString::fromUtf8(status));
+        return std::nullopt;
+    }
+    return std::chrono::steady_clock::now();
+}
+
+bool RawImapSession::stopIdle(QString *error)
+{
+    m_socket->write("DONE\r\n");
+    m_socket->flush();
+    m_bytesSent += 6;
+    QByteArray status;
+    return readReply(m_idleTag, false, &status, nullptr, nullptr, 30000, error);
+}
+
 bool RawImapSession::readReply(const QByteArray &tag, bool keepData, QByteArray *status, QByteArray *data,
-                               qsizetype *untagged, int timeoutMs, QString *error)
+                               qsizetype *untagged, int timeoutMs, QString *error, qsizetype untaggedLimit)
 {
     const QByteArray prefix = tag + ' ';
     QDeadlineTimer deadline(timeoutMs);
@@ -142,6 +183,11 @@ bool RawImapSession::readReply(const QByteArray &tag, bool keepData, QByteArray 
             }
             if (atResponseStart && untagged && line.startsWith("* "))
                 ++*untagged;
+            if (untaggedLimit > 0 && untagged && *untagged >= untaggedLimit && literalAtEnd(line) < 0) {
+                status->clear();
+                m_buffer.remove(0, end + 1);
+                return true;
+            }
             if (keepData && data)
                 data->append(line);
             const qint64 literal = literalAtEnd(line);

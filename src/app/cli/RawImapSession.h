@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -47,6 +48,14 @@ public:
     // or nothing arrives within timeoutMs.
     [[nodiscard]] std::optional<Reply> run(const QByteArray &command, bool keepData, QString *error,
                                            int timeoutMs = 600000);
+    // IDLE, for the propagation floor: sends IDLE and reads to the server's continuation.
+    [[nodiscard]] bool startIdle(QString *error);
+    // Reads what the server pushes during IDLE until `count` untagged responses have come; the
+    // moment the last one was read. Null, with *error, on failure or after timeoutMs.
+    [[nodiscard]] std::optional<std::chrono::steady_clock::time_point> waitForUntagged(qsizetype count, int timeoutMs,
+                                                                                       QString *error);
+    // Sends DONE and reads to IDLE's tagged reply.
+    [[nodiscard]] bool stopIdle(QString *error);
     void logout();
 
     // Every byte of this session so far, login included.
@@ -54,14 +63,16 @@ public:
     [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }
 
 private:
-    // Reads until a line that starts with `tag`; true with the line (without CRLF) in *status.
+    // Reads until a line that starts with `tag`, or until *untagged reaches `untaggedLimit`
+    // when that is positive; true with the line (without CRLF, empty at the limit) in *status.
     bool readReply(const QByteArray &tag, bool keepData, QByteArray *status, QByteArray *data, qsizetype *untagged,
-                   int timeoutMs, QString *error);
+                   int timeoutMs, QString *error, qsizetype untaggedLimit = 0);
 
     BenchServer m_server;
     std::unique_ptr<QSslSocket> m_socket;
     QByteArray m_buffer;
     int m_nextTag = 1;
+    QByteArray m_idleTag;
     qint64 m_bytesReceived = 0;
     qint64 m_bytesSent = 0;
 };

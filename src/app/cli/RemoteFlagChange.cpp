@@ -5,6 +5,10 @@
 
 #include "app/cli/RawImapSession.h"
 
+#include <QThread>
+
+#include <future>
+
 using namespace Qt::StringLiterals;
 
 namespace fumi::cli {
@@ -50,6 +54,7 @@ std::optional<RemoteFlagChange> flagMessagesRemotely(const BenchServer &server, 
     for (qsizetype i = 0; i < count; ++i)
         change.uids.insert(candidates[size_t(double(i) * step)]);
 
+    change.sentAt = std::chrono::steady_clock::now();
     const auto store
         = session.run("UID STORE " + change.uids.toImapSequenceSet() + " +FLAGS.SILENT (\\Flagged)", false, error);
     if (!store)
@@ -82,6 +87,35 @@ bool unflagMessagesRemotely(const BenchServer &server, const UidSet &uids, QStri
         return false;
     }
     return true;
+}
+
+std::optional<double> measureRawPropagation(const BenchServer &server, qsizetype count, QString *error)
+{
+    RawImapSession listener(server);
+    if (!listener.open(true, error) || !listener.startIdle(error))
+        return std::nullopt;
+    // Give the server a moment to start watching the mailbox, as Fumi's measure does.
+    QThread::msleep(300);
+    std::future<std::optional<RemoteFlagChange>> change = std::async(std::launch::async, [&server, count] {
+        QString ignored;
+        return flagMessagesRemotely(server, count, &ignored);
+    });
+    const std::optional<std::chrono::steady_clock::time_point> last = listener.waitForUntagged(count, 30000, error);
+    const std::optional<RemoteFlagChange> remote = change.get();
+    if (remote) {
+        QString ignored;
+        (void)unflagMessagesRemotely(server, remote->uids, &ignored);
+    }
+    if (!last)
+        return std::nullopt;
+    if (!remote) {
+        *error = u"the other connection could not flag the messages"_s;
+        return std::nullopt;
+    }
+    if (!listener.stopIdle(error))
+        return std::nullopt;
+    listener.logout();
+    return std::chrono::duration<double>(*last - remote->sentAt).count();
 }
 
 } // namespace fumi::cli
