@@ -536,6 +536,11 @@ void MailboxSync::onFetch(const imap::FetchResponse &fetch)
     }
     if (!m_syncing)
         scheduleCommit();
+    else if (qsizetype(m_pending.added.size()) >= m_options.rowsPerCommit)
+        // Rows are stored as they stream in, not when a window's OK comes: a server that runs
+        // the windows side by side answers them all at the end, and 100,000 rows would wait in
+        // memory, with the disk idle while the network is busy. UIDNEXT still waits for the end.
+        commit();
 }
 
 void MailboxSync::fetchNewSinceExists()

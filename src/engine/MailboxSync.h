@@ -58,6 +58,8 @@ public:
         qsizetype firstWindow = 50;
         int windowGrowth = 5;
         qsizetype largestWindow = 20000;
+        // New rows are stored in batches of this many while they stream in.
+        qsizetype rowsPerCommit = 2000;
         // Lets a caller rule out extensions (tests, and the sync health view's "safe mode").
         bool useQresync = true;
         bool useCondstore = true;

@@ -101,6 +101,7 @@ private Q_SLOTS:
 
     void coldOpenFetchesNewestFirstInGrowingWindows_data();
     void coldOpenFetchesNewestFirstInGrowingWindows();
+    void interruptedColdOpenClaimsOnlyWhatIsStored_data();
     void interruptedColdOpenClaimsOnlyWhatIsStored();
     void selectRefusedFails();
     void qresyncReopen();
@@ -349,8 +350,20 @@ void tst_MailboxSync::coldOpenFetchesNewestFirstInGrowingWindows()
     QCOMPARE(storedState(), (store::MailboxSyncState{7, newest + 1, 0}));
 }
 
+void tst_MailboxSync::interruptedColdOpenClaimsOnlyWhatIsStored_data()
+{
+    QTest::addColumn<qsizetype>("rowsPerCommit");
+    QTest::addColumn<QByteArray>("stored");
+    // Batches larger than a window: rows are stored when their window's OK comes.
+    QTest::newRow("stored-per-window") << qsizetype(1000) << "71:120"_ba;
+    // Rows are stored as they stream in, before their window is answered.
+    QTest::newRow("stored-while-streaming") << qsizetype(1) << "1,71:120"_ba;
+}
+
 void tst_MailboxSync::interruptedColdOpenClaimsOnlyWhatIsStored()
 {
+    QFETCH(qsizetype, rowsPerCommit);
+    QFETCH(QByteArray, stored);
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR ESEARCH");
     const QByteArray select = t.command("SELECT INBOX");
     t.reply({"* 120 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 121] ok", select + " OK [READ-WRITE] selected"});
@@ -369,7 +382,9 @@ void tst_MailboxSync::interruptedColdOpenClaimsOnlyWhatIsStored()
     t.close();
     QVERIFY(connectTo(t));
 
-    startSync();
+    MailboxSync::Options options;
+    options.rowsPerCommit = rowsPerCommit;
+    startSync(options);
     QTRY_COMPARE(m_failed->size(), 1);
     QVERIFY2(m_failed->first().first().toString().startsWith(u"The connection was lost"_s),
              qPrintable(m_failed->first().first().toString()));
@@ -378,7 +393,7 @@ void tst_MailboxSync::interruptedColdOpenClaimsOnlyWhatIsStored()
     verifyScriptDone();
     // The newest window is kept; UIDNEXT does not claim the older messages, so the next sync
     // fetches them.
-    QCOMPARE(storedUids(), "71:120"_ba);
+    QCOMPARE(storedUids(), stored);
     QCOMPARE(storedState(), (store::MailboxSyncState{7, 0, 0}));
 }
 
