@@ -121,11 +121,16 @@ private:
     // Strict total order of the current sort column and order.
     [[nodiscard]] bool lessThan(const Row &a, const Row &b) const;
     [[nodiscard]] int compareColumn(const Row &a, const Row &b) const;
+    // `columnOrder` (negative, zero, positive) of a and b with the ties broken, in sort order.
+    [[nodiscard]] bool ordered(int columnOrder, const Row &a, const Row &b) const;
 
     void removeFlat(const std::vector<bool> &gone);
     void insertFlat(std::vector<Row> incoming);
     void applyFlags(quint32 source, const std::vector<store::FlagUpdate> &updates);
-    void sortRows();
+    // The rows' indexes in the current sort order.
+    [[nodiscard]] std::vector<quint32> sortedOrder() const;
+    void sortRowsQuietly(); // between begin/endResetModel
+    void sortRows();        // with layoutChanged, keeping persistent indexes
     void rebuildThreads();
     void sortThreads();
     [[nodiscard]] QModelIndex threadIndex(quint32 storage, int column) const;
