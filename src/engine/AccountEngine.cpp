@@ -13,10 +13,30 @@
 #include "store/AccountStore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QNetworkInformation>
 #include <QPointer>
 
 namespace fumi::engine {
+
+namespace {
+
+// Every row the cache holds for the mailbox, as one reset: a list shows the mailbox at once,
+// before the server has been asked anything, and the sync's deltas then apply on top of it.
+MailboxDeltaPtr cachedRows(const store::AccountStore &store, qint64 mailboxId)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto delta = std::make_shared<MailboxDelta>();
+    delta->mailboxId = mailboxId;
+    delta->reset = true;
+    delta->inserted = store.messages(mailboxId, UidSet::fromRange(1, maxUid));
+    qCDebug(lcEngine) << "read" << delta->inserted.size() << "cached rows of mailbox" << mailboxId << "in"
+                      << timer.elapsed() << "ms";
+    return delta;
+}
+
+} // namespace
 
 AccountEngine::AccountEngine(account::Account account, QString dataDirectory, Services services, Options options,
                              QObject *parent)
@@ -162,6 +182,8 @@ void AccountEngine::doStart(RequestId id)
                 &AccountEngine::onNetworkReachability);
     }
 
+    // The cached folder list, so that a tree shows the account before (or without) the server.
+    Q_EMIT mailboxesChanged(m_store->mailboxes());
     setState(State::Connecting);
     syncFolderList([this, id](bool ok, const QString &error) {
         if (!ok)
@@ -407,8 +429,13 @@ AccountEngine::RequestId AccountEngine::openMailbox(const QString &path)
     return post([this, path](RequestId id) {
         if (!m_started)
             return finish(id, false, tr("The account is not started"));
-        if (!mailboxByPath(path))
+        const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
+        if (!mailbox)
             return finish(id, false, tr("There is no mailbox \"%1\"").arg(path));
+        // Deltas held back for this mailbox describe rows the snapshot already holds: they go
+        // first, so that the reset that follows supersedes them rather than the other way round.
+        m_deltas->flush();
+        Q_EMIT mailboxDelta(cachedRows(*m_store, mailbox->id));
         // INBOX is open already where it is watched: the watch connection serves both.
         const bool inbox = path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0;
         Role role = Role::Selected;

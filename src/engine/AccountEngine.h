@@ -92,7 +92,8 @@ public:
     RequestId start();
     RequestId syncMailboxes();
     // Selects and syncs the mailbox and keeps it open with IDLE; finished when synced. The
-    // result is the mailbox's local id.
+    // result is the mailbox's local id. Before anything goes to the server, every row the cache
+    // holds for the mailbox goes out as one `reset` MailboxDelta; the sync's deltas follow it.
     RequestId openMailbox(const QString &path);
     // The bytes of BODY[section] ("" for the whole message) of a message; the result is a
     // QByteArray. Served from the cache where it can be.

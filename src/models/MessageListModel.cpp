@@ -1,0 +1,740 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "models/MessageListModel.h"
+
+#include "models/AccountRegistry.h"
+#include "models/DragPayload.h"
+#include "models/MessageThreader.h"
+
+#include <QHash>
+#include <QMimeData>
+
+#include <algorithm>
+#include <numeric>
+
+namespace fumi::models {
+
+namespace {
+
+// The subject without the "Re:" and "Fwd:" that replies and forwards put before it, so that a
+// thread's messages sort together.
+QStringView baseSubject(QStringView subject)
+{
+    static const QLatin1StringView prefixes[]
+        = {QLatin1StringView("re:"), QLatin1StringView("fw:"), QLatin1StringView("fwd:")};
+    for (;;) {
+        subject = subject.trimmed();
+        bool stripped = false;
+        for (QLatin1StringView prefix : prefixes) {
+            if (subject.startsWith(prefix, Qt::CaseInsensitive)) {
+                subject = subject.sliced(prefix.size());
+                stripped = true;
+                break;
+            }
+        }
+        if (!stripped)
+            return subject;
+    }
+}
+
+QStringView senderOf(const store::MessageRecord &record)
+{
+    return record.fromName.isEmpty() ? QStringView(record.fromAddress) : QStringView(record.fromName);
+}
+
+bool sortsByText(int column)
+{
+    return column == MessageListModel::FromColumn || column == MessageListModel::SubjectColumn;
+}
+
+// What From and Subject sort by: case-folded once, then compared as plain UTF-16, so that a sort
+// can fold each row once instead of on every comparison.
+QString sortText(const store::MessageRecord &record, int column)
+{
+    const QStringView text = column == MessageListModel::FromColumn ? senderOf(record) : baseSubject(record.subject);
+    return text.toString().toCaseFolded();
+}
+
+int sign(int value)
+{
+    return value < 0 ? -1 : (value > 0 ? 1 : 0);
+}
+
+template <typename T>
+int compareValues(const T &a, const T &b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+MessageListModel::~MessageListModel() = default;
+
+void MessageListModel::setRegistry(AccountRegistry *registry)
+{
+    if (m_registryConnection)
+        disconnect(m_registryConnection);
+    m_registry = registry;
+    if (registry)
+        m_registryConnection = connect(registry, &AccountRegistry::mailboxDelta, this, &MessageListModel::applyDelta);
+}
+
+void MessageListModel::setMailboxes(const QList<MailboxKey> &mailboxes)
+{
+    beginResetModel();
+    m_sources.clear();
+    for (const MailboxKey &key : mailboxes)
+        m_sources.append(Source{key, {}});
+    m_rows.clear();
+    m_parent.clear();
+    m_children.clear();
+    m_roots.clear();
+    m_position.clear();
+    endResetModel();
+}
+
+QList<MailboxKey> MessageListModel::mailboxes() const
+{
+    QList<MailboxKey> keys;
+    for (const Source &source : m_sources)
+        keys.append(source.key);
+    return keys;
+}
+
+int MessageListModel::sourceOf(const QString &account, qint64 mailboxId) const
+{
+    for (int i = 0; i < m_sources.size(); ++i) {
+        if (m_sources[i].key.mailboxId == mailboxId && m_sources[i].key.account == account)
+            return i;
+    }
+    return -1;
+}
+
+MessageListModel::Row MessageListModel::makeRow(const store::MessageRecord &record, quint32 source) const
+{
+    Row row;
+    row.record = record;
+    const QDateTime &when = record.date.isValid() ? record.date : record.internalDate;
+    row.sortDate = when.isValid() ? when.toMSecsSinceEpoch() : 0;
+    row.source = source;
+    return row;
+}
+
+qsizetype MessageListModel::messageCount() const
+{
+    return qsizetype(m_threaded ? m_rows.size() : flatCount());
+}
+
+// --- deltas ----------------------------------------------------------------------------------
+
+void MessageListModel::applyDelta(const QString &account, const engine::MailboxDeltaPtr &delta)
+{
+    if (!delta)
+        return;
+    const int found = sourceOf(account, delta->mailboxId);
+    if (found < 0)
+        return;
+    const quint32 source = quint32(found);
+    Source &shown = m_sources[found];
+
+    UidSet removed = delta->reset ? shown.uids : (delta->removed & shown.uids);
+    UidSet insertedUids;
+    std::vector<Row> incoming;
+    incoming.reserve(delta->inserted.size());
+    for (const store::MessageRecord &record : delta->inserted) {
+        if (record.uid == 0 || insertedUids.contains(record.uid))
+            continue;
+        insertedUids.insert(record.uid);
+        // A row shown already (the cached snapshot's row that the sync sends again) is replaced,
+        // never shown twice.
+        if (!delta->reset && shown.uids.contains(record.uid))
+            removed.insert(record.uid);
+        incoming.push_back(makeRow(record, source));
+    }
+
+    if (m_threaded) {
+        if (!removed.isEmpty() || !incoming.empty()) {
+            beginResetModel();
+            std::erase_if(m_rows, [&](const Row &row) {
+                return row.source == source && removed.contains(row.record.uid);
+            });
+            for (Row &row : incoming)
+                m_rows.push_back(std::move(row));
+            shown.uids = (shown.uids - removed) | insertedUids;
+            rebuildThreads();
+            endResetModel();
+        }
+        applyFlags(source, delta->flags);
+        return;
+    }
+
+    if (delta->reset && m_sources.size() == 1) {
+        // The whole list is new: one reset is cheaper for the view than a removal and an insert.
+        beginResetModel();
+        m_rows = std::move(incoming);
+        sortRowsQuietly();
+        shown.uids = insertedUids;
+        endResetModel();
+    } else {
+        if (!removed.isEmpty()) {
+            std::vector<bool> gone(m_rows.size(), false);
+            for (size_t i = 0; i < m_rows.size(); ++i)
+                gone[i] = m_rows[i].source == source && removed.contains(m_rows[i].record.uid);
+            shown.uids -= removed;
+            removeFlat(gone);
+        }
+        if (!incoming.empty()) {
+            shown.uids |= insertedUids;
+            insertFlat(std::move(incoming));
+        }
+    }
+    applyFlags(source, delta->flags);
+}
+
+void MessageListModel::removeFlat(const std::vector<bool> &gone)
+{
+    std::vector<std::pair<size_t, size_t>> runs; // first and last row of each run
+    for (size_t i = 0; i < gone.size(); ++i) {
+        if (!gone[i])
+            continue;
+        if (!runs.empty() && runs.back().second + 1 == i)
+            runs.back().second = i;
+        else
+            runs.emplace_back(i, i);
+    }
+    if (runs.empty())
+        return;
+    m_waiting = std::move(m_rows);
+    m_rows = {};
+    m_rows.reserve(m_waiting.size());
+    m_waitingFrom = 0;
+    for (const auto &[first, last] : runs) {
+        while (m_waitingFrom < first)
+            m_rows.push_back(std::move(m_waiting[m_waitingFrom++]));
+        const int at = int(m_rows.size());
+        beginRemoveRows({}, at, at + int(last - first));
+        m_waitingFrom = last + 1;
+        endRemoveRows();
+    }
+    while (m_waitingFrom < m_waiting.size())
+        m_rows.push_back(std::move(m_waiting[m_waitingFrom++]));
+    m_waiting.clear();
+    m_waitingFrom = 0;
+}
+
+void MessageListModel::insertFlat(std::vector<Row> incoming)
+{
+    const auto less = [this](const Row &a, const Row &b) {
+        return lessThan(a, b);
+    };
+    std::sort(incoming.begin(), incoming.end(), less);
+    // Where each new row goes among the old ones; nondecreasing, as the new rows are sorted.
+    std::vector<size_t> gaps(incoming.size());
+    for (size_t k = 0; k < incoming.size(); ++k)
+        gaps[k] = size_t(std::upper_bound(m_rows.begin(), m_rows.end(), incoming[k], less) - m_rows.begin());
+
+    m_waiting = std::move(m_rows);
+    m_rows = {};
+    m_rows.reserve(m_waiting.size() + incoming.size());
+    m_waitingFrom = 0;
+    size_t k = 0;
+    while (k < incoming.size()) {
+        const size_t gap = gaps[k];
+        size_t end = k;
+        while (end < incoming.size() && gaps[end] == gap)
+            ++end;
+        while (m_waitingFrom < gap)
+            m_rows.push_back(std::move(m_waiting[m_waitingFrom++]));
+        const int at = int(m_rows.size());
+        beginInsertRows({}, at, at + int(end - k) - 1);
+        for (; k < end; ++k)
+            m_rows.push_back(std::move(incoming[k]));
+        endInsertRows();
+    }
+    while (m_waitingFrom < m_waiting.size())
+        m_rows.push_back(std::move(m_waiting[m_waitingFrom++]));
+    m_waiting.clear();
+    m_waitingFrom = 0;
+}
+
+void MessageListModel::applyFlags(quint32 source, const std::vector<store::FlagUpdate> &updates)
+{
+    if (updates.empty())
+        return;
+    QHash<Uid, const store::FlagUpdate *> byUid;
+    byUid.reserve(qsizetype(updates.size()));
+    for (const store::FlagUpdate &update : updates)
+        byUid.insert(update.uid, &update); // the last one for a UID wins
+    auto update = [&](Row &row) {
+        if (row.source != source)
+            return false;
+        const auto it = byUid.constFind(row.record.uid);
+        if (it == byUid.cend() || (*it)->flags == row.record.flags)
+            return false;
+        row.record.flags = (*it)->flags;
+        if ((*it)->modSeq)
+            row.record.modSeq = (*it)->modSeq;
+        return true;
+    };
+
+    bool changed = false;
+    if (!m_threaded) {
+        // One dataChanged per run of changed rows in view order.
+        size_t runStart = m_rows.size();
+        for (size_t i = 0; i <= m_rows.size(); ++i) {
+            const bool hit = i < m_rows.size() && update(m_rows[i]);
+            changed = changed || hit;
+            if (hit && runStart == m_rows.size()) {
+                runStart = i;
+            } else if (!hit && runStart != m_rows.size()) {
+                Q_EMIT dataChanged(index(int(runStart), 0), index(int(i) - 1, ColumnCount - 1));
+                runStart = m_rows.size();
+            }
+        }
+    } else {
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            if (update(m_rows[i])) {
+                changed = true;
+                Q_EMIT dataChanged(threadIndex(quint32(i), 0), threadIndex(quint32(i), ColumnCount - 1));
+            }
+        }
+    }
+    if (changed && m_sortColumn == FlagColumn)
+        sortRows();
+}
+
+// --- order -----------------------------------------------------------------------------------
+
+int MessageListModel::compareColumn(const Row &a, const Row &b) const
+{
+    const store::MessageRecord &x = a.record;
+    const store::MessageRecord &y = b.record;
+    switch (m_sortColumn) {
+    case FlagColumn:
+        if (const int flagged = compareValues(x.flags.has(Flags::System::Flagged), y.flags.has(Flags::System::Flagged)))
+            return flagged;
+        return compareValues(!x.flags.has(Flags::System::Seen), !y.flags.has(Flags::System::Seen));
+    case AttachmentColumn:
+        return compareValues(x.hasAttachment, y.hasAttachment);
+    case FromColumn:
+    case SubjectColumn:
+        return sign(sortText(x, m_sortColumn).compare(sortText(y, m_sortColumn)));
+    case DateColumn:
+        return compareValues(a.sortDate, b.sortDate);
+    case SizeColumn:
+        return compareValues(x.size, y.size);
+    default:
+        return 0;
+    }
+}
+
+bool MessageListModel::lessThan(const Row &a, const Row &b) const
+{
+    return ordered(compareColumn(a, b), a, b);
+}
+
+bool MessageListModel::ordered(int c, const Row &a, const Row &b) const
+{
+    // Ties go by date, then mailbox and UID, so the order is total: a new row has exactly one
+    // place, and equal keys do not shuffle between sorts.
+    if (c == 0)
+        c = compareValues(a.sortDate, b.sortDate);
+    if (c == 0)
+        c = compareValues(a.source, b.source);
+    if (c == 0)
+        c = compareValues(a.record.uid, b.record.uid);
+    return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+}
+
+void MessageListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    sortRows();
+}
+
+std::vector<quint32> MessageListModel::sortedOrder() const
+{
+    std::vector<quint32> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0u);
+    if (sortsByText(m_sortColumn)) {
+        std::vector<QString> texts;
+        texts.reserve(m_rows.size());
+        for (const Row &row : m_rows)
+            texts.push_back(sortText(row.record, m_sortColumn));
+        std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) {
+            return ordered(sign(texts[a].compare(texts[b])), m_rows[a], m_rows[b]);
+        });
+    } else {
+        std::sort(order.begin(), order.end(), [this](quint32 a, quint32 b) {
+            return lessThan(m_rows[a], m_rows[b]);
+        });
+    }
+    return order;
+}
+
+void MessageListModel::sortRowsQuietly()
+{
+    const std::vector<quint32> order = sortedOrder();
+    std::vector<Row> sorted;
+    sorted.reserve(m_rows.size());
+    for (quint32 from : order)
+        sorted.push_back(std::move(m_rows[from]));
+    m_rows = std::move(sorted);
+}
+
+void MessageListModel::sortRows()
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    if (!m_threaded) {
+        const std::vector<quint32> order = sortedOrder();
+        std::vector<quint32> newRow(m_rows.size());
+        std::vector<Row> sorted;
+        sorted.reserve(m_rows.size());
+        for (size_t i = 0; i < order.size(); ++i) {
+            newRow[order[i]] = quint32(i);
+            sorted.push_back(std::move(m_rows[order[i]]));
+        }
+        m_rows = std::move(sorted);
+        for (const QModelIndex &old : before)
+            after.append(createIndex(int(newRow[size_t(old.row())]), old.column(), quintptr(0)));
+    } else {
+        sortThreads();
+        for (const QModelIndex &old : before)
+            after.append(threadIndex(quint32(old.internalId()), old.column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+// --- threads ---------------------------------------------------------------------------------
+
+void MessageListModel::setThreaded(bool threaded)
+{
+    if (threaded == m_threaded)
+        return;
+    beginResetModel();
+    m_threaded = threaded;
+    if (threaded) {
+        rebuildThreads();
+    } else {
+        m_parent.clear();
+        m_children.clear();
+        m_roots.clear();
+        m_position.clear();
+        sortRowsQuietly();
+    }
+    endResetModel();
+}
+
+void MessageListModel::rebuildThreads()
+{
+    std::vector<const store::MessageRecord *> records;
+    records.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        records.push_back(&row.record);
+    m_parent = MessageThreader::parents(records);
+    m_children.assign(m_rows.size(), {});
+    m_roots.clear();
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_parent[i] < 0)
+            m_roots.push_back(quint32(i));
+        else
+            m_children[size_t(m_parent[i])].push_back(quint32(i));
+    }
+    m_position.assign(m_rows.size(), 0);
+    sortThreads();
+}
+
+void MessageListModel::sortThreads()
+{
+    const auto oldestFirst = [this](quint32 a, quint32 b) {
+        const Row &x = m_rows[a];
+        const Row &y = m_rows[b];
+        if (x.sortDate != y.sortDate)
+            return x.sortDate < y.sortDate;
+        if (x.source != y.source)
+            return x.source < y.source;
+        return x.record.uid < y.record.uid;
+    };
+    for (std::vector<quint32> &children : m_children) {
+        std::sort(children.begin(), children.end(), oldestFirst);
+        for (size_t i = 0; i < children.size(); ++i)
+            m_position[children[i]] = quint32(i);
+    }
+
+    // By date, a thread goes by its newest message: a new reply brings an old thread up.
+    std::vector<qint64> newest;
+    if (m_sortColumn == DateColumn) {
+        std::vector<qint32> rootOf(m_rows.size(), -1);
+        std::vector<qint32> trail;
+        newest.assign(m_rows.size(), 0);
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            trail.clear();
+            qint32 node = qint32(i);
+            while (rootOf[size_t(node)] < 0 && m_parent[size_t(node)] >= 0) {
+                trail.push_back(node);
+                node = m_parent[size_t(node)];
+            }
+            const qint32 root = rootOf[size_t(node)] >= 0 ? rootOf[size_t(node)] : node;
+            rootOf[size_t(node)] = root;
+            for (qint32 each : trail)
+                rootOf[size_t(each)] = root;
+            newest[size_t(root)] = std::max(newest[size_t(root)], m_rows[i].sortDate);
+        }
+    }
+    std::sort(m_roots.begin(), m_roots.end(), [&](quint32 a, quint32 b) {
+        if (!newest.empty() && newest[a] != newest[b])
+            return m_sortOrder == Qt::AscendingOrder ? newest[a] < newest[b] : newest[a] > newest[b];
+        return lessThan(m_rows[a], m_rows[b]);
+    });
+    for (size_t i = 0; i < m_roots.size(); ++i)
+        m_position[m_roots[i]] = quint32(i);
+}
+
+QModelIndex MessageListModel::threadIndex(quint32 storage, int column) const
+{
+    return createIndex(int(m_position[storage]), column, quintptr(storage));
+}
+
+// --- the model -------------------------------------------------------------------------------
+
+const MessageListModel::Row &MessageListModel::rowAt(const QModelIndex &index) const
+{
+    return m_threaded ? m_rows[size_t(index.internalId())] : flatRow(size_t(index.row()));
+}
+
+QModelIndex MessageListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!m_threaded) {
+        if (parent.isValid() || size_t(row) >= flatCount())
+            return {};
+        return createIndex(row, column, quintptr(0));
+    }
+    if (!parent.isValid()) {
+        if (size_t(row) >= m_roots.size())
+            return {};
+        return createIndex(row, column, quintptr(m_roots[size_t(row)]));
+    }
+    if (parent.column() != 0 || parent.model() != this)
+        return {};
+    const std::vector<quint32> &children = m_children[size_t(parent.internalId())];
+    if (size_t(row) >= children.size())
+        return {};
+    return createIndex(row, column, quintptr(children[size_t(row)]));
+}
+
+QModelIndex MessageListModel::parent(const QModelIndex &child) const
+{
+    if (!m_threaded || !child.isValid())
+        return {};
+    const qint32 parent = m_parent[size_t(child.internalId())];
+    if (parent < 0)
+        return {};
+    return threadIndex(quint32(parent), 0);
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    if (!m_threaded)
+        return parent.isValid() ? 0 : int(flatCount());
+    if (!parent.isValid())
+        return int(m_roots.size());
+    return parent.column() == 0 ? int(m_children[size_t(parent.internalId())].size()) : 0;
+}
+
+int MessageListModel::columnCount(const QModelIndex &parent) const
+{
+    Q_UNUSED(parent)
+    return ColumnCount;
+}
+
+bool MessageListModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    const Row &row = rowAt(index);
+    const store::MessageRecord &m = row.record;
+    const bool unread = !m.flags.has(Flags::System::Seen);
+    if (!m_lookPrepared && (role == Qt::DecorationRole || role == Qt::FontRole)) {
+        m_boldFont.setBold(true);
+        m_flagIcon = QIcon::fromTheme(QStringLiteral("mail-mark-important"),
+                                      QIcon::fromTheme(QStringLiteral("emblem-important")));
+        m_attachmentIcon = QIcon::fromTheme(QStringLiteral("mail-attachment"),
+                                            QIcon::fromTheme(QStringLiteral("document-attachment")));
+        m_lookPrepared = true;
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case FromColumn:
+            return senderOf(m).toString();
+        case SubjectColumn:
+            return m.subject;
+        case DateColumn: {
+            const QDateTime &when = m.date.isValid() ? m.date : m.internalDate;
+            return when.isValid() ? m_locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+        }
+        case SizeColumn:
+            return m_locale.formattedDataSize(qint64(m.size));
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == FromColumn)
+            return m.fromName.isEmpty() ? m.fromAddress
+                                        : QString(m.fromName + QLatin1String(" <") + m.fromAddress + u'>');
+        if (index.column() == SubjectColumn)
+            return m.subject;
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == FlagColumn && m.flags.has(Flags::System::Flagged))
+            return QVariant::fromValue(m_flagIcon);
+        if (index.column() == AttachmentColumn && m.hasAttachment)
+            return QVariant::fromValue(m_attachmentIcon);
+        return {};
+    case Qt::FontRole:
+        return unread ? QVariant::fromValue(m_boldFont) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(int(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    case UidRole:
+        return QVariant::fromValue(m.uid);
+    case FlagsRole:
+        return QVariant::fromValue(m.flags);
+    case AccountRole:
+        return m_sources[qsizetype(row.source)].key.account;
+    case MailboxRole:
+        return m_sources[qsizetype(row.source)].key.path;
+    case MailboxIdRole:
+        return m_sources[qsizetype(row.source)].key.mailboxId;
+    case UnreadRole:
+        return unread;
+    case FlaggedRole:
+        return m.flags.has(Flags::System::Flagged);
+    case HasAttachmentRole:
+        return m.hasAttachment;
+    case DateRole:
+        return m.date.isValid() ? m.date : m.internalDate;
+    case SizeRole:
+        return QVariant::fromValue(m.size);
+    case MessageIdRole:
+        return m.messageId;
+    case FromAddressRole:
+        return m.fromAddress;
+    case PreviewRole:
+        return m.preview;
+    default:
+        return {};
+    }
+}
+
+QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case FlagColumn:
+        return tr("Flag");
+    case AttachmentColumn:
+        return tr("Attachment");
+    case FromColumn:
+        return tr("From");
+    case SubjectColumn:
+        return tr("Subject");
+    case DateColumn:
+        return tr("Date");
+    case SizeColumn:
+        return tr("Size");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags MessageListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+    if (!m_threaded)
+        result |= Qt::ItemNeverHasChildren;
+    return result;
+}
+
+QModelIndex MessageListModel::indexOf(const QString &account, qint64 mailboxId, Uid uid) const
+{
+    const int source = sourceOf(account, mailboxId);
+    if (source < 0)
+        return {};
+    if (!m_threaded) {
+        for (size_t i = 0; i < flatCount(); ++i) {
+            const Row &row = flatRow(i);
+            if (row.source == quint32(source) && row.record.uid == uid)
+                return createIndex(int(i), 0, quintptr(0));
+        }
+        return {};
+    }
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].source == quint32(source) && m_rows[i].record.uid == uid)
+            return threadIndex(quint32(i), 0);
+    }
+    return {};
+}
+
+QStringList MessageListModel::mimeTypes() const
+{
+    return {MessageDrag::mimeType()};
+}
+
+QMimeData *MessageListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QHash<quint32, UidSet> chosen;
+    QList<quint32> order;
+    for (const QModelIndex &index : indexes) {
+        if (!index.isValid() || index.model() != this)
+            continue;
+        const Row &row = rowAt(index);
+        auto it = chosen.find(row.source);
+        if (it == chosen.end()) {
+            it = chosen.insert(row.source, {});
+            order.append(row.source);
+        }
+        it->insert(row.record.uid);
+    }
+    if (order.isEmpty())
+        return nullptr;
+    MessageDrag drag;
+    for (quint32 source : std::as_const(order)) {
+        const MailboxKey &key = m_sources[qsizetype(source)].key;
+        drag.groups.append({key.account, key.path, key.mailboxId, chosen.value(source)});
+    }
+    auto *data = new QMimeData;
+    data->setData(MessageDrag::mimeType(), drag.encode());
+    return data;
+}
+
+Qt::DropActions MessageListModel::supportedDragActions() const
+{
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+} // namespace fumi::models

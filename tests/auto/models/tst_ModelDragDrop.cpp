@@ -1,0 +1,300 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The models on a real AccountEngine and a seeded Dovecot: messages and a folder dragged
+// through mimeData()/dropMimeData() change the server, and undo puts it back; and an opened
+// mailbox shows its cached rows at once, with the sync's rows applied on top of them.
+
+#include "engine/AccountEngine.h"
+#include "models/AccountRegistry.h"
+#include "models/MailboxTreeModel.h"
+#include "models/MessageListModel.h"
+#include "support/DovecotServer.h"
+#include "support/MemoryCredentialStore.h"
+
+#include <QAbstractItemModelTester>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace fumi;
+using namespace fumi::models;
+using namespace Qt::StringLiterals;
+using engine::AccountEngine;
+
+namespace {
+
+// One engine on its own thread, as the application runs it.
+class EngineThread
+{
+public:
+    EngineThread(const account::Account &account, const QString &directory, account::CredentialStore *credentials,
+                 const QSslCertificate &ca, bool watchInbox)
+    {
+        AccountEngine::Services services;
+        services.credentials = credentials;
+        AccountEngine::Options options;
+        options.connection.caCertificates = {ca};
+        options.watchInbox = watchInbox;
+        engine = new AccountEngine(account, directory, services, options);
+        engine->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
+        m_thread.start();
+    }
+    ~EngineThread()
+    {
+        QSignalSpy stopped(engine, &AccountEngine::stopped);
+        engine->stop();
+        stopped.wait(20000);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    AccountEngine *engine;
+
+private:
+    QThread m_thread;
+};
+
+struct Answer {
+    bool ok = false;
+    QString error;
+    QVariant result;
+};
+
+Answer waitFor(AccountRegistry &registry, quint64 request)
+{
+    Answer answer;
+    bool done = false;
+    const QMetaObject::Connection connection
+        = QObject::connect(&registry, &AccountRegistry::requestFinished, &registry,
+                           [&](const QString &, quint64 id, bool ok, const QString &error, const QVariant &result) {
+                               if (id != request)
+                                   return;
+                               answer = {ok, error, result};
+                               done = true;
+                           });
+    const bool finished = QTest::qWaitFor(
+        [&] {
+            return done;
+        },
+        60000);
+    QObject::disconnect(connection);
+    if (!finished)
+        answer.error = u"no answer to request %1"_s.arg(request);
+    return answer;
+}
+
+} // namespace
+
+class tst_ModelDragDrop : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::DovecotServer m_server;
+    test::MemoryCredentialStore m_credentials;
+    QTemporaryDir m_cache;
+
+    account::Account accountFor(const QString &user)
+    {
+        account::Account account;
+        account.id = user + u"-account"_s;
+        account.displayName = user;
+        account.imap = {test::DovecotServer::host(), m_server.imapsPort(), account::Security::Tls};
+        account.login = user;
+        m_credentials.secrets.insert(
+            account::CredentialStore::key(account.id, account::CredentialStore::Secret::Password), u"secret"_s);
+        return account;
+    }
+
+    QByteArray doveadm(const QStringList &arguments)
+    {
+        QByteArray output;
+        const int code = m_server.doveadm(arguments, {}, &output);
+        return code == 0 ? output : QByteArray("doveadm failed: " + QByteArray::number(code));
+    }
+
+    int messageCount(const QString &user, const QString &mailbox)
+    {
+        const QByteArray status
+            = doveadm({u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, user, u"messages"_s, mailbox});
+        const qsizetype at = status.indexOf("messages=");
+        return at < 0 ? -1 : status.mid(at + 9).trimmed().toInt();
+    }
+
+    QStringList mailboxList(const QString &user)
+    {
+        QStringList list;
+        const QList<QByteArray> lines = doveadm({u"mailbox"_s, u"list"_s, u"-u"_s, user}).split('\n');
+        for (const QByteArray &line : lines) {
+            if (!line.trimmed().isEmpty())
+                list << QString::fromUtf8(line.trimmed());
+        }
+        return list;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_cache.isValid());
+        QVERIFY2(m_server.start({{u"alice"_s, u"secret"_s, u"alice"_s}, {u"bob"_s, u"secret"_s, u"bob"_s}}),
+                 qPrintable(m_server.errorString()));
+    }
+
+    void dropsChangeTheServerAndUndoRestoresIt()
+    {
+        const account::Account account = accountFor(u"alice"_s);
+        EngineThread running(account, m_cache.filePath(u"alice"_s), &m_credentials, m_server.caCertificate(), true);
+        AccountRegistry registry;
+        MailboxTreeModel tree(&registry);
+        MessageListModel list;
+        QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester listTester(&list, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        list.setRegistry(&registry);
+        registry.addEngine(running.engine);
+        QCOMPARE(tree.index(1, 0).data().toString(), u"alice"_s);
+
+        const quint64 start = running.engine->start();
+        const Answer started = waitFor(registry, start);
+        QVERIFY2(started.ok, qPrintable(started.error));
+        QTRY_VERIFY(tree.indexOf(account.id, u"Work/Projects"_s).isValid());
+
+        // Open INBOX the way the GUI does: the tree names it, the list follows it.
+        const QList<MailboxKey> keys = tree.mailboxKeys(tree.indexOf(account.id, u"INBOX"_s));
+        QCOMPARE(keys.size(), 1);
+        list.setMailboxes(keys);
+        const Answer opened = waitFor(registry, registry.openMailbox(account.id, u"INBOX"_s));
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        const int inboxCount = test::DovecotServer::seededMessageCount(u"alice"_s, u"INBOX"_s);
+        QCOMPARE(list.rowCount(), inboxCount);
+        QCOMPARE(messageCount(u"alice"_s, u"INBOX"_s), inboxCount);
+        QCOMPARE(messageCount(u"alice"_s, u"Trash"_s), 0);
+
+        // Two messages onto Trash.
+        const QModelIndexList chosen{list.index(0, MessageListModel::SubjectColumn),
+                                     list.index(1, MessageListModel::SubjectColumn)};
+        const QByteArrayList movedIds{chosen[0].data(MessageListModel::MessageIdRole).toByteArray(),
+                                      chosen[1].data(MessageListModel::MessageIdRole).toByteArray()};
+        std::unique_ptr<QMimeData> messages(list.mimeData(chosen));
+        QVERIFY(messages);
+        const QModelIndex trash = tree.indexOf(account.id, u"Trash"_s);
+        QVERIFY2(tree.canDropMimeData(messages.get(), Qt::MoveAction, -1, 0, trash),
+                 qPrintable(tree.dropRefusal(messages.get(), Qt::MoveAction, -1, 0, trash)));
+        QSignalSpy dropped(&tree, &MailboxTreeModel::dropStarted);
+        QVERIFY(tree.dropMimeData(messages.get(), Qt::MoveAction, -1, 0, trash));
+        QCOMPARE(dropped.size(), 1);
+        const Answer moved = waitFor(registry, dropped.at(0).at(1).toULongLong());
+        QVERIFY2(moved.ok, qPrintable(moved.error));
+        QCOMPARE(messageCount(u"alice"_s, u"INBOX"_s), inboxCount - 2);
+        QCOMPARE(messageCount(u"alice"_s, u"Trash"_s), 2);
+        const QByteArray trashHeaders = doveadm({u"fetch"_s, u"-u"_s, u"alice"_s, u"hdr"_s, u"mailbox"_s, u"Trash"_s});
+        for (const QByteArray &id : movedIds)
+            QVERIFY2(trashHeaders.contains(id), id.constData());
+        QTRY_COMPARE(list.rowCount(), inboxCount - 2);
+
+        // Work/Projects under Archive: a RENAME.
+        std::unique_ptr<QMimeData> folder(tree.mimeData({tree.indexOf(account.id, u"Work/Projects"_s)}));
+        QVERIFY(folder);
+        const QModelIndex archive = tree.indexOf(account.id, u"Archive"_s);
+        QVERIFY2(tree.canDropMimeData(folder.get(), Qt::MoveAction, -1, 0, archive),
+                 qPrintable(tree.dropRefusal(folder.get(), Qt::MoveAction, -1, 0, archive)));
+        // Refused drops are never sent: Copy of a folder, a folder into its own child.
+        QVERIFY(!tree.dropMimeData(folder.get(), Qt::CopyAction, -1, 0, archive));
+        QVERIFY(tree.dropMimeData(folder.get(), Qt::MoveAction, -1, 0, archive));
+        QCOMPARE(dropped.size(), 2);
+        const Answer renamed = waitFor(registry, dropped.at(1).at(1).toULongLong());
+        QVERIFY2(renamed.ok, qPrintable(renamed.error));
+        QStringList mailboxes = mailboxList(u"alice"_s);
+        QVERIFY2(mailboxes.contains(u"Archive/Projects"_s), qPrintable(mailboxes.join(u", "_s)));
+        QVERIFY(!mailboxes.contains(u"Work/Projects"_s));
+        QCOMPARE(messageCount(u"alice"_s, u"Archive/Projects"_s), 1);
+        QTRY_VERIFY(tree.indexOf(account.id, u"Archive/Projects"_s).isValid());
+        QVERIFY(!tree.indexOf(account.id, u"Work/Projects"_s).isValid());
+
+        // Undo, newest first: the rename, then the move.
+        QVERIFY(registry.canUndo());
+        QString undoneIn;
+        const Answer undoRename = waitFor(registry, registry.undo(&undoneIn));
+        QVERIFY2(undoRename.ok, qPrintable(undoRename.error));
+        QCOMPARE(undoneIn, account.id);
+        mailboxes = mailboxList(u"alice"_s);
+        QVERIFY2(mailboxes.contains(u"Work/Projects"_s), qPrintable(mailboxes.join(u", "_s)));
+        QVERIFY(!mailboxes.contains(u"Archive/Projects"_s));
+        QTRY_VERIFY(tree.indexOf(account.id, u"Work/Projects"_s).isValid());
+
+        const Answer undoMove = waitFor(registry, registry.undo());
+        QVERIFY2(undoMove.ok, qPrintable(undoMove.error));
+        QCOMPARE(messageCount(u"alice"_s, u"INBOX"_s), inboxCount);
+        QCOMPARE(messageCount(u"alice"_s, u"Trash"_s), 0);
+        QTRY_COMPARE(list.rowCount(), inboxCount);
+        QVERIFY(!registry.canUndo());
+        QCOMPARE(registry.undo(), 0u);
+    }
+
+    void openShowsCachedRowsFirst()
+    {
+        const account::Account account = accountFor(u"bob"_s);
+        const QString directory = m_cache.filePath(u"bob"_s);
+        const int seeded = test::DovecotServer::seededMessageCount(u"bob"_s, u"INBOX"_s);
+        QVERIFY(seeded > 0);
+        {
+            // A first run fills the cache.
+            EngineThread running(account, directory, &m_credentials, m_server.caCertificate(), false);
+            AccountRegistry registry;
+            registry.addEngine(running.engine);
+            QVERIFY(waitFor(registry, running.engine->start()).ok);
+            QVERIFY(waitFor(registry, registry.openMailbox(account.id, u"INBOX"_s)).ok);
+        }
+        // Another device delivers a message while this one is closed.
+        const QByteArray message = "From: carol@example.org\r\nTo: bob@example.org\r\n"
+                                   "Subject: Arrived while away\r\nMessage-ID: <away@example.org>\r\n"
+                                   "Date: Mon, 5 Jan 2026 10:00:00 +0000\r\n\r\nHello Bob.\r\n";
+        QCOMPARE(m_server.doveadm({u"save"_s, u"-u"_s, u"bob"_s, u"-m"_s, u"INBOX"_s}, message), 0);
+
+        EngineThread running(account, directory, &m_credentials, m_server.caCertificate(), false);
+        AccountRegistry registry;
+        MailboxTreeModel tree(&registry);
+        MessageListModel list;
+        QAbstractItemModelTester listTester(&list, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        list.setRegistry(&registry);
+        registry.addEngine(running.engine);
+        QVERIFY(waitFor(registry, running.engine->start()).ok);
+        const QList<MailboxKey> keys = tree.mailboxKeys(tree.indexOf(account.id, u"INBOX"_s));
+        QCOMPARE(keys.size(), 1);
+        list.setMailboxes(keys);
+
+        std::vector<engine::MailboxDeltaPtr> deltas;
+        connect(&registry, &AccountRegistry::mailboxDelta, this,
+                [&](const QString &, const engine::MailboxDeltaPtr &delta) {
+                    if (delta->mailboxId == keys[0].mailboxId)
+                        deltas.push_back(delta);
+                });
+        const Answer opened = waitFor(registry, registry.openMailbox(account.id, u"INBOX"_s));
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        QVERIFY(deltas.size() >= 2);
+        // First the cache, as it was: every row, none of the new one.
+        QVERIFY(deltas[0]->reset);
+        QCOMPARE(qsizetype(deltas[0]->inserted.size()), seeded);
+        for (const store::MessageRecord &row : deltas[0]->inserted)
+            QVERIFY(row.messageId != "<away@example.org>");
+        // Then the sync's news on top, with nothing shown twice.
+        bool arrived = false;
+        for (size_t i = 1; i < deltas.size(); ++i) {
+            QVERIFY(!deltas[i]->reset);
+            for (const store::MessageRecord &row : deltas[i]->inserted)
+                arrived = arrived || row.messageId == "<away@example.org>";
+        }
+        QVERIFY(arrived);
+        QCOMPARE(list.rowCount(), seeded + 1);
+        QSet<Uid> uids;
+        for (int row = 0; row < list.rowCount(); ++row)
+            uids.insert(list.index(row, 0).data(MessageListModel::UidRole).value<Uid>());
+        QCOMPARE(uids.size(), seeded + 1);
+        QCOMPARE(messageCount(u"bob"_s, u"INBOX"_s), seeded + 1);
+    }
+};
+
+QTEST_MAIN(tst_ModelDragDrop)
+#include "tst_ModelDragDrop.moc"
