@@ -18,6 +18,7 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <mutex>
 
 namespace fumi::engine {
 
@@ -171,7 +172,13 @@ void AccountEngine::doStart(RequestId id)
     }
     for (const auto &work : std::exchange(m_targetWorkBeforeStart, {}))
         runOnTargetConnection(work);
-    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+    // Process-wide and not thread-safe to load: engines start on their own threads, perhaps at
+    // the same moment.
+    static std::once_flag networkInformation;
+    std::call_once(networkInformation, [] {
+        QNetworkInformation::loadDefaultBackend();
+    });
+    if (QNetworkInformation::instance()) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 &AccountEngine::onNetworkReachability);
     }
