@@ -4,6 +4,7 @@
 #include "engine/AccountEngine.h"
 
 #include "engine/DeltaCoalescer.h"
+#include "engine/EngineAppendTarget.h"
 #include "engine/FolderListSync.h"
 #include "engine/Logging.h"
 #include "engine/MailboxSync.h"
@@ -16,6 +17,9 @@
 #include <QElapsedTimer>
 #include <QNetworkInformation>
 #include <QPointer>
+
+#include <algorithm>
+#include <mutex>
 
 namespace fumi::engine {
 
@@ -139,7 +143,12 @@ void AccountEngine::doStart(RequestId id)
     if (m_started)
         return finish(id, true);
     QString error;
+    const auto failTargetWork = [this] {
+        for (const auto &work : std::exchange(m_targetWorkBeforeStart, {}))
+            work(nullptr);
+    };
     if (!lockAccount(&error)) {
+        failTargetWork();
         setState(State::Error, error);
         return finish(id, false, error);
     }
@@ -148,6 +157,7 @@ void AccountEngine::doStart(RequestId id)
     store::Result<std::unique_ptr<store::AccountStore>> opened
         = store::AccountStore::open(m_dataDirectory, storeOptions);
     if (!opened) {
+        failTargetWork();
         m_lock.reset();
         setState(State::Error, opened.error().message);
         return finish(id, false, opened.error().message);
@@ -172,12 +182,23 @@ void AccountEngine::doStart(RequestId id)
                 finish(request, ok, error, QVariant::fromValue(entry));
             });
 
-    for (int role = 0; role < 3; ++role) {
+    for (const std::shared_ptr<AppendTarget> &target : m_appendTargets)
+        m_journal->addAppendTarget(target.get());
+
+    for (int role = 0; role < roleCount; ++role) {
         connect(&m_slots[role].retryTimer, &QTimer::timeout, this, [this, role] {
             connectSlot(Role(role));
         });
     }
-    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+    for (const auto &work : std::exchange(m_targetWorkBeforeStart, {}))
+        runOnTargetConnection(work);
+    // Process-wide and not thread-safe to load: engines start on their own threads, perhaps at
+    // the same moment.
+    static std::once_flag networkInformation;
+    std::call_once(networkInformation, [] {
+        QNetworkInformation::loadDefaultBackend();
+    });
+    if (QNetworkInformation::instance()) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
                 &AccountEngine::onNetworkReachability);
     }
@@ -300,7 +321,7 @@ void AccountEngine::onNetworkReachability()
         && reachability != QNetworkInformation::Reachability::Site)
         return;
     // Back online: do not wait out the backoff.
-    for (int role = 0; role < 3; ++role) {
+    for (int role = 0; role < roleCount; ++role) {
         Slot &s = m_slots[role];
         if (s.retryTimer.isActive()) {
             s.retryTimer.stop();
@@ -590,6 +611,68 @@ AccountEngine::RequestId AccountEngine::setSubscribed(const QString &path, bool 
     });
 }
 
+AccountEngine::RequestId AccountEngine::moveToAccount(const QString &path, const UidSet &uids,
+                                                      const QString &targetAccountKey, const QString &targetPath)
+{
+    return journalRequest({path}, [this, uids, targetAccountKey, targetPath](const QList<qint64> &ids) {
+        const auto target = std::find_if(m_appendTargets.begin(), m_appendTargets.end(),
+                                         [&targetAccountKey](const std::shared_ptr<AppendTarget> &each) {
+                                             return each->accountKey() == targetAccountKey;
+                                         });
+        if (target == m_appendTargets.end())
+            return OperationJournal::Request{0, OperationJournal::Error::UnknownAccount,
+                                             tr("The account %1 is not open.").arg(targetAccountKey)};
+        return m_journal->moveToAccount(ids[0], uids, **target, targetPath);
+    });
+}
+
+std::shared_ptr<AppendTarget> AccountEngine::appendTarget()
+{
+    return std::make_shared<EngineAppendTarget>(m_account.id, *this);
+}
+
+void AccountEngine::addAppendTarget(std::shared_ptr<AppendTarget> target)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, target = std::move(target)] {
+            // A second registration under the same key replaces the first.
+            std::erase_if(m_appendTargets, [&target](const std::shared_ptr<AppendTarget> &each) {
+                return each->accountKey() == target->accountKey();
+            });
+            m_appendTargets.push_back(target);
+            if (m_journal)
+                m_journal->addAppendTarget(target.get());
+        },
+        Qt::QueuedConnection);
+}
+
+QStringList AccountEngine::undoAccounts() const
+{
+    return m_journal ? m_journal->undoAccounts() : QStringList();
+}
+
+void AccountEngine::runOnTargetConnection(std::function<void(Session *)> work)
+{
+    if (m_stopping)
+        return work(nullptr);
+    if (!m_started) {
+        m_targetWorkBeforeStart.push_back(std::move(work));
+        return;
+    }
+    withSession(Role::Target, [this, work](Session *session) {
+        if (session || m_stopping || m_state == State::Error)
+            return work(session);
+        // Not reachable for now: wait for the next attempt, which the failed one has scheduled.
+        QMetaObject::invokeMethod(
+            this,
+            [this, work] {
+                runOnTargetConnection(work);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 AccountEngine::RequestId AccountEngine::undo()
 {
     return journalRequest({}, [this](const QList<qint64> &) {
@@ -614,6 +697,11 @@ void AccountEngine::stop()
                     s.session->close();
                 }
             }
+            // Other accounts waiting on this one hear now that it is gone.
+            for (const auto &work : std::exchange(slot(Role::Target).waiting, {}))
+                work(nullptr);
+            for (const auto &work : std::exchange(m_targetWorkBeforeStart, {}))
+                work(nullptr);
             if (m_journal)
                 m_journal->setSession(nullptr);
             m_folderSync.reset();

@@ -36,6 +36,7 @@ class AccountStore;
 
 namespace fumi::engine {
 
+class AppendTarget;
 class DeltaCoalescer;
 class FolderListSync;
 class MailboxSync;
@@ -45,15 +46,22 @@ class TrustStorePolicy;
 // Everything Fumi does with one account's server, on the account's own thread.
 //
 // It owns the account's store (one SQLite database, locked against a second process on the
-// same profile), a pool of at most three connections — the open mailbox, a watch on INBOX, and
-// one for background work (the folder list, the operation journal, one-off syncs) — and the
-// objects that use them: MailboxSync for the open mailbox and INBOX, FolderListSync, the
+// same profile), a pool of at most four connections — the open mailbox, a watch on INBOX, one
+// for background work (the folder list, the operation journal, one-off syncs), and, opened only
+// when another account moves messages here, one for that account's APPENDs — and the objects
+// that use them: MailboxSync for the open mailbox and INBOX, FolderListSync, the
 // OperationJournal. A connection that fails is made again with exponential backoff (1 s
 // doubling to 5 minutes), at once when the network comes back (QNetworkInformation).
 //
 // Callers on other threads use the requests below: each returns an id at once and does its
 // work on the engine's thread; requestFinished() carries the id back with the outcome. Changes
 // to the rows reach the models as coalesced MailboxDeltas; nothing else crosses threads.
+//
+// Moves between accounts: each engine hands out appendTarget(), which the other engine is
+// given with addAppendTarget(); the wiring code registers every open account with every other
+// one, before or after start(). The other account's APPENDs and searches run on its own
+// thread, on a connection of their own: they never share a selected mailbox with that
+// account's journal, and two engines moving messages to each other cannot wait on each other.
 class AccountEngine : public QObject
 {
     Q_OBJECT
@@ -107,13 +115,34 @@ public:
     RequestId renameMailbox(const QString &path, const QString &newPath);
     RequestId deleteMailbox(const QString &path);
     RequestId setSubscribed(const QString &path, bool subscribed);
+    // Moves messages to `targetPath` of another account, registered with addAppendTarget()
+    // under `targetAccountKey` (its Account::id): APPEND there with flags and internal date,
+    // confirmed by APPENDUID or a Message-ID search, and only then removed here. Finished when
+    // all of that is done; the rows leave `path` at once. Fails at once when that account is
+    // not registered. There is no copy between accounts: the journal has none.
+    RequestId moveToAccount(const QString &path, const UidSet &uids, const QString &targetAccountKey,
+                            const QString &targetPath);
     RequestId undo();
+    // This account as the target of another engine's moves (see above); the object may be
+    // used from any thread and outlive this engine (its calls then answer "not connected").
+    [[nodiscard]] std::shared_ptr<AppendTarget> appendTarget();
+    // Lets this engine move messages to the account behind `target`, found by its
+    // accountKey(); also after a restart, for moves journaled before it. Entries for an
+    // account that is not registered when they come up fail (when nothing of them was done
+    // yet) or wait for it without holding up the rest of the journal.
+    void addAppendTarget(std::shared_ptr<AppendTarget> target);
     // Finishes what is running, logs out and closes the store; stopped() follows.
     void stop();
 
     // --- engine thread only ----------------------------------------------------------------
     [[nodiscard]] store::AccountStore *store() const { return m_store.get(); }
     [[nodiscard]] QList<store::MailboxRecord> mailboxes() const;
+    // The other accounts (their keys) that undo() needs registered to undo the newest change.
+    [[nodiscard]] QStringList undoAccounts() const;
+    // Runs `work` with the connection kept for other accounts' moves into this one, once it
+    // is connected, waiting through retries (and for start()); with null once the engine
+    // stops or cannot connect for good. For EngineAppendTarget.
+    void runOnTargetConnection(std::function<void(Session *)> work);
 
 Q_SIGNALS:
     void requestFinished(quint64 id, bool ok, const QString &error, const QVariant &result);
@@ -125,7 +154,8 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    enum class Role { Selected, Watch, Background };
+    enum class Role { Selected, Watch, Background, Target };
+    static constexpr int roleCount = 4;
     struct Slot {
         std::unique_ptr<Session> session;
         std::unique_ptr<AccountConnector> connector;
@@ -167,7 +197,9 @@ private:
     std::unique_ptr<FolderListSync> m_folderSync;
     std::vector<std::function<void(bool, const QString &)>> m_folderSyncWaiting;
     QHash<qint64, RequestId> m_journalRequests; // journal entry → request waiting for it
-    Slot m_slots[3];
+    Slot m_slots[roleCount];
+    std::vector<std::shared_ptr<AppendTarget>> m_appendTargets;
+    std::vector<std::function<void(Session *)>> m_targetWorkBeforeStart;
     std::atomic<RequestId> m_nextRequest{1};
     State m_state = State::Stopped;
     bool m_started = false;

@@ -91,7 +91,7 @@ void FolderListSync::start()
         if (m_specialUse)
             options += " SPECIAL-USE";
         if (m_listStatus)
-            options += " STATUS (MESSAGES UNSEEN UIDVALIDITY)";
+            options += " STATUS (MESSAGES UNSEEN UIDVALIDITY UIDNEXT)";
         options += ')';
         list.raw(options);
     }
@@ -153,8 +153,7 @@ void FolderListSync::collect(const std::vector<imap::Response> &data)
                 if (record.path == status->name)
                     applyStatus(record, *status);
             }
-            if (status->uidValidity)
-                m_uidValidity.insert(status->name, *status->uidValidity);
+            m_status.insert(status->name, *status);
         }
     }
 }
@@ -183,7 +182,7 @@ void FolderListSync::fetchStatuses()
         if (!record.selectable)
             continue;
         Command status("STATUS");
-        status.mailbox(record.path).raw("(MESSAGES UNSEEN UIDVALIDITY)");
+        status.mailbox(record.path).raw("(MESSAGES UNSEEN UIDVALIDITY UIDNEXT)");
         ++m_waiting;
         m_session.run(status, this, [this](const CommandResult &result) {
             if (m_failed)
@@ -212,21 +211,48 @@ void FolderListSync::reconcile()
     for (const store::MailboxRecord &record : std::as_const(m_listed))
         listedPaths.insert(record.path);
 
+    const auto vanished = [&](const store::MailboxRecord &record) {
+        return !listedPaths.contains(record.path) && !(m_keepLocal && m_keepLocal(record.path));
+    };
+    // Per UIDVALIDITY: how many stored mailboxes vanished with it, and the new names carrying it.
+    QHash<quint32, int> vanishedWith;
+    for (const store::MailboxRecord &record : stored) {
+        if (record.sync.uidValidity != 0 && vanished(record))
+            ++vanishedWith[record.sync.uidValidity];
+    }
+    QHash<quint32, QStringList> appearedWith;
+    for (const store::MailboxRecord &record : std::as_const(m_listed)) {
+        const auto status = m_status.constFind(record.path);
+        if (!byPath.contains(record.path) && status != m_status.cend() && status->uidValidity)
+            appearedWith[*status->uidValidity].append(record.path);
+    }
+    const auto renamedTo = [&](const store::MailboxRecord &record) -> QString {
+        const quint32 validity = record.sync.uidValidity;
+        if (validity == 0 || vanishedWith.value(validity) != 1 || appearedWith.value(validity).size() != 1)
+            return {};
+        const QString candidate = appearedWith.value(validity).first();
+        const imap::MailboxStatusResponse &status = m_status[candidate];
+        if (status.messages && *status.messages != record.counts.messages)
+            return {};
+        if (status.uidNext && record.sync.uidNext != 0 && *status.uidNext != record.sync.uidNext)
+            return {};
+        return candidate;
+    };
+
     const store::Result<> written = m_store.transaction([&]() -> store::Result<> {
-        // Gone from the server: renamed by another device (a new name with the same
-        // UIDVALIDITY, which keeps the local id and every row), or deleted, with its rows.
+        // Gone from the server: renamed by another device (see the class comment; it keeps the
+        // local id and every row), or deleted, with its rows.
         for (const store::MailboxRecord &record : stored) {
-            if (listedPaths.contains(record.path) || (m_keepLocal && m_keepLocal(record.path)))
+            if (!vanished(record))
                 continue;
-            const QString renamedTo
-                = record.sync.uidValidity == 0 ? QString() : m_uidValidity.key(record.sync.uidValidity);
-            if (!renamedTo.isEmpty() && !byPath.contains(renamedTo)) {
-                if (store::Result<> renamed = m_store.renameMailbox(record.id, renamedTo); !renamed)
+            const QString newPath = renamedTo(record);
+            if (!newPath.isEmpty() && !byPath.contains(newPath)) {
+                if (store::Result<> renamed = m_store.renameMailbox(record.id, newPath); !renamed)
                     return renamed;
-                qCInfo(lcEngine).noquote() << "mailbox renamed on the server:" << record.path << "->" << renamedTo;
+                qCInfo(lcEngine).noquote() << "mailbox renamed on the server:" << record.path << "->" << newPath;
                 store::MailboxRecord moved = record;
-                moved.path = renamedTo;
-                byPath.insert(renamedTo, moved);
+                moved.path = newPath;
+                byPath.insert(newPath, moved);
                 continue;
             }
             if (store::Result<> removed = m_store.removeMailbox(record.id); !removed)

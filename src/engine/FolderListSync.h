@@ -27,7 +27,12 @@ class Session;
 // and one STATUS per mailbox, pipelined. The server's list is authoritative, with two
 // exceptions: a mailbox the journal is still creating is kept, and a mailbox that disappeared
 // while one with the same UIDVALIDITY appeared under another name was renamed by another
-// device, so it keeps its local id and its rows.
+// device, so it keeps its local id and its rows. UIDVALIDITY alone does not prove a rename
+// (Dovecot's is the creation time in seconds, so folders made in the same second share it):
+// only when exactly one vanished and one new mailbox carry it, and the new one's MESSAGES and
+// UIDNEXT (where known) are what the old one had, is it a rename. Anything else is a delete
+// and a create, which costs a full sync of the new mailbox but never shows one folder's rows
+// under another's name.
 //
 // Servers without SPECIAL-USE get the special uses most clients agree on from the usual names
 // ("Trash", "Sent", "Drafts"...), so that delete-to-Trash works there too.
@@ -58,8 +63,8 @@ private:
     store::AccountStore &m_store;
     KeepLocal m_keepLocal;
     QList<store::MailboxRecord> m_listed;
-    QList<QString> m_subscribed;           // from LSUB, without LIST-EXTENDED
-    QHash<QString, quint32> m_uidValidity; // from STATUS, to recognise renames
+    QList<QString> m_subscribed;                          // from LSUB, without LIST-EXTENDED
+    QHash<QString, imap::MailboxStatusResponse> m_status; // by path, to recognise renames
     bool m_extended = false;
     bool m_specialUse = false;
     bool m_listStatus = false;

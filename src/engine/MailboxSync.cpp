@@ -214,6 +214,8 @@ void MailboxSync::renumberedWhileOpen(quint32 uidValidity)
     m_sawHighestModSeq = false;
     if (!dropCache(old))
         return;
+    m_syncing = true;
+    holdIdle();
     syncFlagsAndExpunges();
 }
 
@@ -227,6 +229,14 @@ void MailboxSync::resyncFully(const QString &why)
     // with the rows of now, not with those of the opening sync.
     m_known = m_store.uids(m_mailboxId);
     m_path = Path::Plain;
+    // News during the resync waits for its end (its own search covers what came before it):
+    // an EXISTS now must not start a second fetch of the UIDs the resync fetches.
+    m_syncing = true;
+    m_resyncing = true;
+    holdIdle();
+    // The sequence map is what the server just contradicted: rebuilt from the resync's rows.
+    if (!m_qresync)
+        m_sequenceKnown = false;
     syncFlagsAndExpunges();
 }
 
@@ -243,7 +253,7 @@ void MailboxSync::syncFlagsAndExpunges()
             const UidSet present = m_known - m_vanished;
             m_highestUid = present.isEmpty() ? 0 : present.max();
             commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext, modSeq});
-            Q_EMIT firstWindowReady();
+            emitFirstWindowReady();
             finishSync();
             return;
         }
@@ -349,7 +359,7 @@ void MailboxSync::fetchNew(const UidSet &newUids)
     if (newUids.isEmpty()) {
         commit(store::MailboxSyncState{m_server.uidValidity, m_server.uidNext,
                                        m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0});
-        Q_EMIT firstWindowReady();
+        emitFirstWindowReady();
         finishSync();
         return;
     }
@@ -384,7 +394,7 @@ void MailboxSync::fetchWindow(const UidSet &window, std::function<void()> afterF
                                            m_sawHighestModSeq && m_condstore ? m_server.highestModSeq : 0});
         }
         if (afterFirst) {
-            Q_EMIT firstWindowReady();
+            emitFirstWindowReady();
             afterFirst();
         }
         if (m_windowsLeft == 0)
@@ -392,10 +402,34 @@ void MailboxSync::fetchWindow(const UidSet &window, std::function<void()> afterF
     });
 }
 
+void MailboxSync::emitFirstWindowReady()
+{
+    // Once per MailboxSync, as synced(): a live resync's windows are no first screen.
+    if (m_firstWindowSent)
+        return;
+    m_firstWindowSent = true;
+    Q_EMIT firstWindowReady();
+}
+
+void MailboxSync::holdIdle()
+{
+    if (m_session.connection().isIdling())
+        m_resumeIdle = true;
+}
+
+void MailboxSync::resumeIdle()
+{
+    if (!m_resumeIdle || m_syncing || m_done)
+        return;
+    m_resumeIdle = false;
+    m_session.connection().idle();
+}
+
 void MailboxSync::finishSync()
 {
     if (m_done)
         return;
+    const bool live = m_synced; // a resync while open; synced() was emitted by the opening sync
     m_syncing = false;
     m_synced = true;
     if (!m_sequenceKnown && !m_qresync) {
@@ -405,6 +439,14 @@ void MailboxSync::finishSync()
         m_sequenceKnown = true;
     }
     qCDebug(lcEngine) << "synced" << m_mailboxPath;
+    if (live) {
+        // An EXISTS held back during the resync may name messages its search did not see.
+        const quint64 present = m_sequenceKnown ? m_sequence.size() : m_store.messageCount(m_mailboxId);
+        if (std::exchange(m_resyncing, false) && m_exists && *m_exists > present)
+            fetchNewSinceExists();
+        resumeIdle();
+        return;
+    }
     Q_EMIT synced();
 }
 

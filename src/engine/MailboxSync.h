@@ -45,7 +45,8 @@ class Session;
 // After the opening sync the mailbox stays selected and the receiver stays installed:
 // EXISTS, EXPUNGE, VANISHED and FETCH that the server pushes (during IDLE, or with any answer)
 // are applied in batches, one transaction per burst. An EXISTS that shrinks without an EXPUNGE
-// starts a full resync.
+// starts a full resync; news arriving during it waits for its end. If the connection was
+// idling, it idles again once the resync is done.
 class MailboxSync : public QObject
 {
     Q_OBJECT
@@ -94,7 +95,8 @@ public:
 Q_SIGNALS:
     // What changed in the store, one per committed batch (uncoalesced).
     void delta(const fumi::engine::MailboxDeltaPtr &delta);
-    // The newest window of rows is stored (or there were no new rows to fetch).
+    // The newest window of rows is stored (or there were no new rows to fetch). Once, like
+    // synced(): a live resync later (after an inconsistent answer) emits neither.
     void firstWindowReady();
     void synced();
     void failed(const QString &message);
@@ -108,6 +110,10 @@ private:
     // One window of new rows; `afterFirst` (the first window only) runs once it is stored.
     void fetchWindow(const UidSet &window, std::function<void()> afterFirst);
     void finishSync();
+    void emitFirstWindowReady();
+    // A live resync ends the connection's IDLE; these start it again afterwards if it was on.
+    void holdIdle();
+    void resumeIdle();
     void resyncFully(const QString &why);
     // UIDVALIDITY changed: drops the rows, the parts and the UID-based journal entries.
     [[nodiscard]] bool dropCache(quint32 oldUidValidity);
@@ -152,6 +158,8 @@ private:
     bool m_syncing = false;
     bool m_done = false;
     bool m_fetchingNew = false;
+    bool m_resumeIdle = false;
+    bool m_resyncing = false; // resyncFully() runs while the mailbox is open
     // While fetchNewSinceExists() runs: the highest UID it already knew, and the new UIDs that
     // arrived so far, committed or not.
     Uid m_fetchingAbove = 0;

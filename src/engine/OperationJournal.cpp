@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QMetaObject>
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -158,6 +159,8 @@ void OperationJournal::setSession(Session *session)
 void OperationJournal::addAppendTarget(AppendTarget *target)
 {
     m_targets.insert(target->accountKey(), target);
+    // Entries parked for want of this account may go on now.
+    m_parked.clear();
     scheduleSoon();
 }
 
@@ -168,7 +171,22 @@ void OperationJournal::removeAppendTarget(AppendTarget *target)
 
 void OperationJournal::replay()
 {
+    m_parked.clear();
     scheduleSoon();
+}
+
+QStringList OperationJournal::undoAccounts() const
+{
+    const auto top = m_store.topUndo();
+    if (!top)
+        return {};
+    QStringList accounts;
+    for (const QJsonValue &value : decode(top->payload).value(u"ops"_s).toArray()) {
+        const QString account = value.toObject().value(u"account"_s).toString();
+        if (!account.isEmpty() && !accounts.contains(account))
+            accounts.append(account);
+    }
+    return accounts;
 }
 
 void OperationJournal::dismissFailure(qint64 id)
@@ -672,10 +690,13 @@ void OperationJournal::schedule()
     if (m_running || !m_session || !m_session->isUsable())
         return;
     const QList<JournalEntry> pending = m_store.pendingJournalEntries();
-    if (pending.isEmpty())
+    const auto next = std::find_if(pending.begin(), pending.end(), [this](const JournalEntry &entry) {
+        return !m_parked.contains(entry.id);
+    });
+    if (next == pending.end())
         return;
     auto run = std::make_shared<Execution>();
-    run->entry = pending.first();
+    run->entry = *next;
     run->payload = decode(run->entry.payload);
     run->replaying = run->entry.state == JournalEntry::State::Sent;
     m_running = run->entry.id;
@@ -1257,14 +1278,12 @@ void OperationJournal::executeAppend(const std::shared_ptr<Execution> &run)
 
 void OperationJournal::executeCrossAccount(const std::shared_ptr<Execution> &run)
 {
-    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
-    if (!target) {
-        // Waits until the engine registers the other account again.
-        qCInfo(lcEngine) << "journal: entry" << run->entry.id << "waits for its target account";
-        m_running = 0;
+    const QString step = run->payload.value(u"step"_s).toString();
+    // Removing the sources of confirmed copies needs only this account.
+    if (step != u"expunging" && !m_targets.contains(run->payload.value(u"account"_s).toString())) {
+        targetMissing(run, u"appending"_s, u"confirmed"_s);
         return;
     }
-    const QString step = run->payload.value(u"step"_s).toString();
     select(run, run->entry.mailboxId, [this, run, step] {
         if (step == u"expunging") {
             removeCrossAccountSources(run, {});
@@ -1288,7 +1307,7 @@ void OperationJournal::appendNextToTarget(const std::shared_ptr<Execution> &run)
 {
     AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
     if (!target) {
-        m_running = 0;
+        targetMissing(run, u"appending"_s, u"confirmed"_s);
         return;
     }
     QJsonArray messages = run->payload.value(u"messages"_s).toArray();
@@ -1380,6 +1399,29 @@ void OperationJournal::appendNextToTarget(const std::shared_ptr<Execution> &run)
                             });
 }
 
+void OperationJournal::targetMissing(const std::shared_ptr<Execution> &run, QStringView inDoubt, QStringView done)
+{
+    const QString account = run->payload.value(u"account"_s).toString();
+    bool begun = !run->payload.value(u"step"_s).toString().isEmpty() && run->entry.kind != "move-account";
+    for (const QJsonValue &value : run->payload.value(u"messages"_s).toArray()) {
+        const QString state = value.toObject().value(u"state"_s).toString();
+        begun = begun || state == inDoubt || state == done;
+    }
+    if (!begun) {
+        // Nothing has reached either account yet: better to say so now than to hold the
+        // messages out of sight for an account that may never be opened again.
+        fail(run, tr("The account %1 is not open; the messages were left where they were.").arg(account));
+        return;
+    }
+    // Half done: only that account can tell what happened. The entry waits for it, and the
+    // entries behind it go on meanwhile.
+    qCInfo(lcEngine).noquote() << "journal: entry" << run->entry.id << "waits for the account" << account;
+    m_parked.insert(run->entry.id);
+    if (m_running == run->entry.id)
+        m_running = 0;
+    scheduleSoon();
+}
+
 void OperationJournal::crossAccountFailed(const std::shared_ptr<Execution> &run, const QString &error)
 {
     // Messages already confirmed at the target leave the source all the same (they would be
@@ -1419,8 +1461,7 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
 {
     AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
     if (!target) {
-        qCInfo(lcEngine) << "journal: entry" << run->entry.id << "waits for its target account";
-        m_running = 0;
+        targetMissing(run, u"appending"_s, u"returned"_s);
         return;
     }
     QJsonArray messages = run->payload.value(u"messages"_s).toArray();

@@ -18,7 +18,9 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -62,6 +64,7 @@ public:
     enum class Error {
         None,
         UnknownMailbox,
+        UnknownAccount, // the other account of a move between accounts is not open
         EmptyUidSet,
         NoSuchMessages, // none of the UIDs is in the local store
         InvalidPath,
@@ -112,6 +115,9 @@ public:
     [[nodiscard]] Request undo();
     // The newest undo record's description ("Moved 3 messages to Archive"); empty for none.
     [[nodiscard]] QString undoDescription() const;
+    // The keys of the other accounts the newest undo record needs registered (the undo of a
+    // move to another account); empty for none.
+    [[nodiscard]] QStringList undoAccounts() const;
 
     // Use UID MOVE where the server offers it (the default). Off: always UID COPY, then
     // \Deleted and UID EXPUNGE, for servers whose MOVE misbehaves and to exercise that path
@@ -200,6 +206,9 @@ private:
     void executeAppend(const RunPtr &run);
     void executeCrossAccount(const RunPtr &run);
     void appendNextToTarget(const RunPtr &run);
+    // The entry's other account is not registered: fails the entry when nothing of it has
+    // reached that account (no message `inDoubt` or `done`), else parks it until the account is.
+    void targetMissing(const RunPtr &run, QStringView inDoubt, QStringView done);
     void crossAccountFailed(const RunPtr &run, const QString &error);
     void removeCrossAccountSources(const RunPtr &run, const QString &error);
     void executeReturnFromAccount(const RunPtr &run);
@@ -211,8 +220,9 @@ private:
     store::AccountStore &m_store;
     QPointer<Session> m_session;
     QHash<QString, AppendTarget *> m_targets;
-    qint64 m_running = 0; // the entry being executed; 0 when idle
-    quint64 m_epoch = 0;  // bumped when the session changes, so late answers are ignored
+    QSet<qint64> m_parked; // entries waiting for an account that is not registered
+    qint64 m_running = 0;  // the entry being executed; 0 when idle
+    quint64 m_epoch = 0;   // bumped when the session changes, so late answers are ignored
     bool m_scheduled = false;
     bool m_foldersChanged = false;
     std::vector<MailboxDeltaPtr> m_queuedDeltas; // sent once their transaction has committed

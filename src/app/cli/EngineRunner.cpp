@@ -13,7 +13,10 @@ EngineRunner::EngineRunner(Cli &cli, const account::Account &account, QObject *p
     : QObject(parent)
 {
     engine::AccountEngine::Services services;
-    services.credentials = cli.credentials();
+    if (cli.credentials()) {
+        m_credentials = std::make_unique<account::ThreadConfinedCredentialStore>(*cli.credentials(), cli);
+        services.credentials = m_credentials.get();
+    }
     services.trust = cli.trust();
     engine::AccountEngine::Options options;
     m_engine = new engine::AccountEngine(account, cli.profile().accountDataDirectory(account.id), services, options);

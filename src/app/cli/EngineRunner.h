@@ -4,6 +4,7 @@
 #pragma once
 
 #include "account/Account.h"
+#include "account/ThreadConfinedCredentialStore.h"
 #include "engine/AccountEngine.h"
 
 #include <QHash>
@@ -38,6 +39,8 @@ public:
     void stop(std::function<void()> then);
 
 private:
+    // The keychain is used from the command's thread only, however many engines run.
+    std::unique_ptr<account::ThreadConfinedCredentialStore> m_credentials;
     QThread m_thread;
     engine::AccountEngine *m_engine; // lives on m_thread, deleted there
     QHash<quint64, Done> m_waiting;

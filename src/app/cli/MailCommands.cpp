@@ -161,7 +161,8 @@ void declareTransfer(QCommandLineParser &parser)
 {
     declareNameMailbox(parser);
     parser.addPositionalArgument(u"UIDSET"_s, u"UIDs such as 4, 1:10 or 3,7:9."_s);
-    parser.addPositionalArgument(u"TARGET"_s, u"The target mailbox."_s);
+    parser.addPositionalArgument(u"[NAME2:]TARGET"_s,
+                                 u"The target mailbox; NAME2:TARGET is TARGET in the account NAME2 (move only)."_s);
 }
 
 // --- the commands ----------------------------------------------------------------------------
@@ -351,6 +352,88 @@ void runFlag(Cli &cli, const QCommandLineParser &parser)
         u"Changed the flags of %1 in %2."_s.arg(args->at(2), path));
 }
 
+// Starts a second account's engine beside `runner`'s, each registered as the other's target of
+// moves between accounts, then runs `then`; a failure to start it stops both and ends the
+// command. The second account is locked like the first: neither may be open elsewhere.
+void withSecondEngine(Cli &cli, EngineRunner &runner, const account::Account &other,
+                      std::function<void(EngineRunner &second)> then)
+{
+    auto *second = new EngineRunner(cli, other, &cli);
+    runner.engine().addAppendTarget(second->engine().appendTarget());
+    second->engine().addAppendTarget(runner.engine().appendTarget());
+    second->request(
+        [](AccountEngine &engine) {
+            return engine.start();
+        },
+        [&cli, &runner, second, then = std::move(then)](bool ok, const QString &error, const QVariant &) {
+            if (!ok)
+                return second->stop([&cli, &runner, error] {
+                    done(cli, runner, error);
+                });
+            then(*second);
+        });
+}
+
+// Ends a command that runs two engines: both stop (and unlock) before it ends.
+void doneWithBoth(Cli &cli, EngineRunner &runner, EngineRunner &second, const QString &error = {})
+{
+    second.stop([&cli, &runner, error] {
+        done(cli, runner, error);
+    });
+}
+
+// Sends one journal request to `runner`'s engine with `second` running beside it, and waits.
+void journalCommandWithSecond(Cli &cli, EngineRunner &runner, EngineRunner &second,
+                              const std::function<RequestId(AccountEngine &)> &send, const QString &success)
+{
+    runner.request(send, [&cli, &runner, &second, success](bool ok, const QString &error, const QVariant &) {
+        if (ok && !cli.json())
+            cli.print(success);
+        else if (ok)
+            cli.printJson(QJsonObject{{u"ok"_s, true}, {u"done"_s, success}});
+        doneWithBoth(cli, runner, second, ok ? QString() : error);
+    });
+}
+
+void runMoveToAccount(Cli &cli, const QString &name, const QString &path, const QString &uidText, const UidSet &uids,
+                      const account::Account &other, const QString &target)
+{
+    const std::optional<account::Account> source = cli.account(name);
+    if (!source)
+        return;
+    if (source->id == other.id)
+        return cli.fail(u"\"%1\" and \"%2\" are the same account."_s.arg(name, other.displayName), UsageError);
+    withEngine(cli, name, [&cli, path, uidText, uids, other, target](EngineRunner &runner) {
+        withSecondEngine(cli, runner, other, [&cli, &runner, path, uidText, uids, other, target](EngineRunner &second) {
+            // The target mailbox must exist there: the journal appends, it does not create.
+            runner.request(
+                [path](AccountEngine &engine) {
+                    return engine.openMailbox(path);
+                },
+                [&cli, &runner, &second, path, uidText, uids, other, target](bool ok, const QString &error,
+                                                                             const QVariant &) {
+                    if (!ok)
+                        return doneWithBoth(cli, runner, second, error);
+                    bool known = false;
+                    second.onEngineThread([&](AccountEngine &engine) {
+                        for (const store::MailboxRecord &mailbox : engine.mailboxes())
+                            known = known || mailbox.path == target;
+                    });
+                    if (!known)
+                        return doneWithBoth(
+                            cli, runner, second,
+                            u"There is no mailbox \"%1\" in %2; nothing was changed."_s.arg(target, other.displayName));
+                    journalCommandWithSecond(
+                        cli, runner, second,
+                        [path, uids, key = other.id, target](AccountEngine &engine) {
+                            return engine.moveToAccount(path, uids, key, target);
+                        },
+                        u"Moved %1 from %2 to %3 in %4."_s.arg(uidText, path, target, other.displayName));
+                });
+        });
+    });
+}
+
 void runTransfer(Cli &cli, const QCommandLineParser &parser, bool move)
 {
     const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UIDSET"_s, u"[NAME2:]TARGET"_s});
@@ -360,14 +443,20 @@ void runTransfer(Cli &cli, const QCommandLineParser &parser, bool move)
     if (!uids)
         return;
     QString target = args->at(3);
+    const QString path = args->at(1);
+    // "NAME2:TARGET" names another account only when NAME2 is one; otherwise the colon is part
+    // of the mailbox's name.
     if (const qsizetype colon = target.indexOf(u':'); colon > 0) {
-        const QString other = target.left(colon);
-        if (cli.accounts() && cli.accounts()->find(other)) {
-            return cli.fail(u"Moving or copying between accounts (to \"%1\") is not available in fumi-cli yet; "
-                            "nothing was changed."_s.arg(other));
+        const QString otherName = target.left(colon);
+        const std::optional<account::Account> other = cli.accounts() ? cli.accounts()->find(otherName) : std::nullopt;
+        if (other) {
+            if (!move) {
+                return cli.fail(u"Copying between accounts (to \"%1\") is not supported; use move. Nothing was "
+                                "changed."_s.arg(otherName));
+            }
+            return runMoveToAccount(cli, args->at(0), path, args->at(2), *uids, *other, target.mid(colon + 1));
         }
     }
-    const QString path = args->at(1);
     journalCommand(
         cli, args->at(0), path,
         [path, uids = *uids, target, move](AccountEngine &engine) {
@@ -441,12 +530,34 @@ void runUndo(Cli &cli, const QCommandLineParser &parser)
     const auto args = positionals(cli, parser, {u"NAME"_s});
     if (!args)
         return;
-    journalCommand(
-        cli, args->at(0), {},
-        [](AccountEngine &engine) {
-            return engine.undo();
-        },
-        u"Undone."_s);
+    const auto undo = [](AccountEngine &engine) {
+        return engine.undo();
+    };
+    withEngine(cli, args->at(0), [&cli, undo](EngineRunner &runner) {
+        QStringList others;
+        runner.onEngineThread([&others](AccountEngine &engine) {
+            others = engine.undoAccounts();
+        });
+        if (others.isEmpty()) {
+            return runner.request(undo, [&cli, &runner](bool ok, const QString &error, const QVariant &) {
+                if (ok && !cli.json())
+                    cli.print(u"Undone."_s);
+                else if (ok)
+                    cli.printJson(QJsonObject{{u"ok"_s, true}, {u"done"_s, u"Undone."_s}});
+                done(cli, runner, ok ? QString() : error);
+            });
+        }
+        // The undo of a move to another account: that account is opened too (a move has one).
+        const std::optional<account::Account> other
+            = cli.accounts() ? cli.accounts()->find(others.first()) : std::nullopt;
+        if (!other)
+            return done(cli, runner,
+                        u"The newest change moved messages to an account that no longer exists (%1); it cannot be "
+                        "undone."_s.arg(others.first()));
+        withSecondEngine(cli, runner, *other, [&cli, &runner, undo](EngineRunner &second) {
+            journalCommandWithSecond(cli, runner, second, undo, u"Undone."_s);
+        });
+    });
 }
 
 void runFetch(Cli &cli, const QCommandLineParser &parser)
@@ -556,15 +667,16 @@ QList<Command> mailCommands()
          },
          runFlag},
         {{u"move"_s},
-         u"NAME MAILBOX UIDSET TARGET"_s,
-         u"Moves messages to another mailbox of the account."_s,
+         u"NAME MAILBOX UIDSET [NAME2:]TARGET"_s,
+         u"Moves messages to another mailbox of the account, or with NAME2:TARGET to a mailbox of the account NAME2 "
+         "(appended there with flags and date, removed here once confirmed; both accounts are opened)."_s,
          declareTransfer,
          [](Cli &cli, const QCommandLineParser &parser) {
              runTransfer(cli, parser, true);
          }},
         {{u"copy"_s},
          u"NAME MAILBOX UIDSET TARGET"_s,
-         u"Copies messages to another mailbox of the account."_s,
+         u"Copies messages to another mailbox of the account (not to another account: use move)."_s,
          declareTransfer,
          [](Cli &cli, const QCommandLineParser &parser) {
              runTransfer(cli, parser, false);
@@ -604,7 +716,8 @@ QList<Command> mailCommands()
          runRmdir},
         {{u"undo"_s},
          u"NAME"_s,
-         u"Undoes the newest change made to the account, also after a restart."_s,
+         u"Undoes the newest change made to the account, also after a restart. A move to another account is "
+         "undone by appending the messages back here, then removing them there (that account is opened too)."_s,
          declareName,
          runUndo},
         {{u"fetch"_s},

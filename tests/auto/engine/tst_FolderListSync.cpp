@@ -31,7 +31,7 @@ namespace {
 
 constexpr char extended[] = "IMAP4rev1 AUTH=PLAIN SASL-IR LIST-EXTENDED SPECIAL-USE LIST-STATUS";
 constexpr char listExtended[]
-    = "LIST \"\" \"*\" RETURN (SUBSCRIBED CHILDREN SPECIAL-USE STATUS (MESSAGES UNSEEN UIDVALIDITY))";
+    = "LIST \"\" \"*\" RETURN (SUBSCRIBED CHILDREN SPECIAL-USE STATUS (MESSAGES UNSEEN UIDVALIDITY UIDNEXT))";
 
 } // namespace
 
@@ -48,6 +48,8 @@ private Q_SLOTS:
     void fallbackListLsubAndStatus();
     void goneMailboxRemovedRenamedOneKept();
     void renamedParentKeepsItsChildren();
+    void sharedUidValidityIsARenameOnlyWhenUnambiguous_data();
+    void sharedUidValidityIsARenameOnlyWhenUnambiguous();
 
 private:
     [[nodiscard]] bool connectTo(const Transcript &transcript);
@@ -220,7 +222,7 @@ void tst_FolderListSync::fallbackListLsubAndStatus()
         {"Archive/&MMYwuTDI-", "(MESSAGES 8 UNSEEN 0 UIDVALIDITY 17)"},
     };
     for (const auto &[name, values] : statuses) {
-        const QByteArray status = t.command("STATUS " + name + " (MESSAGES UNSEEN UIDVALIDITY)");
+        const QByteArray status = t.command("STATUS " + name + " (MESSAGES UNSEEN UIDVALIDITY UIDNEXT)");
         t.reply({"* STATUS " + name + ' ' + values, status + " OK status"});
     }
     QVERIFY(connectTo(t));
@@ -338,6 +340,89 @@ void tst_FolderListSync::renamedParentKeepsItsChildren()
     QCOMPARE(stored(u"Work"_s).id, parent);
     QCOMPARE(stored(u"Work/2025"_s).id, child);
     QCOMPARE(m_store->message(child, 1)->subject, u"Projects/2025"_s);
+}
+
+void tst_FolderListSync::sharedUidValidityIsARenameOnlyWhenUnambiguous_data()
+{
+    // Every stored mailbox below has UIDVALIDITY 42, two messages and UIDNEXT 3; the server
+    // lists INBOX and `listed` (name, STATUS figures). `renamedFrom` is the stored mailbox
+    // whose id and rows the listed "New" must keep, or empty when "New" must be a new mailbox
+    // and every stored one gone.
+    QTest::addColumn<QStringList>("storedPaths");
+    QTest::addColumn<QByteArrayList>("listed");
+    QTest::addColumn<QString>("renamedFrom");
+
+    QTest::newRow("one-gone-one-new-figures-agree")
+        << QStringList{u"Old"_s} << QByteArrayList{"New (MESSAGES 2 UNSEEN 0 UIDVALIDITY 42 UIDNEXT 3)"} << u"Old"_s;
+    QTest::newRow("uidnext-not-reported-messages-agree")
+        << QStringList{u"Old"_s} << QByteArrayList{"New (MESSAGES 2 UNSEEN 0 UIDVALIDITY 42)"} << u"Old"_s;
+    // Two folders made in the same second, both deleted, and a third made: not a rename of either.
+    QTest::newRow("two-gone-one-new") << QStringList{u"Old"_s, u"Older"_s}
+                                      << QByteArrayList{"New (MESSAGES 2 UNSEEN 0 UIDVALIDITY 42 UIDNEXT 3)"}
+                                      << QString();
+    QTest::newRow("one-gone-two-new") << QStringList{u"Old"_s}
+                                      << QByteArrayList{"New (MESSAGES 2 UNSEEN 0 UIDVALIDITY 42 UIDNEXT 3)",
+                                                        "Newer (MESSAGES 2 UNSEEN 0 UIDVALIDITY 42 UIDNEXT 3)"}
+                                      << QString();
+    QTest::newRow("messages-differ") << QStringList{u"Old"_s}
+                                     << QByteArrayList{"New (MESSAGES 0 UNSEEN 0 UIDVALIDITY 42 UIDNEXT 3)"}
+                                     << QString();
+    QTest::newRow("uidnext-differs") << QStringList{u"Old"_s}
+                                     << QByteArrayList{"New (MESSAGES 2 UNSEEN 0 UIDVALIDITY 42 UIDNEXT 1)"}
+                                     << QString();
+}
+
+void tst_FolderListSync::sharedUidValidityIsARenameOnlyWhenUnambiguous()
+{
+    QFETCH(QStringList, storedPaths);
+    QFETCH(QByteArrayList, listed);
+    QFETCH(QString, renamedFrom);
+    QHash<QString, qint64> ids;
+    for (const QString &path : std::as_const(storedPaths)) {
+        store::MailboxRecord record;
+        record.path = path;
+        record.separator = '/';
+        const qint64 id = m_store->addMailbox(record).value();
+        store::MailboxChanges changes;
+        for (Uid uid = 1; uid <= 2; ++uid) {
+            store::MessageRecord row;
+            row.uid = uid;
+            row.subject = u"%1 %2"_s.arg(path).arg(uid);
+            changes.added.push_back(row);
+        }
+        changes.sync = store::MailboxSyncState{42, 3, 0};
+        QVERIFY(m_store->applyChanges(id, changes));
+        ids.insert(path, id);
+    }
+
+    Transcript t(extended);
+    const QByteArray list = t.command(listExtended);
+    QByteArrayList reply{"* LIST (\\HasNoChildren) \"/\" INBOX", "* STATUS INBOX (MESSAGES 0 UNSEEN 0 UIDVALIDITY 1)"};
+    for (const QByteArray &mailbox : std::as_const(listed)) {
+        const QByteArray name = mailbox.left(mailbox.indexOf(' '));
+        reply << QByteArray("* LIST (\\HasNoChildren) \"/\" " + name) << QByteArray("* STATUS " + mailbox);
+    }
+    reply << QByteArray(list + " OK listed");
+    t.reply(reply);
+    QVERIFY(connectTo(t));
+    QVERIFY(runSync());
+    verifyScriptDone();
+
+    const store::MailboxRecord now = stored(u"New"_s);
+    for (const QString &path : std::as_const(storedPaths))
+        QVERIFY2(!m_store->mailboxByPath(path), qPrintable(path));
+    if (renamedFrom.isEmpty()) {
+        // SQLite may give the new mailbox a deleted one's id again; what tells a rename is
+        // that the rows and the sync state came along.
+        // A new mailbox: nothing known, so its first sync is a full one.
+        QCOMPARE(now.sync, store::MailboxSyncState{});
+        QVERIFY(m_store->uids(now.id).isEmpty());
+    } else {
+        QCOMPARE(now.id, ids.value(renamedFrom));
+        QCOMPARE(now.sync, (store::MailboxSyncState{42, 3, 0}));
+        QCOMPARE(m_store->message(now.id, 2)->subject, renamedFrom + u" 2"_s);
+    }
+    QCOMPARE(m_store->mailboxes().size(), 1 + listed.size());
 }
 
 QTEST_GUILESS_MAIN(tst_FolderListSync)

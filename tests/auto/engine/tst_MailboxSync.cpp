@@ -118,6 +118,7 @@ private Q_SLOTS:
     void existsShrinkingWithoutExpungeResyncs_data();
     void existsShrinkingWithoutExpungeResyncs();
     void liveResyncStartsFromTheRowsOfNow();
+    void existsDuringLiveResyncFetchesOnceAndSignalsNothingTwice();
     void fetchPartCachesTheBody();
 
 private:
@@ -127,6 +128,9 @@ private:
     void seed(const UidSet &uids, store::MailboxSyncState state, const QHash<Uid, QByteArray> &flags = {});
     void startSync(MailboxSync::Options options = {});
     [[nodiscard]] bool waitForSynced(int times = 1);
+    // A live resync emits no second synced(): it is over when the script is, and the client
+    // has read the last answer.
+    [[nodiscard]] bool waitForLiveWork();
     [[nodiscard]] QByteArray storedUids() const { return m_store->uids(m_mailboxId).toImapSequenceSet(); }
     [[nodiscard]] Flags storedFlags(Uid uid) const;
     [[nodiscard]] store::MailboxSyncState storedState() const { return m_store->mailbox(m_mailboxId)->sync; }
@@ -239,6 +243,19 @@ void tst_MailboxSync::startSync(MailboxSync::Options options)
     m_synced = std::make_unique<QSignalSpy>(m_sync.get(), &MailboxSync::synced);
     m_failed = std::make_unique<QSignalSpy>(m_sync.get(), &MailboxSync::failed);
     m_sync->start();
+}
+
+bool tst_MailboxSync::waitForLiveWork()
+{
+    (void)QTest::qWaitFor(
+        [&] {
+            return m_server->scriptFinished() || !m_failed->isEmpty();
+        },
+        10000);
+    QTest::qWait(100);
+    if (!m_server->errors().isEmpty())
+        qWarning().noquote() << "script:" << m_server->errors().join(u'\n');
+    return m_server->scriptFinished() && m_failed->isEmpty() && m_synced->size() == 1;
 }
 
 bool tst_MailboxSync::waitForSynced(int times)
@@ -602,7 +619,7 @@ void tst_MailboxSync::uidValidityChangeWhileOpenDropsTheCache()
     QVERIFY(waitForSynced());
     const qsizetype deltasBefore = m_deltas->size();
     m_sync->poll();
-    QVERIFY(waitForSynced(2));
+    QVERIFY(waitForLiveWork());
     verifyScriptDone();
     QCOMPARE(storedUids(), "1:2"_ba);
     QCOMPARE(m_store->message(m_mailboxId, 1)->subject, u"Renumbered 1"_s);
@@ -881,7 +898,7 @@ void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs()
     startSync();
     QVERIFY(waitForSynced());
     m_sync->poll();
-    QVERIFY(waitForSynced(2));
+    QVERIFY(waitForLiveWork());
     verifyScriptDone();
     QCOMPARE(storedUids(), expected);
     QCOMPARE(m_failed->size(), 0);
@@ -921,7 +938,7 @@ void tst_MailboxSync::liveResyncStartsFromTheRowsOfNow()
     QTRY_COMPARE(storedState().uidNext, Uid(10));
     const qsizetype deltasBefore = m_deltas->size();
     m_sync->poll();
-    QVERIFY(waitForSynced(2));
+    QVERIFY(waitForLiveWork());
     verifyScriptDone();
     QCOMPARE(storedUids(), "4,6,9"_ba);
     QCOMPARE(storedFlags(9), flagsOf("(\\Seen)"));
@@ -931,6 +948,46 @@ void tst_MailboxSync::liveResyncStartsFromTheRowsOfNow()
         QVERIFY(delta->inserted.empty());
         QVERIFY(delta->removed.isEmpty());
     }
+}
+
+void tst_MailboxSync::existsDuringLiveResyncFetchesOnceAndSignalsNothingTwice()
+{
+    seed(uidsOf("2,4,6"), {7, 7, 0});
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
+             flags + " OK fetched"});
+    // The count shrinks without an EXPUNGE: a live resync.
+    const QByteArray noop = t.command("NOOP");
+    t.reply({"* 2 EXISTS", noop + " OK done"});
+    // Two messages arrive while it runs; its own search sees them, so it alone fetches them:
+    // no "UID FETCH 7:*" beside it.
+    const QByteArray again = t.command("UID SEARCH ALL");
+    t.reply({"* 4 EXISTS", "* SEARCH 4 6 9 10", again + " OK searched"});
+    const QByteArray flagsAgain = t.command("UID FETCH 4,6 (UID FLAGS)");
+    t.reply({"* 1 FETCH (UID 4 FLAGS ())", "* 2 FETCH (UID 6 FLAGS ())", flagsAgain + " OK fetched"});
+    const QByteArray fetchNew = t.command(QByteArray("UID FETCH 9:10 ") + rowItems);
+    t.reply({rowResponse(4, 10), rowResponse(3, 9), fetchNew + " OK fetched"});
+    QVERIFY(connectTo(t));
+
+    startSync();
+    QSignalSpy firstWindow(m_sync.get(), &MailboxSync::firstWindowReady);
+    QVERIFY(waitForSynced());
+    QCOMPARE(firstWindow.size(), 1);
+    m_sync->poll();
+    QVERIFY(waitForLiveWork());
+    verifyScriptDone();
+    QTRY_COMPARE(storedUids(), "4,6,9:10"_ba);
+    QTest::qWait(100);
+    QVERIFY2(m_server->errors().isEmpty(), qPrintable(m_server->errors().join(u'\n')));
+    // The header's promise: once each, whatever happens while the mailbox stays open.
+    QCOMPARE(m_synced->size(), 1);
+    QCOMPARE(firstWindow.size(), 1);
+    QCOMPARE(m_failed->size(), 0);
 }
 
 void tst_MailboxSync::fetchPartCachesTheBody()

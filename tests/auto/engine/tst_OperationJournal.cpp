@@ -948,6 +948,98 @@ private Q_SLOTS:
         QVERIFY(!again.server->received().contains("APPEND"));
     }
 
+    void moveToAnAccountThatIsNotOpenFailsAndTheRestGoesOn()
+    {
+        QSignalSpy finished(m_journal.get(), &OperationJournal::operationFinished);
+        // Only the flag change reaches the server; the move fails before its first command.
+        Connected source = connectTo(
+            "UIDPLUS", Script().selectInbox().exchange("UID STORE 1 +FLAGS.SILENT (\\Seen)", "@TAG OK").steps);
+        Connected target = connectTo("UIDPLUS", {});
+        QVERIFY(source.session && target.session);
+        engine::SessionAppendTarget other(u"other-account"_s, *target.session);
+        const OperationJournal::Request move = m_journal->moveToAccount(m_trash, {21}, other, u"Imported"_s);
+        QVERIFY(move.ok());
+        // The other account is closed (or never opened after a restart) before the entry runs.
+        m_journal->removeAppendTarget(&other);
+        const OperationJournal::Request flag = m_journal->setFlags(m_inbox, {1}, flags("(\\Seen)"), {});
+        QVERIFY(flag.ok());
+        QVERIFY(m_store->uids(m_trash).isEmpty());
+        m_journal->setSession(source.session.get());
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(finished.at(0).at(0).toLongLong(), move.id);
+        QCOMPARE(finished.at(0).at(1).toBool(), false);
+        QCOMPARE(finished.at(0).at(2).toString(),
+                 u"The account other-account is not open; the messages were left where they were."_s);
+        QCOMPARE(finished.at(1).at(0).toLongLong(), flag.id);
+        QVERIFY2(finished.at(1).at(1).toBool(), qPrintable(finished.at(1).at(2).toString()));
+        // The message is back where it was, and nothing went to the other server.
+        QCOMPARE(m_store->uids(m_trash), (UidSet{21}));
+        QCOMPARE(m_store->journalEntry(move.id)->state, State::Failed);
+        QVERIFY2(source.problems().isEmpty(), qPrintable(source.problems()));
+        QVERIFY(!target.server->received().contains("APPEND"));
+    }
+
+    void halfDoneMoveToAnAccountThatIsNotOpenWaitsWithoutHoldingUpTheRest()
+    {
+        QSignalSpy finished(m_journal.get(), &OperationJournal::operationFinished);
+        Connected source = connectTo("UIDPLUS",
+                                     Script()
+                                         .select("Trash", 8)
+                                         .exchange("UID FETCH 21 (UID FLAGS INTERNALDATE BODY.PEEK[])", fetchAnswer())
+                                         // The flag change behind the parked move goes first.
+                                         .selectInbox()
+                                         .exchange("UID STORE 1 +FLAGS.SILENT (\\Seen)", "@TAG OK")
+                                         // The move ends once the other account is back.
+                                         .select("Trash", 8)
+                                         .exchange("UID STORE 21 +FLAGS.SILENT (\\Deleted)", "@TAG OK")
+                                         .exchange("UID EXPUNGE 21", "@TAG OK")
+                                         .steps);
+        // The other account takes the APPEND and is gone before it answers: the outcome is unknown.
+        Script lost;
+        lost.exchangeLiteral("APPEND Imported (\\Seen) \" 1-Jan-2026 10:00:00 +0000\"", trashMessage, "* OK");
+        lost.steps.removeLast();
+        lost.raw("CLOSE");
+        Connected target = connectTo("UIDPLUS", lost.steps);
+        QVERIFY(source.session && target.session);
+        auto other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *target.session);
+        m_journal->setSession(source.session.get());
+        const OperationJournal::Request move = m_journal->moveToAccount(m_trash, {21}, *other, u"Imported"_s);
+        QVERIFY(move.ok());
+        QTRY_VERIFY(!target.session->isUsable());
+        QTRY_VERIFY(m_journal->isIdle());
+        m_journal->removeAppendTarget(other.get());
+        other.reset();
+
+        // Only the other account can say whether the APPEND took effect: the entry waits, the
+        // next one runs.
+        const OperationJournal::Request flag = m_journal->setFlags(m_inbox, {1}, flags("(\\Seen)"), {});
+        QVERIFY(flag.ok());
+        m_journal->replay();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toLongLong(), flag.id);
+        QVERIFY(finished.at(0).at(1).toBool());
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(m_store->journalEntry(move.id)->state, State::Sent);
+
+        // The other account is open again: the journal asks before it appends, and finishes.
+        Connected again = connectTo("UIDPLUS",
+                                    Script()
+                                        .exchange("EXAMINE Imported", "@TAG OK [READ-ONLY] in")
+                                        .exchange("UID SEARCH HEADER Message-ID \"<t1@test>\"", "* SEARCH 3\r\n@TAG OK")
+                                        .steps);
+        QVERIFY(again.session);
+        engine::SessionAppendTarget back(u"other-account"_s, *again.session);
+        m_journal->addAppendTarget(&back);
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(finished.at(1).at(0).toLongLong(), move.id);
+        QVERIFY2(finished.at(1).at(1).toBool(), qPrintable(finished.at(1).at(2).toString()));
+        QVERIFY2(source.problems().isEmpty(), qPrintable(source.problems()));
+        QVERIFY2(again.problems().isEmpty(), qPrintable(again.problems()));
+        QVERIFY(!again.server->received().contains("APPEND"));
+        m_journal->removeAppendTarget(&back);
+    }
+
     void uidValidityChangedDropsTheOperation()
     {
         QSignalSpy finished(m_journal.get(), &OperationJournal::operationFinished);
