@@ -407,6 +407,8 @@ void AccountEngine::openOn(Role role, const QString &path)
                 finish(request, false, tr("There is no mailbox \"%1\"").arg(path));
             return;
         }
+        // Until the new mailbox is synced, its commands follow each other without IDLE between.
+        session->setIdleWhenQuiet(false);
         s.sync = std::make_unique<MailboxSync>(*session, *m_store, mailbox->id);
         MailboxSync *sync = s.sync.get();
         if (m_journal)
@@ -424,9 +426,10 @@ void AccountEngine::openOn(Role role, const QString &path)
             const QList<RequestId> requests = std::exchange(s.openRequests, {});
             for (RequestId request : requests)
                 finish(request, true, {}, QVariant::fromValue(sync->mailboxId()));
-            // Stay selected and let the server push its news.
+            // Stay selected and let the server push its news, also after each command the
+            // engine sends on this connection later (a new message's FETCH, a part).
             if (s.session && s.session->isUsable())
-                s.session->connection().idle();
+                s.session->setIdleWhenQuiet(true);
         });
         connect(sync, &MailboxSync::failed, this, [this, role](const QString &message) {
             Slot &s = slot(role);

@@ -73,6 +73,21 @@ void Session::onFinished(const QByteArray &tag, const imap::CommandResult &resul
     Done done = std::move(it.value());
     m_waiting.erase(it);
     done(result);
+    idleIfQuiet();
+}
+
+void Session::setIdleWhenQuiet(bool on)
+{
+    m_idleWhenQuiet = on;
+    idleIfQuiet();
+}
+
+void Session::idleIfQuiet()
+{
+    // A callback may have sent the next command already, or closed the session.
+    if (m_idleWhenQuiet && m_waiting.isEmpty() && !m_lost && !m_closing
+        && m_connection->state() == imap::Connection::State::Authenticated)
+        m_connection->idle();
 }
 
 void Session::onFailed(imap::Connection::Error error, const QString &message)

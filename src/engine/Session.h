@@ -63,6 +63,11 @@ public:
         m_selectedPath = path;
     }
 
+    // Keeps the connection in IDLE whenever none of this session's commands is waiting: sending
+    // a command ends IDLE (the server answers nothing else during it), and IDLE starts again
+    // once the last answer is in, so the server's news keeps coming after the engine has
+    // fetched a new message or a part. For the connections that watch a mailbox.
+    void setIdleWhenQuiet(bool on);
     // Ends the session politely (LOGOUT); lost() does not follow, and no callback of a command
     // still waiting runs.
     void close();
@@ -73,6 +78,7 @@ Q_SIGNALS:
 private:
     void onFinished(const QByteArray &tag, const imap::CommandResult &result);
     void onFailed(imap::Connection::Error error, const QString &message);
+    void idleIfQuiet();
 
     std::unique_ptr<imap::Connection> m_connection;
     QHash<QByteArray, Done> m_waiting;
@@ -81,6 +87,7 @@ private:
     QString m_selectedPath;
     bool m_lost = false;
     bool m_closing = false;
+    bool m_idleWhenQuiet = false;
 };
 
 } // namespace fumi::engine

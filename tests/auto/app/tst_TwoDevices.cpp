@@ -106,6 +106,28 @@ private Q_SLOTS:
         stopWatch(watch);
     }
 
+    // New mail keeps arriving while the mailbox stays open: fetching the first new message
+    // must not end the watch on the mailbox.
+    void newMailKeepsArrivingThroughIdle()
+    {
+        Watch watch = startWatch(m_desktop, u"INBOX"_s);
+        QVERIFY(watch.ready);
+        for (const QString &subject : {u"First arrival"_s, u"Second arrival"_s, u"Third arrival"_s}) {
+            const QByteArray message
+                = "From: Carol <carol@example.org>\r\nTo: alice@example.org\r\nSubject: " + subject.toUtf8()
+                + "\r\nMessage-ID: <" + subject.toUtf8().replace(' ', '.') + "@example.org>\r\n\r\nHello.\r\n";
+            QCOMPARE(m_dovecot.doveadm({u"save"_s, u"-u"_s, u"alice"_s, u"-m"_s, u"INBOX"_s}, message), 0);
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             return insertedLineWith(*watch.process, subject);
+                         },
+                         3000),
+                     qPrintable(u"no pushed row for \"%1\"; stderr: %2"_s.arg(
+                         subject, QString::fromUtf8(watch.process->readAllStandardError()))));
+        }
+        stopWatch(watch);
+    }
+
     void moveShowsUpOnTheOtherDevice()
     {
         Watch watch = startWatch(m_desktop, u"INBOX"_s);
@@ -260,6 +282,17 @@ private:
             for (const QJsonValue &change : line->value(u"flags").toArray()) {
                 if (change.toObject().value(u"uid").toInt() == uid)
                     return !change.toObject().value(u"flags").toArray().contains(flag);
+            }
+        }
+        return false;
+    }
+
+    bool insertedLineWith(QProcess &process, const QString &subject)
+    {
+        for (const QJsonObject &line : lines(process)) {
+            for (const QJsonValue &row : line.value(u"inserted").toArray()) {
+                if (row.toObject().value(u"subject").toString() == subject)
+                    return true;
             }
         }
         return false;
