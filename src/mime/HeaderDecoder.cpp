@@ -24,20 +24,6 @@ bool isPlainAscii(QByteArrayView raw)
     return true;
 }
 
-// Control characters (C0, DEL, C1) and the bidi controls that can reorder a line become a space.
-QString neutralised(QString text)
-{
-    for (QChar &c : text) {
-        const char16_t u = c.unicode();
-        const bool control = u < 0x20 || (u >= 0x7f && u < 0xa0);
-        const bool bidi
-            = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f || u == 0x061c;
-        if (control || bidi)
-            c = QLatin1Char(' ');
-    }
-    return text;
-}
-
 } // namespace
 
 QString HeaderDecoder::text(QByteArrayView raw)
@@ -58,7 +44,20 @@ QString HeaderDecoder::text(QByteArrayView raw)
         decoded = QString::fromLatin1(bytes);
     if (decoded.contains(QLatin1String("=?")))
         decoded = KCodecs::decodeRFC2047String(decoded);
-    return neutralised(decoded).simplified();
+    return neutralise(decoded).simplified();
+}
+
+QString HeaderDecoder::neutralise(QString text)
+{
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || (u >= 0x7f && u < 0xa0);
+        const bool bidi
+            = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f || u == 0x061c;
+        if (control || bidi)
+            c = QLatin1Char(' ');
+    }
+    return text;
 }
 
 QDateTime HeaderDecoder::date(QByteArrayView raw)

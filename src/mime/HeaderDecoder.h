@@ -28,6 +28,10 @@ public:
     // "Name <local@domain>", or the bare address when there is no name; quotes the name
     // where RFC 5322 needs it.
     [[nodiscard]] static QString formatAddress(const QString &name, const QString &address);
+    // `text` with every control character (C0, DEL, C1) and every bidi control that can reorder a
+    // line (embeddings, overrides, isolates, LRM/RLM/ALM) replaced by a space. Decoded header
+    // text of any origin goes through this before a person sees it.
+    [[nodiscard]] static QString neutralise(QString text);
 };
 
 } // namespace fumi::mime
