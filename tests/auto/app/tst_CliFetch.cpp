@@ -35,15 +35,14 @@ struct Run {
     }
 };
 
-// The seeded message: tests/data/mail/bob/INBOX/02-report-attachments.eml, UID 2.
-constexpr char reportUid[] = "2";
-
 QByteArray seededAttachment()
 {
     QByteArray bytes;
     for (int i = 0; i < 256; ++i)
         bytes += char(i);
-    bytes += QByteArray("FUMI\x00end", 8);
+    bytes += QByteArray("FUMI\x00"
+                        "end",
+                        8);
     return bytes;
 }
 
@@ -68,15 +67,23 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         run = cli({u"sync"_s, u"Bob"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        // The seeded message: tests/data/mail/bob/INBOX/02-report-attachments.eml.
+        run = cli({u"--json"_s, u"messages"_s, u"Bob"_s, u"INBOX"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        const QJsonArray rows = QJsonDocument::fromJson(run.out).array();
+        for (const QJsonValue &row : rows) {
+            if (row.toObject().value(u"subject").toString() == u"Quarterly report with attachments"_s)
+                m_uid = QString::number(row.toObject().value(u"uid").toInt());
+        }
+        QVERIFY2(!m_uid.isEmpty(), run.out.constData());
     }
 
     void structureAsJson()
     {
-        const Run run
-            = cli({u"--json"_s, u"fetch"_s, u"Bob"_s, u"INBOX"_s, QString::fromLatin1(reportUid), u"--structure"_s});
+        const Run run = cli({u"--json"_s, u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--structure"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         const QJsonObject answer = QJsonDocument::fromJson(run.out).object();
-        QCOMPARE(answer.value(u"uid").toInt(), 2);
+        QCOMPARE(QString::number(answer.value(u"uid").toInt()), m_uid);
         QCOMPARE(answer.value(u"text").toArray(), QJsonArray{u"1.1"_s});
         QCOMPARE(answer.value(u"attachments").toArray(), (QJsonArray{u"2"_s, u"3"_s, u"4"_s}));
 
@@ -101,7 +108,7 @@ private Q_SLOTS:
 
     void structureAsText()
     {
-        const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, QString::fromLatin1(reportUid), u"--structure"_s});
+        const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--structure"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 8);
@@ -109,6 +116,17 @@ private Q_SLOTS:
         QVERIFY2(lines.at(4).startsWith(u"  2  application/octet-stream  "_s), qPrintable(lines.at(4)));
         QVERIFY2(lines.at(4).endsWith(u"\"報告.bin\"  attachment"_s), qPrintable(lines.at(4)));
         QVERIFY2(lines.at(7).startsWith(u"    4.1  text/plain"_s), qPrintable(lines.at(7)));
+    }
+
+    void binaryUsedWhereOffered()
+    {
+        // Dovecot offers BINARY: the part comes decoded by the server, not as BODY[2].
+        const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--part"_s, u"2"_s}, {},
+                            u"fumi.*.debug=false\nfumi.imap.transcript.debug=true"_s);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains("(BINARY.PEEK[2])"), run.err.constData());
+        QVERIFY2(!run.err.contains("BODY.PEEK[2]"), run.err.constData());
+        QCOMPARE(run.out, seededAttachment());
     }
 
     void partsAreDecoded_data()
@@ -132,8 +150,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         // The first run fetches, the second reads the cache.
         for (int round = 0; round < 2; ++round) {
-            const Run run
-                = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, QString::fromLatin1(reportUid), u"--part"_s, section});
+            const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--part"_s, section});
             QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
             QCOMPARE(run.out, expected);
         }
@@ -143,24 +160,24 @@ private Q_SLOTS:
     {
         const QByteArray seeded = fumi::test::readTestData(u"mail/bob/INBOX/02-report-attachments.eml"_s);
         QVERIFY(!seeded.isEmpty());
-        const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, QString::fromLatin1(reportUid), u"--raw"_s});
+        const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--raw"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         QCOMPARE(run.out, seeded);
     }
 
     void structureExcludesPart()
     {
-        const Run run = cli(
-            {u"fetch"_s, u"Bob"_s, u"INBOX"_s, QString::fromLatin1(reportUid), u"--structure"_s, u"--part"_s, u"1"_s});
+        const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--structure"_s, u"--part"_s, u"1"_s});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("exclude each other"), qPrintable(run.describe()));
     }
 
 private:
-    Run cli(const QStringList &arguments, const QByteArray &input = {})
+    Run cli(const QStringList &arguments, const QByteArray &input = {},
+            const QString &loggingRules = u"fumi.*.debug=false"_s)
     {
         QProcessEnvironment env = m_keyring.environment();
-        env.insert(u"QT_LOGGING_RULES"_s, u"fumi.*.debug=false"_s);
+        env.insert(u"QT_LOGGING_RULES"_s, loggingRules);
         QProcess process;
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile.path()} + arguments);
@@ -177,6 +194,7 @@ private:
     fumi::test::SecretServiceSession m_keyring;
     fumi::test::DovecotServer m_dovecot;
     QTemporaryDir m_profile;
+    QString m_uid;
 };
 
 QTEST_GUILESS_MAIN(tst_CliFetch)
