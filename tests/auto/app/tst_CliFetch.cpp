@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         run = cli({u"sync"_s, u"Bob"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-        // The seeded message: tests/data/mail/bob/INBOX/02-report-attachments.eml.
+        // The seeded message: tests/data/mail/bob/INBOX/03-report-attachments.eml.
         run = cli({u"--json"_s, u"messages"_s, u"Bob"_s, u"INBOX"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         const QJsonArray rows = QJsonDocument::fromJson(run.out).array();
@@ -158,7 +158,7 @@ private Q_SLOTS:
 
     void rawStaysAsSent()
     {
-        const QByteArray seeded = fumi::test::readTestData(u"mail/bob/INBOX/02-report-attachments.eml"_s);
+        const QByteArray seeded = fumi::test::readTestData(u"mail/bob/INBOX/03-report-attachments.eml"_s);
         QVERIFY(!seeded.isEmpty());
         const Run run = cli({u"fetch"_s, u"Bob"_s, u"INBOX"_s, m_uid, u"--raw"_s});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
