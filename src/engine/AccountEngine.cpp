@@ -50,6 +50,8 @@ AccountEngine::AccountEngine(account::Account account, QString dataDirectory, Se
     , m_services(services)
     , m_options(std::move(options))
 {
+    // fetchStructure()'s result crosses threads inside a QVariant.
+    qRegisterMetaType<MessageStructure>();
     for (Slot &each : m_slots) {
         each.retryTimer.setSingleShot(true);
         each.retryTimer.setParent(this);
@@ -486,43 +488,79 @@ AccountEngine::RequestId AccountEngine::openMailbox(const QString &path)
 AccountEngine::RequestId AccountEngine::fetchPart(const QString &path, Uid uid, const QByteArray &section)
 {
     return post([this, path, uid, section](RequestId id) {
-        const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
-        if (!mailbox)
-            return finish(id, false, tr("There is no mailbox \"%1\"").arg(path));
-        MailboxSync *sync = nullptr;
-        for (Slot &s : m_slots) {
-            if (s.sync && s.sync->mailboxId() == mailbox->id && s.sync->isSynced())
-                sync = s.sync.get();
-        }
         auto deliver = [this, id](bool ok, const QByteArray &data, const QString &error) {
             finish(id, ok, error, ok ? QVariant(data) : QVariant());
         };
-        if (sync) {
-            sync->fetchPart(uid, section, deliver);
-            return;
-        }
-        if (std::optional<QByteArray> cached = m_store->part(mailbox->id, uid, section))
-            return deliver(true, *cached, {});
-        // Open it first, then fetch.
-        const RequestId opening = openMailbox(path);
-        auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(this, &AccountEngine::requestFinished, this,
-                              [this, opening, connection, mailbox, uid, section,
-                               deliver](quint64 request, bool ok, const QString &error, const QVariant &) {
-                                  if (request != opening)
-                                      return;
-                                  disconnect(*connection);
-                                  if (!ok)
-                                      return deliver(false, {}, error);
-                                  for (Slot &s : m_slots) {
-                                      if (s.sync && s.sync->mailboxId() == mailbox->id) {
-                                          s.sync->fetchPart(uid, section, deliver);
-                                          return;
-                                      }
-                                  }
-                                  deliver(false, {}, tr("The mailbox closed before the message was fetched"));
-                              });
+        withMailboxSync(
+            path,
+            [this, uid, section, deliver](qint64 mailboxId) {
+                const std::optional<QByteArray> cached
+                    = m_store->part(mailboxId, uid, MailboxSync::partCacheKey(section));
+                if (cached)
+                    deliver(true, *cached, {});
+                return cached.has_value();
+            },
+            [uid, section, deliver](MailboxSync *sync, const QString &error) {
+                if (!sync)
+                    return deliver(false, {}, error);
+                sync->fetchPart(uid, section, deliver);
+            });
     });
+}
+
+AccountEngine::RequestId AccountEngine::fetchStructure(const QString &path, Uid uid)
+{
+    return post([this, path, uid](RequestId id) {
+        auto deliver = [this, id](bool ok, const MessageStructure &structure, const QString &error) {
+            finish(id, ok, error, ok ? QVariant::fromValue(structure) : QVariant());
+        };
+        withMailboxSync(
+            path,
+            [this, uid, deliver](qint64 mailboxId) {
+                const std::optional<QByteArray> blob = m_store->bodyStructure(mailboxId, uid);
+                const std::optional<MessageStructure> stored = blob ? MessageStructure::fromBlob(*blob) : std::nullopt;
+                if (stored)
+                    deliver(true, *stored, {});
+                return stored.has_value();
+            },
+            [uid, deliver](MailboxSync *sync, const QString &error) {
+                if (!sync)
+                    return deliver(false, {}, error);
+                sync->fetchStructure(uid, deliver);
+            });
+    });
+}
+
+void AccountEngine::withMailboxSync(const QString &path, const std::function<bool(qint64 mailboxId)> &fromStore,
+                                    std::function<void(MailboxSync *sync, const QString &error)> work)
+{
+    const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
+    if (!mailbox)
+        return work(nullptr, tr("There is no mailbox \"%1\"").arg(path));
+    for (Slot &s : m_slots) {
+        if (s.sync && s.sync->mailboxId() == mailbox->id && s.sync->isSynced())
+            return work(s.sync.get(), {});
+    }
+    // What the store holds needs no connection, nor the mailbox open.
+    if (fromStore(mailbox->id))
+        return;
+    // Open it first, then fetch.
+    const RequestId opening = openMailbox(path);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(this, &AccountEngine::requestFinished, this,
+                          [this, opening, connection, mailboxId = mailbox->id,
+                           work = std::move(work)](quint64 request, bool ok, const QString &error, const QVariant &) {
+                              if (request != opening)
+                                  return;
+                              disconnect(*connection);
+                              if (!ok)
+                                  return work(nullptr, error);
+                              for (Slot &s : m_slots) {
+                                  if (s.sync && s.sync->mailboxId() == mailboxId)
+                                      return work(s.sync.get(), {});
+                              }
+                              work(nullptr, tr("The mailbox closed before the message was fetched"));
+                          });
 }
 
 // --- the journal -----------------------------------------------------------------------------

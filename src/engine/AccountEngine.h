@@ -8,6 +8,7 @@
 #include "core/UidSet.h"
 #include "engine/AccountConnector.h"
 #include "engine/MailboxDelta.h"
+#include "engine/MessageStructure.h"
 #include "engine/OperationJournal.h"
 #include "store/MailboxRecord.h"
 
@@ -103,9 +104,14 @@ public:
     // result is the mailbox's local id. Before anything goes to the server, every row the cache
     // holds for the mailbox goes out as one `reset` MailboxDelta; the sync's deltas follow it.
     RequestId openMailbox(const QString &path);
-    // The bytes of BODY[section] ("" for the whole message) of a message; the result is a
-    // QByteArray. Served from the cache where it can be.
+    // One part of a message; the result is a QByteArray. A part number ("1", "2.1") gives the
+    // part's content with its transfer encoding undone; "" the whole message and other sections
+    // ("HEADER", "1.MIME") the bytes as they sit in the message (MailboxSync::fetchPart). Served
+    // from the cache where it can be.
     RequestId fetchPart(const QString &path, Uid uid, const QByteArray &section);
+    // The message's MIME structure; the result is a MessageStructure (QVariant::value<>()).
+    // Served from the store where it can be.
+    RequestId fetchStructure(const QString &path, Uid uid);
 
     RequestId setFlags(const QString &path, const UidSet &uids, const Flags &add, const Flags &remove);
     RequestId move(const QString &path, const UidSet &uids, const QString &target);
@@ -180,6 +186,11 @@ private:
     void onNetworkReachability();
     void syncFolderList(std::function<void(bool ok, const QString &error)> done);
     [[nodiscard]] std::optional<store::MailboxRecord> mailboxByPath(const QString &path) const;
+    // For requests about one message: `fromStore` may answer from the store (true when it did);
+    // else `work` gets the mailbox's synced MailboxSync, opening the mailbox first when it is
+    // not, or null and why not.
+    void withMailboxSync(const QString &path, const std::function<bool(qint64 mailboxId)> &fromStore,
+                         std::function<void(MailboxSync *sync, const QString &error)> work);
     void setState(State state, const QString &detail = {});
     void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
     RequestId journalRequest(const QStringList &paths,

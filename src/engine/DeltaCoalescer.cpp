@@ -68,35 +68,57 @@ MailboxDelta DeltaCoalescer::merged(const MailboxDelta &earlier, const MailboxDe
     result.reset = earlier.reset;
 
     std::map<Uid, store::MessageRecord> inserted;
+    std::map<Uid, store::MessageRecord> updated;
     std::map<Uid, store::FlagUpdate> flags;
     auto applyFlags = [&](const std::vector<store::FlagUpdate> &updates) {
         for (const store::FlagUpdate &update : updates) {
             if (auto row = inserted.find(update.uid); row != inserted.end()) {
                 row->second.flags = update.flags;
                 row->second.modSeq = update.modSeq;
+            } else if (auto changed = updated.find(update.uid); changed != updated.end()) {
+                changed->second.flags = update.flags;
+                changed->second.modSeq = update.modSeq;
             } else {
                 flags[update.uid] = update;
             }
         }
     };
 
+    // An updated row is whole: it replaces what an earlier delta inserted or updated, and the
+    // flag changes before it.
+    auto applyUpdates = [&](const std::vector<store::MessageRecord> &rows) {
+        for (const store::MessageRecord &row : rows) {
+            flags.erase(row.uid);
+            if (auto added = inserted.find(row.uid); added != inserted.end())
+                added->second = row;
+            else
+                updated[row.uid] = row;
+        }
+    };
+
     for (const store::MessageRecord &row : earlier.inserted)
         inserted[row.uid] = row;
+    applyUpdates(earlier.updated);
     applyFlags(earlier.flags);
     UidSet removed = earlier.removed;
     // Rows that came and went within the merged span never reach the model.
     for (Uid uid : later.removed) {
         flags.erase(uid);
+        updated.erase(uid);
         if (inserted.erase(uid) == 0 || removed.contains(uid))
             removed.insert(uid);
     }
     for (const store::MessageRecord &row : later.inserted) {
         inserted[row.uid] = row;
+        updated.erase(row.uid);
         flags.erase(row.uid);
     }
+    applyUpdates(later.updated);
     applyFlags(later.flags);
     for (const auto &[uid, row] : inserted)
         result.inserted.push_back(row);
+    for (const auto &[uid, row] : updated)
+        result.updated.push_back(row);
     for (const auto &[uid, update] : flags)
         result.flags.push_back(update);
     result.removed = removed;

@@ -20,19 +20,23 @@ namespace fumi::engine {
 // to the GUI thread as a shared pointer to const, without copying 100,000 rows.
 //
 // Order of application: `reset` (drop every row), then `removed`, then `inserted`, then
-// `flags`. Inserted rows are sorted by UID, so a model can insert each contiguous run with one
-// beginInsertRows(); removed UIDs come as ranges for the same reason.
+// `updated`, then `flags`. Inserted rows are sorted by UID, so a model can insert each
+// contiguous run with one beginInsertRows(); removed UIDs come as ranges for the same reason.
+// `updated` carries whole rows, sorted by UID, that the model already has and whose other
+// fields changed (the attachment hint once the message's structure is known): the model
+// replaces them in place and emits dataChanged(); a UID it does not have is ignored.
 struct MailboxDelta {
     qint64 mailboxId = 0;
     bool reset = false; // UIDVALIDITY changed or a full resync: start from nothing
     std::vector<store::MessageRecord> inserted;
+    std::vector<store::MessageRecord> updated;
     UidSet removed;
     std::vector<store::FlagUpdate> flags;
     std::optional<store::MailboxCounts> counts;
 
     [[nodiscard]] bool isEmpty() const
     {
-        return !reset && inserted.empty() && removed.isEmpty() && flags.empty() && !counts;
+        return !reset && inserted.empty() && updated.empty() && removed.isEmpty() && flags.empty() && !counts;
     }
 };
 

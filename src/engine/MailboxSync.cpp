@@ -8,6 +8,7 @@
 #include "engine/MessageRowBuilder.h"
 #include "engine/Session.h"
 #include "imap/Command.h"
+#include "mime/TransferEncoding.h"
 #include "store/AccountStore.h"
 
 #include <QHash>
@@ -68,6 +69,34 @@ std::vector<UidSet> windowsOf(const UidSet &uids, qsizetype first, int growth, q
     if (!current.isEmpty())
         windows.push_back(std::move(current));
     return windows;
+}
+
+// "1", "2.1.3": a part's number, whose content can be decoded; not "", "TEXT", "1.MIME".
+bool isPartNumber(QByteArrayView section)
+{
+    if (section.isEmpty() || section.front() == '.' || section.back() == '.' || section.contains(".."))
+        return false;
+    return std::all_of(section.begin(), section.end(), [](char c) {
+        return c == '.' || (c >= '0' && c <= '9');
+    });
+}
+
+bool refusedTransferEncoding(const CommandResult &result)
+{
+    return result.status.status == imap::StatusResponse::Status::No
+        && result.status.code.kind == ResponseCode::Kind::Other
+        && Ascii::equalsNoCase(result.status.code.atom, "UNKNOWN-CTE");
+}
+
+// The content of a part whose bytes need no decoding (a multipart, an attached message, 7bit).
+bool isStoredAsContent(const MessagePart &part)
+{
+    return part.isMultipart() || part.isMessage() || mime::TransferEncoding::isIdentity(part.encoding);
+}
+
+QString noSuchMessage(Uid uid)
+{
+    return QStringLiteral("The server has no message with UID %1 here").arg(uid);
 }
 
 } // namespace
@@ -548,8 +577,14 @@ void MailboxSync::onFetch(const imap::FetchResponse &fetch)
     for (const std::shared_ptr<PartRequest> &request : m_partRequests) {
         if (request->uid != *uid)
             continue;
+        if (request->wantStructure && fetch.bodyStructure) {
+            request->structure = fetch.bodyStructure;
+            forPart = true;
+        }
+        if (!request->wantSection)
+            continue;
         for (const imap::FetchedSection &section : fetch.sections) {
-            if (section.section == request->section && !section.binary) {
+            if (section.binary == request->binary && Ascii::equalsNoCase(section.section, request->section)) {
                 request->data = section.data;
                 request->found = true;
                 forPart = true;
@@ -666,35 +701,182 @@ void MailboxSync::commit(std::optional<store::MailboxSyncState> sync)
     Q_EMIT delta(out);
 }
 
-void MailboxSync::fetchPart(Uid uid, const QByteArray &section,
-                            std::function<void(bool, const QByteArray &, const QString &)> done)
+QByteArray MailboxSync::partCacheKey(const QByteArray &section)
 {
-    if (std::optional<QByteArray> cached = m_store.part(m_mailboxId, uid, section)) {
+    // A BODY[] section never starts with a space, so decoded parts cannot meet raw ones.
+    return isPartNumber(section) ? QByteArray("decoded " + section) : section;
+}
+
+void MailboxSync::fetchPart(Uid uid, const QByteArray &section, PartCallback done)
+{
+    const QByteArray key = partCacheKey(section);
+    if (std::optional<QByteArray> cached = m_store.part(m_mailboxId, uid, key)) {
         done(true, *cached, {});
+        return;
+    }
+    if (!isPartNumber(section))
+        return fetchRaw(uid, section, key, std::move(done));
+
+    std::optional<MessageStructure> structure = storedStructure(uid);
+    if (structure) {
+        const MessagePart *part = structure->findBySection(section);
+        if (!part) {
+            done(false, {}, QStringLiteral("The message has no part %1").arg(QString::fromLatin1(section)));
+            return;
+        }
+        if (isStoredAsContent(*part))
+            return fetchRaw(uid, section, key, std::move(done));
+    }
+    if (m_session.connection().hasCapability("BINARY"))
+        return fetchBinary(uid, section, std::move(done));
+    fetchAndDecode(uid, section, std::move(structure), std::move(done));
+}
+
+void MailboxSync::fetchStructure(Uid uid, StructureCallback done)
+{
+    if (std::optional<MessageStructure> stored = storedStructure(uid)) {
+        done(true, *stored, {});
         return;
     }
     auto request = std::make_shared<PartRequest>();
     request->uid = uid;
-    request->section = section;
-    request->done = std::move(done);
+    request->wantStructure = true;
+    fetchFor(request, "(BODYSTRUCTURE)", [this, request, done = std::move(done)](const CommandResult &result) {
+        if (!result.ok())
+            return done(false, {}, failureText(result));
+        if (!request->structure)
+            return done(false, {}, noSuchMessage(request->uid));
+        const MessageStructure structure = MessageStructure::fromImap(*request->structure);
+        adoptStructure(request->uid, structure);
+        done(true, structure, {});
+    });
+}
+
+void MailboxSync::fetchFor(const std::shared_ptr<PartRequest> &request, const QByteArray &items,
+                           std::function<void(const CommandResult &)> then)
+{
     m_partRequests.push_back(request);
     Command fetch("UID FETCH");
-    fetch.number(uid).raw(QByteArray("(BODY.PEEK[" + section + "])"));
-    m_session.run(fetch, this, [this, request](const CommandResult &result) {
+    fetch.number(request->uid).raw(items);
+    m_session.run(fetch, this, [this, request, then = std::move(then)](const CommandResult &result) {
         std::erase(m_partRequests, request);
-        if (!result.ok()) {
-            request->done(false, {}, failureText(result));
-            return;
-        }
-        if (!request->found) {
-            request->done(false, {}, QStringLiteral("The server has no message with UID %1 here").arg(request->uid));
-            return;
-        }
-        const store::Result<> kept = m_store.storePart(m_mailboxId, request->uid, request->section, request->data);
-        if (!kept)
-            qCWarning(lcEngine).noquote() << "could not cache a part:" << kept.error().message;
-        request->done(true, request->data, {});
+        then(result);
     });
+}
+
+std::optional<MessageStructure> MailboxSync::storedStructure(Uid uid) const
+{
+    const std::optional<QByteArray> blob = m_store.bodyStructure(m_mailboxId, uid);
+    if (!blob)
+        return std::nullopt;
+    // An unreadable blob (another version, damage) is as good as none: it is fetched again.
+    return MessageStructure::fromBlob(*blob);
+}
+
+void MailboxSync::adoptStructure(Uid uid, const MessageStructure &structure)
+{
+    if (const store::Result<> kept = m_store.setBodyStructure(m_mailboxId, uid, structure.toBlob()); !kept)
+        qCWarning(lcEngine).noquote() << "could not store a body structure:" << kept.error().message;
+    std::optional<store::MessageRecord> row = m_store.message(m_mailboxId, uid);
+    const bool hasAttachment = structure.hasAttachments();
+    if (!row || row->hasAttachment == hasAttachment)
+        return;
+    // The hint from the Content-Type header was a guess; the structure knows.
+    if (const store::Result<> kept = m_store.setPreview(m_mailboxId, uid, row->preview, hasAttachment); !kept) {
+        qCWarning(lcEngine).noquote() << "could not store the attachment hint:" << kept.error().message;
+        return;
+    }
+    row->hasAttachment = hasAttachment;
+    auto out = std::make_shared<MailboxDelta>();
+    out->mailboxId = m_mailboxId;
+    out->updated.push_back(std::move(*row));
+    Q_EMIT delta(out);
+}
+
+void MailboxSync::fetchRaw(Uid uid, const QByteArray &section, const QByteArray &cacheKey, PartCallback done)
+{
+    auto request = std::make_shared<PartRequest>();
+    request->uid = uid;
+    request->section = section;
+    request->wantSection = true;
+    fetchFor(request, QByteArray("(BODY.PEEK[" + section + "])"),
+             [this, request, cacheKey, done = std::move(done)](const CommandResult &result) {
+                 if (!result.ok())
+                     return done(false, {}, failureText(result));
+                 if (!request->found)
+                     return done(false, {}, noSuchMessage(request->uid));
+                 keepPart(request->uid, cacheKey, request->data);
+                 done(true, request->data, {});
+             });
+}
+
+void MailboxSync::fetchBinary(Uid uid, const QByteArray &section, PartCallback done)
+{
+    auto request = std::make_shared<PartRequest>();
+    request->uid = uid;
+    request->section = section;
+    request->wantSection = true;
+    request->binary = true;
+    fetchFor(request, QByteArray("(BINARY.PEEK[" + section + "])"),
+             [this, request, done = std::move(done)](const CommandResult &result) {
+                 if (refusedTransferEncoding(result)) {
+                     // The server cannot undo this part's encoding; perhaps KCodecs can.
+                     qCDebug(lcEngine) << "BINARY refused for part" << request->section << "of" << request->uid;
+                     return fetchAndDecode(request->uid, request->section, storedStructure(request->uid), done);
+                 }
+                 if (!result.ok())
+                     return done(false, {}, failureText(result));
+                 if (!request->found)
+                     return done(false, {}, noSuchMessage(request->uid));
+                 keepPart(request->uid, partCacheKey(request->section), request->data);
+                 done(true, request->data, {});
+             });
+}
+
+void MailboxSync::fetchAndDecode(Uid uid, const QByteArray &section, std::optional<MessageStructure> structure,
+                                 PartCallback done)
+{
+    auto request = std::make_shared<PartRequest>();
+    request->uid = uid;
+    request->section = section;
+    request->wantSection = true;
+    // Without the structure the part's encoding is unknown: it comes in the same command.
+    request->wantStructure = !structure;
+    const QByteArray items = structure ? QByteArray("(BODY.PEEK[" + section + "])")
+                                       : QByteArray("(BODYSTRUCTURE BODY.PEEK[" + section + "])");
+    fetchFor(
+        request, items,
+        [this, request, structure = std::move(structure), done = std::move(done)](const CommandResult &result) mutable {
+            if (!result.ok())
+                return done(false, {}, failureText(result));
+            if (request->structure) {
+                structure = MessageStructure::fromImap(*request->structure);
+                adoptStructure(request->uid, *structure);
+            }
+            if (!request->found || !structure)
+                return done(false, {}, noSuchMessage(request->uid));
+            const MessagePart *part = structure->findBySection(request->section);
+            if (!part)
+                return done(false, {},
+                            QStringLiteral("The message has no part %1").arg(QString::fromLatin1(request->section)));
+            std::optional<QByteArray> content = isStoredAsContent(*part)
+                ? std::optional<QByteArray>(request->data)
+                : mime::TransferEncoding::decode(part->encoding, request->data);
+            if (!content) {
+                return done(false, {},
+                            QStringLiteral("Part %1 is encoded as \"%2\", which Fumi cannot decode")
+                                .arg(QString::fromLatin1(request->section), QString::fromLatin1(part->encoding)));
+            }
+            keepPart(request->uid, partCacheKey(request->section), *content);
+            done(true, *content, {});
+        });
+}
+
+void MailboxSync::keepPart(Uid uid, const QByteArray &key, const QByteArray &data)
+{
+    const store::Result<> kept = m_store.storePart(m_mailboxId, uid, key, data);
+    if (!kept)
+        qCWarning(lcEngine).noquote() << "could not cache a part:" << kept.error().message;
 }
 
 void MailboxSync::fail(const QString &message)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/MailboxDelta.h"
+#include "engine/MessageStructure.h"
 #include "imap/Connection.h"
 #include "imap/Response.h"
 #include "store/MailboxChanges.h"
@@ -83,10 +84,27 @@ public:
     void start();
     // Checks for news without waiting for the server to push it (NOOP), e.g. on "Get mail".
     void poll();
-    // Fetches one part (BODY.PEEK[section]; "" for the whole message) of a message of this
-    // mailbox, from the cache where it is; `done` gets the bytes or an error.
-    void fetchPart(Uid uid, const QByteArray &section,
-                   std::function<void(bool ok, const QByteArray &data, const QString &error)> done);
+    using PartCallback = std::function<void(bool ok, const QByteArray &data, const QString &error)>;
+    using StructureCallback
+        = std::function<void(bool ok, const fumi::engine::MessageStructure &structure, const QString &error)>;
+
+    // One part of a message of this mailbox, from the cache where it is; `done` gets the bytes
+    // or an error (at once when cached).
+    //
+    // A part number ("1", "2.1") gives the part's content with its transfer encoding undone:
+    // with BINARY.PEEK[section] where the server offers BINARY (RFC 3516), else with
+    // BODY.PEEK[section] decoded here as the message's structure says (fetched along in the same
+    // command when not yet known). A server that refuses BINARY for a part (NO [UNKNOWN-CTE])
+    // gets the second way. Any other section ("" for the whole message, "HEADER", "1.MIME",
+    // "TEXT") gives the bytes as they sit in the message. The cache keeps the two forms under
+    // different keys (partCacheKey()), so a decoded part is never served as raw or the reverse.
+    void fetchPart(Uid uid, const QByteArray &section, PartCallback done);
+    // The message's structure (BODYSTRUCTURE), from the store where it is, else fetched and
+    // stored. When it changes the row's attachment hint, the row is stored and a delta with the
+    // row in `updated` follows.
+    void fetchStructure(Uid uid, StructureCallback done);
+    // The body cache's key for what fetchPart(uid, section) returns.
+    [[nodiscard]] static QByteArray partCacheKey(const QByteArray &section);
 
     [[nodiscard]] qint64 mailboxId() const { return m_mailboxId; }
     [[nodiscard]] Path path() const { return m_path; }
@@ -169,12 +187,27 @@ private:
 
     // Body fetches in flight: their FETCH data goes to them rather than to the rows.
     struct PartRequest {
-        Uid uid;
-        QByteArray section;
+        Uid uid = 0;
+        QByteArray section; // the BODY[...] or BINARY[...] item wanted; with wantSection only
+        bool wantSection = false;
+        bool binary = false;
+        bool wantStructure = false;
         QByteArray data;
         bool found = false;
-        std::function<void(bool, const QByteArray &, const QString &)> done;
+        std::shared_ptr<imap::BodyStructure> structure;
     };
+    // Sends UID FETCH uid `items` for `request`; `then` gets the command's result once the
+    // request holds what the server sent.
+    void fetchFor(const std::shared_ptr<PartRequest> &request, const QByteArray &items,
+                  std::function<void(const imap::CommandResult &result)> then);
+    [[nodiscard]] std::optional<MessageStructure> storedStructure(Uid uid) const;
+    // Stores a structure fetched from the server and brings the row's attachment hint in line.
+    void adoptStructure(Uid uid, const MessageStructure &structure);
+    void fetchBinary(Uid uid, const QByteArray &section, PartCallback done);
+    void fetchAndDecode(Uid uid, const QByteArray &section, std::optional<MessageStructure> structure,
+                        PartCallback done);
+    void fetchRaw(Uid uid, const QByteArray &section, const QByteArray &cacheKey, PartCallback done);
+    void keepPart(Uid uid, const QByteArray &key, const QByteArray &data);
     std::vector<std::shared_ptr<PartRequest>> m_partRequests;
 };
 

@@ -5,7 +5,10 @@
 
 #include <QByteArrayView>
 #include <QDateTime>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace fumi::mime {
 
@@ -32,6 +35,13 @@ public:
     // line (embeddings, overrides, isolates, LRM/RLM/ALM) replaced by a space. Decoded header
     // text of any origin goes through this before a person sees it.
     [[nodiscard]] static QString neutralise(QString text);
+    // The value of the parameter `name` (lower case) of a Content-Type or Content-Disposition, as
+    // IMAP's BODYSTRUCTURE lists them (names lower case, values raw): RFC 2231 extended values
+    // (name*=charset'language'%XX) and continuations (name*0, name*1*...) joined and decoded in
+    // their charset, RFC 2047 encoded-words (which many mailers put in filenames although RFC
+    // 2047 forbids it there) and raw 8-bit text decoded as text() does. Null when absent.
+    [[nodiscard]] static QString parameter(const QList<std::pair<QByteArray, QByteArray>> &parameters,
+                                           QByteArrayView name);
 };
 
 } // namespace fumi::mime

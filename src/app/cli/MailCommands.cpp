@@ -8,6 +8,7 @@
 #include "Cli.h"
 #include "EngineRunner.h"
 
+#include "engine/MessageStructure.h"
 #include "store/AccountStore.h"
 
 #include <QCoreApplication>
@@ -130,6 +131,12 @@ QJsonObject deltaJson(const QString &mailbox, const engine::MailboxDelta &delta)
         for (const store::MessageRecord &row : delta.inserted)
             rows.append(rowJson(row));
         object.insert(u"inserted"_s, rows);
+    }
+    if (!delta.updated.empty()) {
+        QJsonArray rows;
+        for (const store::MessageRecord &row : delta.updated)
+            rows.append(rowJson(row));
+        object.insert(u"updated"_s, rows);
     }
     if (!delta.removed.isEmpty())
         object.insert(u"removed"_s, QString::fromLatin1(delta.removed.toImapSequenceSet()));
@@ -560,6 +567,69 @@ void runUndo(Cli &cli, const QCommandLineParser &parser)
     });
 }
 
+QJsonObject partJson(const engine::MessagePart &part)
+{
+    QJsonObject object{{u"section"_s, QString::fromLatin1(part.contentSection())},
+                       {u"type"_s, QString::fromLatin1(part.mimeType())},
+                       {u"size"_s, qint64(part.size)},
+                       {u"attachment"_s, part.isAttachment()}};
+    if (!part.encoding.isEmpty())
+        object.insert(u"encoding"_s, QString::fromLatin1(part.encoding));
+    if (part.isText())
+        object.insert(u"charset"_s, QString::fromLatin1(part.charset()));
+    if (!part.disposition.isEmpty())
+        object.insert(u"disposition"_s, QString::fromLatin1(part.disposition));
+    if (!part.filename.isEmpty())
+        object.insert(u"filename"_s, part.filename);
+    if (!part.contentId.isEmpty())
+        object.insert(u"content_id"_s, QString::fromLatin1(part.contentId));
+    if (part.isMessage())
+        object.insert(u"subject"_s, part.subject);
+    if (!part.children.empty()) {
+        QJsonArray children;
+        for (const engine::MessagePart &child : part.children)
+            children.append(partJson(child));
+        object.insert(u"parts"_s, children);
+    }
+    return object;
+}
+
+// One line a part, indented by depth: section, type, size, file name.
+void printPart(Cli &cli, const engine::MessagePart &part, int depth)
+{
+    QString line = QString(depth * 2, u' ') + QString::fromLatin1(part.contentSection()) + u"  "_s
+        + QString::fromLatin1(part.mimeType());
+    if (!part.isMultipart())
+        line += u"  %1 bytes"_s.arg(part.size);
+    if (!part.filename.isEmpty())
+        line += u"  \"%1\""_s.arg(part.filename);
+    if (part.isMessage() && !part.subject.isEmpty())
+        line += u"  (%1)"_s.arg(part.subject);
+    if (part.isAttachment())
+        line += u"  attachment"_s;
+    cli.print(line);
+    for (const engine::MessagePart &child : part.children)
+        printPart(cli, child, depth + 1);
+}
+
+void printStructure(Cli &cli, Uid uid, const engine::MessageStructure &structure)
+{
+    if (cli.json()) {
+        QJsonArray text;
+        for (const engine::MessagePart *part : structure.textParts())
+            text.append(QString::fromLatin1(part->contentSection()));
+        QJsonArray attachments;
+        for (const engine::MessagePart *part : structure.attachments())
+            attachments.append(QString::fromLatin1(part->contentSection()));
+        cli.printJson(QJsonObject{{u"uid"_s, qint64(uid)},
+                                  {u"structure"_s, partJson(structure.root())},
+                                  {u"text"_s, text},
+                                  {u"attachments"_s, attachments}});
+        return;
+    }
+    printPart(cli, structure.root(), 0);
+}
+
 void runFetch(Cli &cli, const QCommandLineParser &parser)
 {
     const auto args = positionals(cli, parser, {u"NAME"_s, u"MAILBOX"_s, u"UID"_s});
@@ -569,8 +639,24 @@ void runFetch(Cli &cli, const QCommandLineParser &parser)
     const Uid uid = args->at(2).toUInt(&numeric);
     if (!numeric || uid == 0)
         return cli.fail(u"UID must be a positive number, not \"%1\"."_s.arg(args->at(2)), UsageError);
-    if (parser.isSet(u"raw"_s) && parser.isSet(u"part"_s))
-        return cli.fail(u"--raw and --part exclude each other."_s, UsageError);
+    const int ways = int(parser.isSet(u"raw"_s)) + int(parser.isSet(u"part"_s)) + int(parser.isSet(u"structure"_s));
+    if (ways > 1)
+        return cli.fail(u"--raw, --part and --structure exclude each other."_s, UsageError);
+    const QString path = args->at(1);
+    if (parser.isSet(u"structure"_s)) {
+        withEngine(cli, args->at(0), [&cli, path, uid](EngineRunner &runner) {
+            runner.request(
+                [path, uid](AccountEngine &engine) {
+                    return engine.fetchStructure(path, uid);
+                },
+                [&cli, &runner, uid](bool ok, const QString &error, const QVariant &result) {
+                    if (ok)
+                        printStructure(cli, uid, result.value<engine::MessageStructure>());
+                    done(cli, runner, ok ? QString() : error);
+                });
+        });
+        return;
+    }
     QByteArray section = "1";
     if (parser.isSet(u"raw"_s))
         section.clear();
@@ -580,7 +666,6 @@ void runFetch(Cli &cli, const QCommandLineParser &parser)
         if (!(c == '.' || (c >= '0' && c <= '9')))
             return cli.fail(u"--part must be a part number such as 1 or 2.1."_s, UsageError);
     }
-    const QString path = args->at(1);
     withEngine(cli, args->at(0), [&cli, path, uid, section](EngineRunner &runner) {
         runner.request(
             [path, uid, section](AccountEngine &engine) {
@@ -721,14 +806,16 @@ QList<Command> mailCommands()
          declareName,
          runUndo},
         {{u"fetch"_s},
-         u"NAME MAILBOX UID [--part N | --raw]"_s,
-         u"Writes part 1 of a message (or --part N, or the whole message with --raw) to stdout, as the server "
-         "sends it."_s,
+         u"NAME MAILBOX UID [--part N | --raw | --structure]"_s,
+         u"Writes part 1 of a message (or --part N) to stdout with its transfer encoding (base64, "
+         "quoted-printable) undone, the whole message as the server sends it with --raw, or the message's "
+         "parts (section, type, size, file name) with --structure."_s,
          [](QCommandLineParser &parser) {
              declareNameMailbox(parser);
              parser.addPositionalArgument(u"UID"_s, u"The message's UID."_s);
              parser.addOption({u"part"_s, u"The MIME part, such as 1 or 2.1."_s, u"N"_s});
              parser.addOption({u"raw"_s, u"The whole message."_s});
+             parser.addOption({u"structure"_s, u"The message's MIME parts, one a line (or JSON with --json)."_s});
          },
          runFetch},
         {{u"watch"_s},

@@ -112,6 +112,36 @@ private Q_SLOTS:
         QCOMPARE(result.mailboxId, qint64(1));
     }
 
+    void mergedUpdatedRows()
+    {
+        store::MessageRecord hinted = row(4, "(\\Seen)");
+        hinted.hasAttachment = true;
+        MailboxDelta update = delta({});
+        update.updated = {hinted};
+
+        // An update of a row the earlier delta inserted becomes that inserted row.
+        MailboxDelta merged = DeltaCoalescer::merged(delta({row(4)}), update);
+        QCOMPARE(merged.inserted.size(), std::size_t(1));
+        QVERIFY(merged.inserted.front().hasAttachment);
+        QVERIFY(merged.updated.empty());
+
+        // Later flags apply to the updated row; earlier flags give way to it.
+        merged = DeltaCoalescer::merged(update, delta({}, {}, {{4, "(\\Flagged)"}}));
+        QCOMPARE(merged.updated.size(), std::size_t(1));
+        QCOMPARE(merged.updated.front().flags, flagsOf("(\\Flagged)"));
+        QVERIFY(merged.flags.empty());
+        merged = DeltaCoalescer::merged(delta({}, {}, {{4, "(\\Answered)"}}), update);
+        QCOMPARE(merged.updated.size(), std::size_t(1));
+        QCOMPARE(merged.updated.front().flags, flagsOf("(\\Seen)"));
+        QVERIFY(merged.flags.empty());
+
+        // A removed row needs no update.
+        merged = DeltaCoalescer::merged(update, delta({}, "4"));
+        QVERIFY(merged.updated.empty());
+        QCOMPARE(merged.removed, UidSet::fromImapSequenceSet("4", maxUid).value());
+        QVERIFY(!update.isEmpty());
+    }
+
     void mergedKeepsTheLatestCounts()
     {
         MailboxDelta earlier = delta({row(1)});

@@ -1000,8 +1000,11 @@ void tst_MailboxSync::fetchPartCachesTheBody()
     t.reply({"* SEARCH 2 4", search + " OK searched"});
     const QByteArray flags = t.command("UID FETCH 2,4 (UID FLAGS)");
     t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", flags + " OK fetched"});
-    const QByteArray body = t.command("UID FETCH 4 (BODY.PEEK[1])");
-    t.reply({"* 2 FETCH (UID 4 BODY[1] {13}\r\nHello, world!)", body + " OK fetched"});
+    // Without BINARY the part's encoding comes from its structure, fetched along.
+    const QByteArray body = t.command("UID FETCH 4 (BODYSTRUCTURE BODY.PEEK[1])");
+    t.reply({"* 2 FETCH (UID 4 BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 13 1 NIL NIL NIL NIL) "
+             "BODY[1] {13}\r\nHello, world!)",
+             body + " OK fetched"});
     QVERIFY(connectTo(t));
 
     startSync();
@@ -1019,7 +1022,8 @@ void tst_MailboxSync::fetchPartCachesTheBody()
     QTRY_VERIFY(first);
     QVERIFY2(first->ok, qPrintable(first->error));
     QCOMPARE(first->data, "Hello, world!"_ba);
-    QCOMPARE(m_store->part(m_mailboxId, 4, "1"), std::optional<QByteArray>("Hello, world!"_ba));
+    QCOMPARE(m_store->part(m_mailboxId, 4, MailboxSync::partCacheKey("1")),
+             std::optional<QByteArray>("Hello, world!"_ba));
     // The flags of UID 4 were not touched by the body's FETCH.
     QCOMPARE(storedFlags(4), Flags());
 
