@@ -157,6 +157,16 @@ void MessageListModel::applyDelta(const QString &account, const engine::MailboxD
             removed.insert(record.uid);
         incoming.push_back(makeRow(record, source));
     }
+    // Rows the engine learnt more about (the attachment hint, once the structure is known):
+    // replaced like a row sent again, and only where shown.
+    for (const store::MessageRecord &record : delta->updated) {
+        if (record.uid == 0 || insertedUids.contains(record.uid) || !shown.uids.contains(record.uid)
+            || removed.contains(record.uid))
+            continue;
+        insertedUids.insert(record.uid);
+        removed.insert(record.uid);
+        incoming.push_back(makeRow(record, source));
+    }
 
     if (m_threaded) {
         if (!removed.isEmpty() || !incoming.empty()) {

@@ -265,6 +265,29 @@ private Q_SLOTS:
         QCOMPARE(model.messageCount(), 7);
     }
 
+    // The engine learnt a row's attachment hint from its structure: the row changes in place,
+    // and an update for a row not shown adds nothing.
+    void updatedRowsReplaceShownRowsOnly()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setMailboxes({{accountA, inboxA, u"INBOX"_s}});
+        std::vector<store::MessageRecord> cached;
+        for (Uid uid = 1; uid <= 3; ++uid)
+            cached.push_back(message(uid, int(uid)));
+        model.applyDelta(accountA, delta(inboxA, cached, {}, {}, true));
+        auto update = std::make_shared<engine::MailboxDelta>();
+        update->mailboxId = inboxA;
+        store::MessageRecord two = message(2, 2);
+        two.hasAttachment = true;
+        update->updated = {two, message(9, 9)};
+        model.applyDelta(accountA, update);
+        QCOMPARE(shownUids(model), (QList<Uid>{3, 2, 1}));
+        QVERIFY(model.data(model.index(1, 0), MessageListModel::HasAttachmentRole).toBool());
+        QVERIFY(!model.data(model.index(0, 0), MessageListModel::HasAttachmentRole).toBool());
+        QCOMPARE(model.messageCount(), 3);
+    }
+
     void sortsByEachColumn_data()
     {
         QTest::addColumn<int>("column");
