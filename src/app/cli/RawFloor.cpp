@@ -47,4 +47,28 @@ std::optional<RawFloorFigures> measureRawFloor(const BenchServer &server, QStrin
     return RawFloorFigures{reply->seconds, reply->bytesReceived, reply->untagged, cpu};
 }
 
+std::optional<double> measureRawFirstWindow(const BenchServer &server, const QByteArray &items, QString *error)
+{
+    RawImapSession session(server);
+    if (!session.open(true, error))
+        return std::nullopt;
+    const auto search = session.run("UID SEARCH RETURN (ALL) ALL"_ba, false, error);
+    if (!search)
+        return std::nullopt;
+    // The generated mailbox numbers its messages 1..N.
+    const qsizetype newest = server.messages;
+    const qsizetype oldest = qMax<qsizetype>(1, newest - 49);
+    const auto fetch = session.run(
+        QByteArray("UID FETCH " + QByteArray::number(oldest) + ':' + QByteArray::number(newest) + ' ' + items), false,
+        error);
+    if (!fetch)
+        return std::nullopt;
+    session.logout();
+    if (!search->status.startsWith("OK") || !fetch->status.startsWith("OK")) {
+        *error = u"the first window's commands failed: "_s + QString::fromUtf8(search->status + " / " + fetch->status);
+        return std::nullopt;
+    }
+    return search->seconds + fetch->seconds;
+}
+
 } // namespace fumi::cli

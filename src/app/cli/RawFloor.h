@@ -27,6 +27,12 @@ struct RawFloorFigures {
 
 [[nodiscard]] QByteArray rawFloorItems();
 
+// What the server costs for a first screen: on a raw session with the mailbox selected, the
+// seconds for UID SEARCH RETURN (ALL) ALL and then a UID FETCH of the 50 newest messages with
+// `items` — the commands Fumi's cold open sends before its first window is ready.
+[[nodiscard]] std::optional<double> measureRawFirstWindow(const BenchServer &server, const QByteArray &items,
+                                                          QString *error);
+
 // User and system CPU time of this process so far, in seconds.
 [[nodiscard]] double processCpuSeconds();
 
