@@ -20,13 +20,16 @@ namespace {
 // The handler's only state: the pipe's write end, -1 while no StopSignals exists.
 volatile sig_atomic_t s_writeEnd = -1;
 int s_readEnd = -1;
+// What the signals did before, given back at the end.
+struct sigaction s_previousInt = {};
+struct sigaction s_previousTerm = {};
 
 void onSignal(int signalNumber)
 {
     const int saved = errno;
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
-    if (s_writeEnd >= 0) [[maybe_unused]]
-        const auto written = ::write(s_writeEnd, &byte, 1);
+    // A full pipe loses nothing that matters: a stop is pending already.
+    [[maybe_unused]] const bool written = s_writeEnd >= 0 && ::write(s_writeEnd, &byte, 1) == 1;
     errno = saved;
 }
 
@@ -53,7 +56,7 @@ StopSignals::StopSignals(QObject *parent)
     action.sa_flags = SA_RESTART;
     // Set even where the signal was ignored: a shell starts background jobs with SIGINT ignored,
     // and a script that runs us in the background stops us with SIGINT all the same.
-    if (::sigaction(SIGINT, &action, nullptr) != 0 || ::sigaction(SIGTERM, &action, nullptr) != 0) {
+    if (::sigaction(SIGINT, &action, &s_previousInt) != 0 || ::sigaction(SIGTERM, &action, &s_previousTerm) != 0) {
         m_error = u"cannot handle SIGINT and SIGTERM: "_s + QString::fromLocal8Bit(std::strerror(errno));
         return;
     }
@@ -65,8 +68,8 @@ StopSignals::~StopSignals()
 {
     if (!m_ownsPipe)
         return;
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
+    ::sigaction(SIGINT, &s_previousInt, nullptr);
+    ::sigaction(SIGTERM, &s_previousTerm, nullptr);
     const int writeEnd = s_writeEnd;
     s_writeEnd = -1;
     ::close(writeEnd);

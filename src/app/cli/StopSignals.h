@@ -14,7 +14,7 @@ namespace fumi::cli {
 //
 // A signal handler may do almost nothing safely, so it only writes the signal's number into a
 // pipe; a QSocketNotifier reads it on the event loop and emits received(). One instance at a time
-// in a process; the destructor gives both signals their default handling back.
+// in a process; the destructor gives both signals back the handling they had before.
 class StopSignals : public QObject
 {
     Q_OBJECT
