@@ -130,6 +130,11 @@ void runDemoServer(Cli &cli, const QCommandLineParser &parser)
             return cli.fail(u"--seed must be a non-negative number."_s, UsageError);
     }
 
+    // Watched from the start: a Ctrl+C while the mail is made waits in the pipe, and stops the demo
+    // as soon as the event loop runs, instead of being lost (a background job ignores SIGINT).
+    auto *stopSignals = new StopSignals(&cli);
+    if (!stopSignals->isWatching())
+        return cli.fail(stopSignals->errorString());
     auto demo = std::make_shared<Demo>();
     demo->workspace = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"fumi-demo-XXXXXX"_s));
     if (!demo->workspace->isValid())
@@ -213,9 +218,6 @@ void runDemoServer(Cli &cli, const QCommandLineParser &parser)
         }
     }
 
-    auto *stopSignals = new StopSignals(&cli);
-    if (!stopSignals->isWatching())
-        return cli.fail(stopSignals->errorString());
     QObject::connect(stopSignals, &StopSignals::received, &cli, [&cli, demo] {
         stop(cli, demo);
         cli.finish();

@@ -173,6 +173,32 @@ private Q_SLOTS:
         QVERIFY2(rest.isEmpty(), qPrintable(rest.join(u", ")));
     }
 
+    // A Ctrl+C while the mail is still being made is not lost: the demo stops once it is up.
+    void sigintWhileStartingIsNotLost()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        QVERIFY(::chmod(QFile::encodeName(temp.path()).constData(), 0755) == 0);
+        QProcess server;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TMPDIR"_s, temp.path());
+        server.setProcessEnvironment(env);
+        server.start(QStringLiteral(FUMI_CLI), {u"demo-server"_s, u"--messages"_s, u"400"_s});
+        QVERIFY2(server.waitForStarted(10000), qPrintable(server.errorString()));
+        // The first account's mail is made, the second's and the server not yet.
+        QByteArray output;
+        QTRY_VERIFY_WITH_TIMEOUT(output.append(server.readAllStandardOutput()).contains("Generated "), 15000);
+        QVERIFY2(!output.contains("Ready."), output.constData());
+        QVERIFY(::kill(pid_t(server.processId()), SIGINT) == 0);
+        QVERIFY(server.waitForFinished(20000));
+        output += server.readAllStandardOutput();
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(server.exitCode() == 0, server.readAllStandardError().constData());
+        QVERIFY2(output.contains("Stopped Dovecot"), output.constData());
+        const QStringList rest = QDir(temp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        QVERIFY2(rest.isEmpty(), qPrintable(rest.join(u", ")));
+    }
+
     void cleanupTestCase()
     {
         if (m_server.state() != QProcess::NotRunning) {
