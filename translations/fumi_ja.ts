@@ -89,5 +89,9 @@
         <source>Fumi mail client</source>
         <translation>Fumi メールクライアント</translation>
     </message>
+    <message>
+        <source>Keep all configuration, data and cache below DIR (as fumi-cli --profile).</source>
+        <translation>設定、データ、キャッシュをすべて DIR の下に置きます（fumi-cli --profile と同じ）。</translation>
+    </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ Profile Profile::inDirectory(const QString &directory)
 {
     const QString root = QDir(directory).absolutePath();
     Profile profile;
+    profile.m_directory = root;
     profile.m_config = root + QStringLiteral("/config");
     profile.m_data = root + QStringLiteral("/data");
     profile.m_cache = root + QStringLiteral("/cache");

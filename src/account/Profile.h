@@ -17,6 +17,8 @@ public:
     [[nodiscard]] static Profile standard();
     [[nodiscard]] static Profile inDirectory(const QString &directory);
 
+    // The DIR of inDirectory(), as an absolute path; empty for the standard profile.
+    [[nodiscard]] QString directory() const { return m_directory; }
     [[nodiscard]] QString configDirectory() const { return m_config; }
     [[nodiscard]] QString dataDirectory() const { return m_data; }
     [[nodiscard]] QString cacheDirectory() const { return m_cache; }
@@ -27,6 +29,7 @@ public:
     [[nodiscard]] QString accountDataDirectory(const QString &accountId) const;
 
 private:
+    QString m_directory;
     QString m_config;
     QString m_data;
     QString m_cache;

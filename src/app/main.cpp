@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Fumi developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "account/Profile.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -9,7 +10,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -44,10 +44,17 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Fumi mail client"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption profileOption(
+        u"profile"_s,
+        QApplication::translate("main", "Keep all configuration, data and cache below DIR (as fumi-cli --profile)."),
+        u"DIR"_s);
+    parser.addOption(profileOption);
     parser.process(app);
+    // The same profile fumi-cli --profile DIR works on: two profiles are two devices.
+    const auto profile = parser.isSet(profileOption) ? fumi::account::Profile::inDirectory(parser.value(profileOption))
+                                                     : fumi::account::Profile::standard();
 
-    QSettings windowSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/window.ini"_s,
-                             QSettings::IniFormat);
+    QSettings windowSettings(profile.configDirectory() + u"/window.ini"_s, QSettings::IniFormat);
     fumi::MainWindow window(&windowSettings);
     window.show();
     return QApplication::exec();

@@ -103,5 +103,6 @@ private:
 [[nodiscard]] QList<Command> accountCommands();
 [[nodiscard]] QList<Command> mailCommands();
 [[nodiscard]] QList<Command> benchCommands();
+[[nodiscard]] QList<Command> demoCommands();
 
 } // namespace fumi::cli

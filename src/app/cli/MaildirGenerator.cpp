@@ -289,8 +289,14 @@ QByteArray flagLetters(bool flagged, bool answered, bool seen)
 } // namespace
 
 MaildirGenerator::MaildirGenerator(quint64 seed, qsizetype count)
+    : MaildirGenerator(seed, count, Options())
+{
+}
+
+MaildirGenerator::MaildirGenerator(quint64 seed, qsizetype count, Options options)
     : m_seed(seed)
     , m_count(count)
+    , m_options(std::move(options))
 {
     if (!QStringEncoder("ISO-2022-JP").isValid()) {
         m_error = u"this Qt cannot encode ISO-2022-JP (it is built without ICU)"_s;
@@ -343,6 +349,10 @@ MaildirGenerator::Message MaildirGenerator::next()
     // others as they were.
     Random random(m_seed * 0x100000001b3ULL ^ (quint64(index) + 1) * 0x9e3779b97f4a7c15ULL);
     random.next();
+    // The options' choices, from a stream of their own: without options, `random` draws exactly
+    // what it always drew, and the benchmark's mailbox stays the same bytes.
+    Random extra(m_seed * 0xd1b54a32d192ed03ULL ^ (quint64(index) + 1) * 0x2545f4914f6cdd1dULL);
+    extra.next();
 
     // Threads: about a third of the messages answer one of the 300 before them.
     Recorded self;
@@ -390,7 +400,7 @@ MaildirGenerator::Message MaildirGenerator::next()
     out += "Return-Path: <bounce@mail.example.com>\n";
     out += "Date: " + rfc2822Date(message.date) + '\n';
     out += "From: " + senders[self.sender] + '\n';
-    out += "To: \"Bench User\" <bench@example.com>\n";
+    out += "To: " + m_options.recipient + '\n';
     if (random.chance(20)) {
         const auto &others = english ? m_englishSenders : m_japaneseSendersUtf8;
         out += "Cc: " + others[random.below(others.size())] + ",\n " + others[random.below(others.size())] + '\n';
@@ -430,6 +440,12 @@ MaildirGenerator::Message MaildirGenerator::next()
         if (!line.isEmpty())
             html += "<p>" + line + "</p>\n";
     }
+    // A newsletter's banner: an image a careful reader does not fetch until asked to.
+    const bool remoteImage = m_options.remoteImagePercent > 0 && extra.chance(m_options.remoteImagePercent);
+    if (remoteImage) {
+        html += "<p><img src=\"https://images.example/banner/" + QByteArray::number(index % 40)
+            + ".png\" alt=\"banner\" width=\"600\" height=\"120\"></p>\n";
+    }
     html += "</body></html>\n";
 
     const qint64 structure = random.below(100);
@@ -448,6 +464,7 @@ MaildirGenerator::Message MaildirGenerator::next()
         into += "Content-Type: text/html; charset=" + charset + "\nContent-Transfer-Encoding: " + transfer + "\n\n"
             + html;
         into += "\n--" + innerBoundary + "--\n";
+        m_summary.remoteImages += remoteImage;
     };
     if (structure < 55) {
         textPart(out);
@@ -467,6 +484,17 @@ MaildirGenerator::Message MaildirGenerator::next()
         for (qint64 a = 0; a < attachments; ++a) {
             const AttachmentKind &kind = attachmentKinds[size_t(random.below(qsizetype(attachmentKinds.size())))];
             out += "\n--" + boundary + '\n';
+            if (m_options.textAttachmentPercent > 0 && extra.chance(m_options.textAttachmentPercent)) {
+                // Notes a reader can show inline, in the message's own charset.
+                out += "Content-Type: text/plain; charset=" + charset + "; name=\"notes-" + QByteArray::number(a + 1)
+                    + ".txt\"\nContent-Transfer-Encoding: " + transfer
+                    + "\nContent-Disposition: attachment; filename=\"notes-" + QByteArray::number(a + 1) + ".txt\"\n\n";
+                const qint64 lines = extra.between(3, 12);
+                for (qint64 line = 0; line < lines; ++line)
+                    out += sentences[extra.below(sentences.size())] + '\n';
+                ++m_summary.textAttachments;
+                continue;
+            }
             out += "Content-Type: " + QByteArray(kind.type.data()) + '\n';
             out += "Content-Transfer-Encoding: base64\n";
             if (!english && random.chance(50)) {
@@ -522,36 +550,104 @@ std::optional<MaildirGenerator::Summary> MaildirGenerator::generate(const QStrin
     }
     const QByteArray cur = QFile::encodeName(root.filePath(u"cur"_s)) + '/';
     while (m_index < m_count) {
-        const Message message = next();
-        const QByteArray path = cur + message.fileName;
-        // Plain POSIX calls: 100,000 files should take seconds.
-        const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            m_error
-                = u"cannot create %1: %2"_s.arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(errno)));
+        if (!writeMessage(cur, next()))
             return std::nullopt;
-        }
-        qsizetype written = 0;
-        while (written < message.content.size()) {
-            const ssize_t n
-                = ::write(fd, message.content.constData() + written, size_t(message.content.size() - written));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0) {
-                m_error = u"cannot write %1: %2"_s.arg(QFile::decodeName(path),
-                                                       QString::fromLocal8Bit(std::strerror(errno)));
-                ::close(fd);
-                return std::nullopt;
-            }
-            written += n;
-        }
-        // The file's mtime is the message's INTERNALDATE in Dovecot's Maildir.
-        const time_t mtime = time_t(message.date.toSecsSinceEpoch());
-        const timespec times[2] = {{mtime, 0}, {mtime, 0}};
-        ::futimens(fd, times);
-        ::close(fd);
     }
     return m_summary;
+}
+
+std::optional<MaildirGenerator::Summary>
+MaildirGenerator::generateFolders(const QString &maildir, const QList<Folder> &folders, QList<qsizetype> *counts)
+{
+    if (!isUsable())
+        return std::nullopt;
+    if (folders.isEmpty()) {
+        m_error = u"no folders to fill"_s;
+        return std::nullopt;
+    }
+    const QDir root(maildir);
+    QList<QByteArray> curs;
+    qint64 totalWeight = 0;
+    for (const Folder &folder : folders) {
+        if (folder.weight < 0 || folder.name.isEmpty() || folder.name.contains(u'.')) {
+            m_error = u"cannot make a folder \"%1\" of weight %2"_s.arg(folder.name).arg(folder.weight);
+            return std::nullopt;
+        }
+        totalWeight += folder.weight;
+        // Maildir++: INBOX is the root, every other folder a dot-separated directory beside it.
+        const bool inbox = folder.name == u"INBOX";
+        const QString path = inbox ? root.path() : root.filePath(u'.' + QString(folder.name).replace(u'/', u'.'));
+        const QDir dir(path);
+        for (const auto &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
+            if (!dir.mkpath(sub)) {
+                m_error = u"cannot create "_s + dir.filePath(sub);
+                return std::nullopt;
+            }
+        }
+        if (!QDir(dir.filePath(u"cur"_s)).isEmpty()) {
+            m_error = dir.filePath(u"cur"_s) + u" already holds mail"_s;
+            return std::nullopt;
+        }
+        if (!inbox) {
+            QFile marker(dir.filePath(u"maildirfolder"_s));
+            if (!marker.open(QIODevice::WriteOnly)) {
+                m_error = u"cannot create "_s + marker.fileName();
+                return std::nullopt;
+            }
+        }
+        curs << QByteArray(QFile::encodeName(dir.filePath(u"cur"_s)) + '/');
+    }
+    if (totalWeight == 0 && m_count > 0) {
+        m_error = u"every folder has the weight 0"_s;
+        return std::nullopt;
+    }
+    if (counts)
+        *counts = QList<qsizetype>(folders.size(), 0);
+    while (m_index < m_count) {
+        // The folder comes from a stream of its own, so the messages are the ones generate() makes.
+        Random pick(m_seed * 0x9fb21c651e98df25ULL ^ (quint64(m_index) + 1) * 0xc2b2ae3d27d4eb4fULL);
+        qint64 choice = pick.below(totalWeight);
+        qsizetype folder = 0;
+        while (choice >= folders.at(folder).weight) {
+            choice -= folders.at(folder).weight;
+            ++folder;
+        }
+        if (!writeMessage(curs.at(folder), next()))
+            return std::nullopt;
+        if (counts)
+            ++(*counts)[folder];
+    }
+    return m_summary;
+}
+
+bool MaildirGenerator::writeMessage(const QByteArray &directory, const Message &message)
+{
+    const QByteArray path = directory + message.fileName;
+    // Plain POSIX calls: 100,000 files should take seconds.
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        m_error = u"cannot create %1: %2"_s.arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    qsizetype written = 0;
+    while (written < message.content.size()) {
+        const ssize_t n = ::write(fd, message.content.constData() + written, size_t(message.content.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            m_error
+                = u"cannot write %1: %2"_s.arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(errno)));
+            ::close(fd);
+            return false;
+        }
+        written += n;
+    }
+    // The file's mtime is the message's INTERNALDATE in Dovecot's Maildir.
+    const time_t mtime = time_t(message.date.toSecsSinceEpoch());
+    const timespec times[2] = {{mtime, 0}, {mtime, 0}};
+    ::futimens(fd, times);
+    ::close(fd);
+    return true;
 }
 
 } // namespace fumi::cli

@@ -27,9 +27,28 @@ namespace fumi::cli {
 //
 // Message i depends only on the seed, i and N (and on the messages it replies to, which come
 // before it), so generate() is a single pass that keeps a few bytes per message.
+//
+// Options make the same mix fit the demo of `fumi-cli demo-server`: a recipient of its own, HTML
+// that shows remote images (what a reader must not load unasked), text attachments, and the
+// messages spread over nested folders (generateFolders()). Their choices come from a second
+// random stream per message, so the default options give the benchmark's bytes unchanged.
 class MaildirGenerator
 {
 public:
+    struct Options {
+        QByteArray recipient = "\"Bench User\" <bench@example.com>"; // the To header, as it is written
+        int remoteImagePercent = 0;    // of the HTML parts, those with <img src="https://images.example/...">
+        int textAttachmentPercent = 0; // of the attachments, those that are text/plain notes
+    };
+
+    // A folder of generateFolders(): its name as the user sees it, with '/' between levels
+    // ("INBOX" is the Maildir's root), and its share of the messages relative to the others (0:
+    // the folder is made, empty, such as the parent of nested folders).
+    struct Folder {
+        QString name;
+        int weight = 1;
+    };
+
     struct Message {
         QByteArray content;  // LF line endings, as Maildir stores mail
         QByteArray fileName; // "<time>.M<n>P<seed>.fumibench,S=<size>,W=<size with CRLF>:2,<flags>"
@@ -49,9 +68,12 @@ public:
         qsizetype seen = 0;
         qsizetype flagged = 0;
         qsizetype answered = 0;
+        qsizetype remoteImages = 0;    // messages whose HTML shows a remote image
+        qsizetype textAttachments = 0; // text/plain attachments
     };
 
     MaildirGenerator(quint64 seed, qsizetype count);
+    MaildirGenerator(quint64 seed, qsizetype count, Options options);
     MaildirGenerator(const MaildirGenerator &) = delete;
     MaildirGenerator &operator=(const MaildirGenerator &) = delete;
 
@@ -62,6 +84,12 @@ public:
     // Writes all messages below `maildir` (cur/, new/ and tmp/ are made; cur/ gets the mail).
     // The directory must not hold mail yet. Null, with errorString(), on failure.
     [[nodiscard]] std::optional<Summary> generate(const QString &maildir);
+    // The same messages spread over `folders` in Maildir++ layout (Dovecot's default for
+    // Maildir): "Archive/2025" is the folder ".Archive.2025" below `maildir`. Each message goes to
+    // one folder, chosen by the seed and its index in proportion to the weights. Folder names
+    // must be ASCII without '.'. `counts`, when given, gets the number of messages per folder.
+    [[nodiscard]] std::optional<Summary> generateFolders(const QString &maildir, const QList<Folder> &folders,
+                                                         QList<qsizetype> *counts = nullptr);
 
     // The messages one at a time, in order, without touching the disk: next() must be called for
     // index 0, 1, 2… because a reply needs what its thread looked like.
@@ -82,9 +110,11 @@ private:
     };
 
     [[nodiscard]] QByteArray messageId(qsizetype index) const;
+    [[nodiscard]] bool writeMessage(const QByteArray &directory, const Message &message);
 
     quint64 m_seed;
     qsizetype m_count;
+    Options m_options;
     qsizetype m_index = 0;
     std::vector<Recorded> m_recorded;
     Summary m_summary;

@@ -18,7 +18,8 @@ int main(int argc, char *argv[])
     // The libraries' progress notes are for the GUI's log; QT_LOGGING_RULES still turns them on.
     QLoggingCategory::setFilterRules(u"fumi.*.info=false"_s);
 
-    fumi::cli::Cli cli(fumi::cli::accountCommands() + fumi::cli::mailCommands() + fumi::cli::benchCommands());
+    fumi::cli::Cli cli(fumi::cli::accountCommands() + fumi::cli::mailCommands() + fumi::cli::benchCommands()
+                       + fumi::cli::demoCommands());
     if (const auto code = cli.start(QCoreApplication::arguments()))
         return *code;
     return QCoreApplication::exec();

@@ -9,7 +9,9 @@
 
 #include <KMime/Message>
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -53,6 +55,12 @@ private Q_SLOTS:
     void theMixIsThere_data();
     void theMixIsThere();
     void refusesAFullMaildir();
+    void defaultOptionsKeepTheBenchmarkMail();
+    void optionsAddOnlyWhatTheyName_data();
+    void optionsAddOnlyWhatTheyName();
+    void foldersSplitTheSameMessages();
+    void refusesABadFolder_data();
+    void refusesABadFolder();
 };
 
 void TestMaildirGenerator::sameSeedSameMail_data()
@@ -253,6 +261,149 @@ void TestMaildirGenerator::refusesAFullMaildir()
     MaildirGenerator second(1, 3);
     QVERIFY(!second.generate(maildir));
     QVERIFY(second.errorString().contains(u"already holds mail"_s));
+}
+
+void TestMaildirGenerator::defaultOptionsKeepTheBenchmarkMail()
+{
+    // The digest of what the generator made before it had options: the benchmark's mailbox, and
+    // so its figures, must not change when the demo's options are added or changed.
+    MaildirGenerator generator(5, 300);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (int i = 0; i < 300; ++i) {
+        const auto message = generator.next();
+        hash.addData(message.fileName);
+        hash.addData(message.content);
+    }
+    QCOMPARE(hash.result().toHex(), QByteArray(BENCHMARK_MAIL_SHA256));
+}
+
+void TestMaildirGenerator::optionsAddOnlyWhatTheyName_data()
+{
+    QTest::addColumn<int>("remoteImages");
+    QTest::addColumn<int>("textAttachments");
+    QTest::addColumn<QByteArray>("recipient");
+    QTest::newRow("remote-images") << 40 << 0 << QByteArray();
+    QTest::newRow("text-attachments") << 0 << 50 << QByteArray();
+    QTest::newRow("own-recipient") << 0 << 0 << QByteArray("\"Alex Demo\" <alex@home.example>");
+    QTest::newRow("all-of-them") << 100 << 100 << QByteArray("<demo@example.net>");
+}
+
+void TestMaildirGenerator::optionsAddOnlyWhatTheyName()
+{
+    QFETCH(int, remoteImages);
+    QFETCH(int, textAttachments);
+    QFETCH(QByteArray, recipient);
+    MaildirGenerator::Options options;
+    options.remoteImagePercent = remoteImages;
+    options.textAttachmentPercent = textAttachments;
+    if (!recipient.isEmpty())
+        options.recipient = recipient;
+    const int count = 1000;
+    MaildirGenerator plain(9, count);
+    MaildirGenerator demo(9, count, options);
+    MaildirGenerator again(9, count, options);
+    int withImage = 0;
+    int textParts = 0;
+    int htmlMessages = 0;
+    for (int i = 0; i < count; ++i) {
+        const auto before = plain.next();
+        const auto after = demo.next();
+        QCOMPARE(again.next().content, after.content); // still the same mail for the same seed
+        // The headers stay, but for To.
+        const auto headers = [](const QByteArray &content) {
+            QByteArrayList lines = content.left(content.indexOf("MIME-Version:")).split('\n');
+            lines.removeIf([](const QByteArray &line) {
+                return line.startsWith("To:");
+            });
+            return lines;
+        };
+        QCOMPARE(headers(after.content), headers(before.content));
+        QCOMPARE(after.date, before.date);
+        QCOMPARE(after.content.contains(QByteArray("\nTo: " + options.recipient + '\n')), true);
+        const bool image = after.content.contains("<img src=\"https://images.example/banner/");
+        withImage += image;
+        if (image)
+            QVERIFY(after.content.contains("Content-Type: text/html"));
+        textParts += after.content.count("Content-Disposition: attachment; filename=\"notes-");
+        htmlMessages += after.content.contains("Content-Type: text/html");
+        if (remoteImages == 0 && textAttachments == 0) {
+            QCOMPARE(after.content,
+                     QByteArray(before.content)
+                         .replace("\nTo: \"Bench User\" <bench@example.com>\n",
+                                  QByteArray("\nTo: " + options.recipient + '\n')));
+        }
+        // Every message still parses, with its text readable.
+        if (i % 50 == 0) {
+            const auto message = parse(after.content);
+            QVERIFY(message->subject(false));
+        }
+    }
+    const auto &summary = demo.summary();
+    QCOMPARE(summary.remoteImages, withImage);
+    QCOMPARE(summary.textAttachments, textParts);
+    QCOMPARE(withImage > 0, remoteImages > 0);
+    QCOMPARE(textParts > 0, textAttachments > 0);
+    if (remoteImages == 100)
+        QCOMPARE(withImage, htmlMessages);
+}
+
+void TestMaildirGenerator::foldersSplitTheSameMessages()
+{
+    const QList<MaildirGenerator::Folder> folders{
+        {u"INBOX"_s, 5}, {u"Archive"_s, 0}, {u"Archive/2025"_s, 3}, {u"Projects/Fumi/Design"_s, 1}, {u"Sent"_s, 1}};
+    const int count = 800;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MaildirGenerator single(3, count);
+    QVERIFY(single.generate(dir.filePath(u"single"_s)));
+    MaildirGenerator split(3, count);
+    QList<qsizetype> counts;
+    const auto summary = split.generateFolders(dir.filePath(u"split"_s), folders, &counts);
+    QVERIFY2(summary, qPrintable(split.errorString()));
+    QCOMPARE(summary->messages, count);
+
+    // Maildir++, as Dovecot lays out folders: the root is INBOX, ".A.B" is A/B.
+    const QDir root(dir.filePath(u"split"_s));
+    const QStringList paths{u"cur"_s, u".Archive/cur"_s, u".Archive.2025/cur"_s, u".Projects.Fumi.Design/cur"_s,
+                            u".Sent/cur"_s};
+    QCOMPARE(counts.size(), folders.size());
+    qsizetype total = 0;
+    QSet<QString> splitNames;
+    for (qsizetype f = 0; f < folders.size(); ++f) {
+        const QStringList files = QDir(root.filePath(paths.at(f))).entryList(QDir::Files);
+        QCOMPARE(files.size(), counts.at(f));
+        QCOMPARE(files.isEmpty(), folders.at(f).weight == 0);
+        if (f > 0)
+            QVERIFY(QFileInfo::exists(root.filePath(paths.at(f)).chopped(3) + u"maildirfolder"_s));
+        total += files.size();
+        for (const QString &name : files)
+            splitNames.insert(name);
+    }
+    QCOMPARE(total, count);
+    // Roughly by weight: INBOX holds half.
+    QVERIFY2(counts.at(0) > count * 4 / 10 && counts.at(0) < count * 6 / 10, qPrintable(QString::number(counts.at(0))));
+    // The very messages generate() writes, only spread out.
+    const QStringList singleNames = QDir(dir.filePath(u"single/cur"_s)).entryList(QDir::Files);
+    QCOMPARE(splitNames, QSet<QString>(singleNames.cbegin(), singleNames.cend()));
+}
+
+void TestMaildirGenerator::refusesABadFolder_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("weight");
+    QTest::newRow("dot-in-name") << u"Lists/dev.old"_s << 1;
+    QTest::newRow("negative-weight") << u"Trash"_s << -1;
+    QTest::newRow("empty-name") << QString() << 1;
+}
+
+void TestMaildirGenerator::refusesABadFolder()
+{
+    QFETCH(QString, name);
+    QFETCH(int, weight);
+    QTemporaryDir dir;
+    MaildirGenerator generator(1, 10);
+    QVERIFY(!generator.generateFolders(dir.filePath(u"Maildir"_s), {{u"INBOX"_s, 1}, {name, weight}}));
+    QVERIFY(generator.errorString().contains(u"cannot make a folder"_s));
 }
 
 QTEST_GUILESS_MAIN(TestMaildirGenerator)
