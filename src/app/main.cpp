@@ -1,6 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Fumi developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "account/Profile.h"
+#include "models/AccountRegistry.h"
+#include "ui/AccountsController.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -8,6 +11,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
@@ -48,7 +52,17 @@ int main(int argc, char *argv[])
 
     QSettings windowSettings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/window.ini"_s,
                              QSettings::IniFormat);
-    fumi::MainWindow window(&windowSettings);
+    fumi::models::AccountRegistry registry;
+    fumi::MainWindow window(&windowSettings, &registry);
+    fumi::ui::AccountsController accounts(&registry);
+    if (!accounts.startProfile(fumi::account::Profile::standard()))
+        QMessageBox::warning(
+            &window, QApplication::translate("main", "Fumi"),
+            QApplication::translate("main", "Your accounts could not be read: %1").arg(accounts.errorString()));
+    // Every engine logs out and its thread ends before the objects they use go away.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &accounts, [&accounts] {
+        accounts.stopAll();
+    });
     window.show();
     return QApplication::exec();
 }

@@ -7,8 +7,10 @@
 #include "core/Flags.h"
 #include "core/UidSet.h"
 #include "engine/AccountConnector.h"
+#include "engine/HealthSnapshot.h"
 #include "engine/MailboxDelta.h"
 #include "engine/OperationJournal.h"
+#include "engine/ProtocolLog.h"
 #include "store/MailboxRecord.h"
 
 #include <QHash>
@@ -108,6 +110,8 @@ public:
     RequestId deleteMailbox(const QString &path);
     RequestId setSubscribed(const QString &path, bool subscribed);
     RequestId undo();
+    // How the account is doing, for the sync health panel: the result is a HealthSnapshot.
+    RequestId healthSnapshot();
     // Finishes what is running, logs out and closes the store; stopped() follows.
     void stop();
 
@@ -151,6 +155,7 @@ private:
     void syncFolderList(std::function<void(bool ok, const QString &error)> done);
     [[nodiscard]] std::optional<store::MailboxRecord> mailboxByPath(const QString &path) const;
     void setState(State state, const QString &detail = {});
+    void noteError(const QString &error);
     void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
     RequestId journalRequest(const QStringList &paths,
                              std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit);
@@ -170,6 +175,11 @@ private:
     Slot m_slots[3];
     std::atomic<RequestId> m_nextRequest{1};
     State m_state = State::Stopped;
+    // For healthSnapshot(): the transcript is written by every connection (on this thread) and
+    // may be read from any.
+    ProtocolLog m_protocolLog;
+    QStringList m_recentErrors;
+    QDateTime m_lastSync;
     bool m_started = false;
     bool m_stopping = false;
 };

@@ -90,12 +90,13 @@ void TestMainWindow::hasStandardMenusInOrder()
     QStringList names;
     for (QAction *action : window.menuBar()->actions())
         names << action->menu()->objectName();
-    QCOMPARE(names, (QStringList{u"fileMenu"_s, u"editMenu"_s, u"viewMenu"_s, u"messageMenu"_s, u"helpMenu"_s}));
+    QCOMPARE(names,
+             (QStringList{u"fileMenu"_s, u"editMenu"_s, u"viewMenu"_s, u"goMenu"_s, u"messageMenu"_s, u"helpMenu"_s}));
 
     QStringList titles;
     for (QAction *action : window.menuBar()->actions())
         titles << action->text();
-    QCOMPARE(titles, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Message"_s, u"&Help"_s}));
+    QCOMPARE(titles, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Go"_s, u"&Message"_s, u"&Help"_s}));
 }
 
 void TestMainWindow::emptyMenusAreDisabled()
