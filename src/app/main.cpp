@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "account/Profile.h"
+#include "models/AccountRegistry.h"
+#include "ui/AccountsController.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -9,6 +11,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSettings>
 #include <QTranslator>
 
@@ -55,7 +58,17 @@ int main(int argc, char *argv[])
                                                      : fumi::account::Profile::standard();
 
     QSettings windowSettings(profile.configDirectory() + u"/window.ini"_s, QSettings::IniFormat);
-    fumi::MainWindow window(&windowSettings);
+    fumi::models::AccountRegistry registry;
+    fumi::MainWindow window(&windowSettings, &registry);
+    fumi::ui::AccountsController accounts(&registry);
+    if (!accounts.startProfile(profile))
+        QMessageBox::warning(
+            &window, QApplication::translate("main", "Fumi"),
+            QApplication::translate("main", "Your accounts could not be read: %1").arg(accounts.errorString()));
+    // Every engine logs out and its thread ends before the objects they use go away.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &accounts, [&accounts] {
+        accounts.stopAll();
+    });
     window.show();
     return QApplication::exec();
 }

@@ -89,6 +89,8 @@ void AccountEngine::finish(RequestId id, bool ok, const QString &error, const QV
     // The rows a request produced reach the models before its answer does.
     if (m_deltas)
         m_deltas->flush();
+    if (!ok && !error.isEmpty())
+        noteError(error);
     Q_EMIT requestFinished(id, ok, error, result);
 }
 
@@ -97,7 +99,46 @@ void AccountEngine::setState(State state, const QString &detail)
     if (state == m_state && detail.isEmpty())
         return;
     m_state = state;
+    if ((state == State::Error || state == State::Offline) && !detail.isEmpty())
+        noteError(detail);
     Q_EMIT stateChanged(state, detail);
+}
+
+void AccountEngine::noteError(const QString &error)
+{
+    constexpr qsizetype kept = 20;
+    m_recentErrors.append(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + error);
+    while (m_recentErrors.size() > kept)
+        m_recentErrors.removeFirst();
+    m_protocolLog.append(QStringLiteral("error: ") + error);
+}
+
+AccountEngine::RequestId AccountEngine::healthSnapshot()
+{
+    return post([this](RequestId id) {
+        HealthSnapshot snapshot;
+        for (const Slot &each : m_slots) {
+            if (!each.session || !each.session->isUsable())
+                continue;
+            ++snapshot.connections;
+            const imap::Connection &connection = each.session->connection();
+            snapshot.capabilities = connection.capabilities();
+            snapshot.enabled = connection.enabled();
+            snapshot.compressed = snapshot.compressed || connection.isCompressed();
+        }
+        snapshot.lastSync = m_lastSync;
+        if (m_store) {
+            const QList<store::JournalEntry> entries = m_store->journalEntries();
+            for (const store::JournalEntry &entry : entries) {
+                if (entry.state == store::JournalEntry::State::Pending
+                    || entry.state == store::JournalEntry::State::Sent)
+                    ++snapshot.pendingOperations;
+            }
+        }
+        snapshot.recentErrors = m_recentErrors;
+        snapshot.logLines = m_protocolLog.lines();
+        finish(id, true, {}, QVariant::fromValue(snapshot));
+    });
 }
 
 AccountEngine::Slot &AccountEngine::slot(Role role)
@@ -248,6 +289,10 @@ void AccountEngine::connectSlot(Role role)
     settings.idleRenewal = m_options.connection.idleRenewal;
     settings.pollInterval = m_options.connection.pollInterval;
     settings.compress = m_options.connection.compress;
+    static const char *const roleNames[] = {"selected", "watch", "background"};
+    settings.transcript = [this, name = QString::fromLatin1(roleNames[int(role)])](const QString &line) {
+        m_protocolLog.append(QStringLiteral("[") + name + QStringLiteral("] ") + line);
+    };
     s.connector = std::make_unique<AccountConnector>(m_account, settings, m_services.credentials, m_policy.get(),
                                                      m_services.tokens);
     connect(s.connector.get(), &AccountConnector::connected, this, [this, role] {
@@ -372,6 +417,7 @@ void AccountEngine::syncFolderList(std::function<void(bool, const QString &)> do
         });
         connect(m_folderSync.get(), &FolderListSync::finished, this,
                 [this, report](const QList<store::MailboxRecord> &mailboxes) {
+                    m_lastSync = QDateTime::currentDateTimeUtc();
                     Q_EMIT mailboxesChanged(mailboxes);
                     report(true, {});
                 });
@@ -425,6 +471,7 @@ void AccountEngine::openOn(Role role, const QString &path)
         connect(sync, &MailboxSync::synced, this, [this, role, sync] {
             Slot &s = slot(role);
             s.retry = std::chrono::milliseconds(0);
+            m_lastSync = QDateTime::currentDateTimeUtc();
             const QList<RequestId> requests = std::exchange(s.openRequests, {});
             for (RequestId request : requests)
                 finish(request, true, {}, QVariant::fromValue(sync->mailboxId()));

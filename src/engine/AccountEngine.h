@@ -7,9 +7,11 @@
 #include "core/Flags.h"
 #include "core/UidSet.h"
 #include "engine/AccountConnector.h"
+#include "engine/HealthSnapshot.h"
 #include "engine/MailboxDelta.h"
 #include "engine/MessageStructure.h"
 #include "engine/OperationJournal.h"
+#include "engine/ProtocolLog.h"
 #include "store/MailboxRecord.h"
 
 #include <QHash>
@@ -137,6 +139,8 @@ public:
     // account that is not registered when they come up fail (when nothing of them was done
     // yet) or wait for it without holding up the rest of the journal.
     void addAppendTarget(std::shared_ptr<AppendTarget> target);
+    // How the account is doing, for the sync health panel: the result is a HealthSnapshot.
+    RequestId healthSnapshot();
     // Finishes what is running, logs out and closes the store; stopped() follows.
     void stop();
 
@@ -192,6 +196,7 @@ private:
     void withMailboxSync(const QString &path, const std::function<bool(qint64 mailboxId)> &fromStore,
                          std::function<void(MailboxSync *sync, const QString &error)> work);
     void setState(State state, const QString &detail = {});
+    void noteError(const QString &error);
     void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
     RequestId journalRequest(const QStringList &paths,
                              std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit);
@@ -213,6 +218,11 @@ private:
     std::vector<std::function<void(Session *)>> m_targetWorkBeforeStart;
     std::atomic<RequestId> m_nextRequest{1};
     State m_state = State::Stopped;
+    // For healthSnapshot(): the transcript is written by every connection (on this thread) and
+    // may be read from any.
+    ProtocolLog m_protocolLog;
+    QStringList m_recentErrors;
+    QDateTime m_lastSync;
     bool m_started = false;
     bool m_stopping = false;
 };

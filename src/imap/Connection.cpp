@@ -245,6 +245,7 @@ void Connection::open()
     m_state = State::Connecting;
     armTimer();
     qCDebug(lcImapTranscript).noquote() << "connecting to" << m_settings.host << m_settings.port;
+    note(QStringLiteral("connecting to %1 port %2").arg(m_settings.host).arg(m_settings.port));
     if (m_settings.security == ConnectionSettings::Security::ImplicitTls)
         m_socket->connectToHostEncrypted(m_settings.host, m_settings.port, m_settings.host);
     else
@@ -254,9 +255,12 @@ void Connection::open()
 std::unique_ptr<ResponseReader> Connection::makeReader() const
 {
     auto reader = std::make_unique<ResponseReader>();
-    reader->setObserver([](QByteArrayView response) {
-        if (lcImapTranscript().isDebugEnabled())
-            qCDebug(lcImapTranscript).noquote() << "S:" << QString::fromUtf8(redactLiterals(response));
+    reader->setObserver([this](QByteArrayView response) {
+        if (!lcImapTranscript().isDebugEnabled() && !m_settings.transcript)
+            return;
+        const QString line = QString::fromUtf8(redactLiterals(response));
+        qCDebug(lcImapTranscript).noquote() << "S:" << line;
+        note(QStringLiteral("S: ") + line);
     });
     if (m_literalSink)
         reader->setLiteralSink(m_literalSinkThreshold, m_literalSink);
@@ -359,6 +363,7 @@ void Connection::startCompression(std::function<void()> then)
         const QByteArray rest = m_reader->takeUnparsed();
         m_compression = std::move(stream);
         qCDebug(lcImapTranscript) << "compression on";
+        note(QStringLiteral("compression on"));
         if (!rest.isEmpty() && !consumeCompressed(rest))
             return;
         then();
@@ -712,9 +717,17 @@ void Connection::writeQueued()
 void Connection::writeRaw(const QByteArray &bytes, const QByteArray &transcript)
 {
     qCDebug(lcImapTranscript).noquote() << "C:" << QString::fromUtf8(transcript);
+    if (m_settings.transcript)
+        note(QStringLiteral("C: ") + QString::fromUtf8(transcript));
     const QByteArray wire = m_compression ? m_compression->compress(bytes) : bytes;
     m_bytesSent += wire.size();
     m_socket->write(wire);
+}
+
+void Connection::note(const QString &line) const
+{
+    if (m_settings.transcript)
+        m_settings.transcript(line.trimmed());
 }
 
 void Connection::handleContinuation(const ContinuationRequest &continuation)

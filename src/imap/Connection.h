@@ -62,6 +62,9 @@ struct ConnectionSettings {
     // After login: ENABLE QRESYNC and UTF8=ACCEPT where offered, and tell the server our ID.
     bool enableExtensions = true;
     bool sendId = true;
+    // Also receives the redacted transcript ("C: ...", "S: ..."), whatever the logging category
+    // says: the sync health panel shows it. Called on the connection's thread.
+    std::function<void(const QString &line)> transcript;
 };
 
 // The outcome of one command: its tagged status and the untagged data that belongs to it.
@@ -179,6 +182,7 @@ private:
                        std::function<QByteArray(QByteArrayView)> onContinuation = {}, bool idle = false);
     void writeQueued();
     void writeRaw(const QByteArray &bytes, const QByteArray &transcript);
+    void note(const QString &line) const;
     void onEncrypted();
     std::unique_ptr<ResponseReader> makeReader() const;
     void onReadyRead();

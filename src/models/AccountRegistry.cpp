@@ -181,6 +181,43 @@ AccountRegistry::RequestId AccountRegistry::renameMailbox(const QString &account
     return to ? track(account, to->renameMailbox(path, newPath), true) : 0;
 }
 
+AccountRegistry::RequestId AccountRegistry::setFlags(const QString &account, const QString &path, const UidSet &uids,
+                                                     const Flags &add, const Flags &remove)
+{
+    AccountEngine *to = engine(account);
+    return to ? track(account, to->setFlags(path, uids, add, remove), true) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::remove(const QString &account, const QString &path, const UidSet &uids)
+{
+    AccountEngine *to = engine(account);
+    return to ? track(account, to->remove(path, uids), true) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::createMailbox(const QString &account, const QString &path)
+{
+    AccountEngine *to = engine(account);
+    return to ? track(account, to->createMailbox(path), true) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::deleteMailbox(const QString &account, const QString &path)
+{
+    AccountEngine *to = engine(account);
+    return to ? track(account, to->deleteMailbox(path), true) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::setSubscribed(const QString &account, const QString &path, bool subscribed)
+{
+    AccountEngine *to = engine(account);
+    return to ? track(account, to->setSubscribed(path, subscribed), true) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::fetchMessage(const QString &account, const QString &path, Uid uid)
+{
+    AccountEngine *to = engine(account);
+    return to ? track(account, to->fetchPart(path, uid, QByteArray()), false) : 0;
+}
+
 AccountRegistry::RequestId AccountRegistry::undo(QString *account)
 {
     while (!m_undo.empty()) {

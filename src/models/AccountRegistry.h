@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "core/Flags.h"
 #include "core/UidSet.h"
 #include "engine/AccountEngine.h"
 #include "engine/MailboxDelta.h"
@@ -58,6 +59,16 @@ public:
     RequestId move(const QString &account, const QString &path, const UidSet &uids, const QString &target);
     RequestId copy(const QString &account, const QString &path, const UidSet &uids, const QString &target);
     RequestId renameMailbox(const QString &account, const QString &path, const QString &newPath);
+    // Also undoable: the engine's journal keeps an inverse of each, so undo() must see them in
+    // the same order as the engine does.
+    RequestId setFlags(const QString &account, const QString &path, const UidSet &uids, const Flags &add,
+                       const Flags &remove);
+    RequestId remove(const QString &account, const QString &path, const UidSet &uids);
+    RequestId createMailbox(const QString &account, const QString &path);
+    RequestId deleteMailbox(const QString &account, const QString &path);
+    RequestId setSubscribed(const QString &account, const QString &path, bool subscribed);
+    // Not undoable: the whole message (fetchPart with an empty section), a QByteArray.
+    RequestId fetchMessage(const QString &account, const QString &path, Uid uid);
     // Undoes the latest undoable change made through the registry, in whichever account it was.
     // 0 when there is nothing to undo; `account`, when given, is set to the account asked.
     RequestId undo(QString *account = nullptr);

@@ -700,9 +700,11 @@ bool MailboxTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action
             const bool copy = action == Qt::CopyAction;
             const quint64 request = copy ? m_registry->copy(group.account, group.path, group.uids, target->path)
                                          : m_registry->move(group.account, group.path, group.uids, target->path);
-            const QString description = (copy ? tr("Copying %n message(s) to “%1”", nullptr, int(group.uids.count()))
-                                              : tr("Moving %n message(s) to “%1”", nullptr, int(group.uids.count())))
-                                            .arg(target->name);
+            // What the undo bar says once the server has done it: "Moved 12 messages to Archive".
+            const int count = int(group.uids.count());
+            const QString messages = count == 1 ? tr("1 message") : tr("%1 messages").arg(count);
+            const QString description
+                = (copy ? tr("Copied %1 to %2") : tr("Moved %1 to %2")).arg(messages, target->name);
             Q_EMIT dropStarted(group.account, request, description);
         }
         return true;
@@ -712,7 +714,7 @@ bool MailboxTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action
         return false;
     const std::optional<MailboxDrag> drag = MailboxDrag::decode(data->data(MailboxDrag::mimeType()));
     const quint64 request = m_registry->renameMailbox(drag->account, drag->path, newPath);
-    Q_EMIT dropStarted(drag->account, request, tr("Moving “%1” to “%2”").arg(drag->path, newPath));
+    Q_EMIT dropStarted(drag->account, request, tr("Moved folder %1 to %2").arg(drag->path, newPath));
     return true;
 }
 

@@ -3,26 +3,52 @@
 
 #include "ui/MainWindow.h"
 
+#include "mime/PlainTextMessage.h"
+#include "models/AccountRegistry.h"
+#include "models/MailboxTreeModel.h"
+#include "models/MessageListModel.h"
 #include "ui/AboutDialog.h"
+#include "ui/FolderPickerDialog.h"
+#include "ui/FolderTreeView.h"
+#include "ui/MailNotifier.h"
+#include "ui/MailboxTreeDelegate.h"
+#include "ui/MessageListView.h"
+#include "ui/NotificationBar.h"
+#include "ui/SyncHealthPanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace fumi {
+
+using models::MailboxKey;
+using models::MailboxTreeModel;
+using models::MessageListModel;
 
 namespace {
 
@@ -32,32 +58,84 @@ const auto mainSplitterKey = u"MainWindow/mainSplitter"_s;
 const auto messageSplitterKey = u"MainWindow/messageSplitter"_s;
 const auto folderPaneKey = u"MainWindow/folderPaneVisible"_s;
 const auto messagePaneKey = u"MainWindow/messagePaneVisible"_s;
+const auto listHeaderKey = u"MainWindow/messageListHeader"_s;
+const auto threadedKey = u"MessageList/threaded"_s;
+const auto markReadDelayKey = u"MessageList/markReadDelayMs"_s;
+const auto onlySubscribedKey = u"FolderTree/onlySubscribed"_s;
+const auto trayIconKey = u"Notifications/trayIcon"_s;
+
+bool isInbox(const QString &path)
+{
+    return path.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0;
+}
+
+// The last level of a path with the server's separator ('/' and '.' are the ones servers use).
+QString lastLevel(const QString &path)
+{
+    const qsizetype at = std::max(path.lastIndexOf(u'/'), path.lastIndexOf(u'.'));
+    return at < 0 ? path : path.mid(at + 1);
+}
+
+// "1 message", "12 messages": the plural forms English needs without a translation.
+QString messages(int count)
+{
+    return count == 1 ? MainWindow::tr("1 message") : MainWindow::tr("%1 messages").arg(count);
+}
 
 } // namespace
 
-MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(QSettings *settings, models::AccountRegistry *registry, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
+    , m_ownRegistry(registry ? nullptr : std::make_unique<models::AccountRegistry>())
+    , m_registry(registry ? registry : m_ownRegistry.get())
 {
     setObjectName(u"mainWindow"_s);
+    m_folderModel = new MailboxTreeModel(m_registry, this);
+    m_messageModel = new MessageListModel(this);
+    m_messageModel->setRegistry(m_registry);
+    m_notifier = new ui::MailNotifier(m_registry, m_folderModel, this);
     createPanes();
     createActions();
     createMenus();
+    connectModels();
     retranslate();
     restoreWindowState();
 }
 
+MainWindow::~MainWindow()
+{
+    // The models follow the registry, which may outlive the window.
+    m_messageModel->setRegistry(nullptr);
+}
+
 void MainWindow::createPanes()
 {
-    m_folderView = new QTreeView(this);
+    m_folderView = new ui::FolderTreeView(this);
     m_folderView->setObjectName(u"folderView"_s);
     m_folderView->setHeaderHidden(true);
+    m_folderView->setModel(m_folderModel);
+    m_folderView->setItemDelegate(new ui::MailboxTreeDelegate(m_folderView));
+    m_folderView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
 
-    m_messageListView = new QTreeView(this);
+    m_messageListView = new ui::MessageListView(this);
     m_messageListView->setObjectName(u"messageListView"_s);
-    m_messageListView->setRootIsDecorated(false);
-    m_messageListView->setUniformRowHeights(true);
-    m_messageListView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_messageListView->setModel(m_messageModel);
+    m_messageListView->setDefaultColumnWidths();
+
+    m_undoBar = new ui::NotificationBar(this);
+    m_undoBar->setObjectName(u"undoBar"_s);
+    m_errorBar = new ui::NotificationBar(this);
+    m_errorBar->setObjectName(u"errorBar"_s);
+    auto *listPane = new QWidget(this);
+    listPane->setObjectName(u"messageListPane"_s);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(0);
+    listLayout->addWidget(m_errorBar);
+    listLayout->addWidget(m_undoBar);
+    listLayout->addWidget(m_messageListView, 1);
 
     m_messageView = new QTextBrowser(this);
     m_messageView->setObjectName(u"messageView"_s);
@@ -66,7 +144,7 @@ void MainWindow::createPanes()
 
     m_messageSplitter = new QSplitter(Qt::Vertical, this);
     m_messageSplitter->setObjectName(u"messageSplitter"_s);
-    m_messageSplitter->addWidget(m_messageListView);
+    m_messageSplitter->addWidget(listPane);
     m_messageSplitter->addWidget(m_messageView);
     m_messageSplitter->setChildrenCollapsible(false);
     m_messageSplitter->setStretchFactor(0, 2);
@@ -81,46 +159,139 @@ void MainWindow::createPanes()
     m_mainSplitter->setStretchFactor(1, 4);
     setCentralWidget(m_mainSplitter);
 
+    m_healthPanel = new ui::SyncHealthPanel(m_registry, this);
+    m_healthDock = new QDockWidget(this);
+    m_healthDock->setObjectName(u"syncHealthDock"_s);
+    m_healthDock->setWidget(m_healthPanel);
+    m_healthDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_healthDock);
+    m_healthDock->hide();
+
     m_accountStatus = new QLabel(this);
     m_accountStatus->setObjectName(u"accountStatus"_s);
     statusBar()->addPermanentWidget(m_accountStatus);
+
+    m_markReadTimer = new QTimer(this);
+    m_markReadTimer->setSingleShot(true);
+    connect(m_markReadTimer, &QTimer::timeout, this, &MainWindow::markOpenMessageRead);
 }
 
 void MainWindow::createActions()
 {
-    m_quitAction = new QAction(this);
+    auto make = [this](const char *name) {
+        auto *action = new QAction(this);
+        action->setObjectName(QString::fromLatin1(name));
+        return action;
+    };
+    // Single keys act on messages only while the list or the reader has the focus, so that
+    // typing elsewhere never deletes or flags anything.
+    auto onMessages = [this](QAction *action) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_messageListView->addAction(action);
+        m_messageView->addAction(action);
+    };
+
+    m_getMailAction = make("getMailAction");
+    m_getMailAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_getMailAction, &QAction::triggered, this, &MainWindow::getMail);
+
+    m_quitAction = make("quitAction");
     m_quitAction->setShortcuts(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_showFolderPaneAction = new QAction(this);
-    m_showFolderPaneAction->setObjectName(u"showFolderPaneAction"_s);
+    m_undoAction = make("undoAction");
+    m_undoAction->setShortcuts(QKeySequence::Undo);
+    m_undoAction->setEnabled(false);
+    connect(m_undoAction, &QAction::triggered, this, &MainWindow::undo);
+
+    m_threadsAction = make("threadsAction");
+    m_threadsAction->setCheckable(true);
+    connect(m_threadsAction, &QAction::toggled, this, [this](bool on) {
+        m_messageModel->setThreaded(on);
+        m_messageListView->setRootIsDecorated(on);
+    });
+
+    m_onlySubscribedAction = make("onlySubscribedAction");
+    m_onlySubscribedAction->setCheckable(true);
+    connect(m_onlySubscribedAction, &QAction::toggled, m_folderModel, &MailboxTreeModel::setShowOnlySubscribed);
+
+    m_syncHealthAction = m_healthDock->toggleViewAction();
+    m_syncHealthAction->setObjectName(u"syncHealthAction"_s);
+
+    m_trayIconAction = make("trayIconAction");
+    m_trayIconAction->setCheckable(true);
+    connect(m_trayIconAction, &QAction::toggled, m_notifier, &ui::MailNotifier::setTrayIconEnabled);
+
+    m_showFolderPaneAction = make("showFolderPaneAction");
     m_showFolderPaneAction->setCheckable(true);
     m_showFolderPaneAction->setChecked(true);
     m_showFolderPaneAction->setShortcut(QKeySequence(Qt::Key_F9));
     connect(m_showFolderPaneAction, &QAction::toggled, m_folderView, &QWidget::setVisible);
 
-    m_showMessagePaneAction = new QAction(this);
-    m_showMessagePaneAction->setObjectName(u"showMessagePaneAction"_s);
+    m_showMessagePaneAction = make("showMessagePaneAction");
     m_showMessagePaneAction->setCheckable(true);
     m_showMessagePaneAction->setChecked(true);
     m_showMessagePaneAction->setShortcut(QKeySequence(Qt::Key_F8));
     connect(m_showMessagePaneAction, &QAction::toggled, m_messageView, &QWidget::setVisible);
 
-    m_fullScreenAction = new QAction(this);
-    m_fullScreenAction->setObjectName(u"fullScreenAction"_s);
+    m_fullScreenAction = make("fullScreenAction");
     m_fullScreenAction->setCheckable(true);
     m_fullScreenAction->setShortcuts(QKeySequence::FullScreen);
     connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });
 
-    m_aboutAction = new QAction(this);
-    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_nextMessageAction = make("nextMessageAction");
+    m_nextMessageAction->setShortcut(QKeySequence(Qt::Key_J));
+    onMessages(m_nextMessageAction);
+    connect(m_nextMessageAction, &QAction::triggered, this, [this] {
+        goToMessage(1, false);
+    });
+    m_previousMessageAction = make("previousMessageAction");
+    m_previousMessageAction->setShortcut(QKeySequence(Qt::Key_K));
+    onMessages(m_previousMessageAction);
+    connect(m_previousMessageAction, &QAction::triggered, this, [this] {
+        goToMessage(-1, false);
+    });
+    m_nextUnreadAction = make("nextUnreadAction");
+    m_nextUnreadAction->setShortcut(QKeySequence(Qt::Key_N));
+    onMessages(m_nextUnreadAction);
+    connect(m_nextUnreadAction, &QAction::triggered, this, [this] {
+        goToMessage(1, true);
+    });
+
+    m_toggleReadAction = make("toggleReadAction");
+    m_toggleReadAction->setShortcut(QKeySequence(Qt::Key_M));
+    onMessages(m_toggleReadAction);
+    connect(m_toggleReadAction, &QAction::triggered, this, &MainWindow::toggleRead);
+    m_toggleFlagAction = make("toggleFlagAction");
+    m_toggleFlagAction->setShortcut(QKeySequence(Qt::Key_S));
+    onMessages(m_toggleFlagAction);
+    connect(m_toggleFlagAction, &QAction::triggered, this, &MainWindow::toggleFlag);
+    m_deleteAction = make("deleteAction");
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    onMessages(m_deleteAction);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteMessages);
+    m_moveToAction = make("moveToAction");
+    connect(m_moveToAction, &QAction::triggered, this, [this] {
+        transferMessages(false);
+    });
+    m_copyToAction = make("copyToAction");
+    connect(m_copyToAction, &QAction::triggered, this, [this] {
+        transferMessages(true);
+    });
+    m_markAllReadAction = make("markAllReadAction");
+    m_markAllReadAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_C));
+    connect(m_markAllReadAction, &QAction::triggered, this, [this] {
+        markAllRead(m_messageModel->mailboxes());
+    });
+
+    m_aboutAction = make("aboutAction");
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAboutDialog);
 
-    m_aboutQtAction = new QAction(this);
+    m_aboutQtAction = make("aboutQtAction");
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -129,29 +300,95 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"fileMenu"_s);
+    m_fileMenu->addAction(m_getMailAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
-    // Edit and Message get their actions with the features behind them (undo, move, flags).
     m_editMenu = menuBar()->addMenu(QString());
     m_editMenu->setObjectName(u"editMenu"_s);
+    m_editMenu->addAction(m_undoAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(u"viewMenu"_s);
     m_viewMenu->addAction(m_showFolderPaneAction);
     m_viewMenu->addAction(m_showMessagePaneAction);
     m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_threadsAction);
+    m_viewMenu->addAction(m_onlySubscribedAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_syncHealthAction);
+    m_viewMenu->addAction(m_trayIconAction);
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_fullScreenAction);
+
+    m_goMenu = menuBar()->addMenu(QString());
+    m_goMenu->setObjectName(u"goMenu"_s);
+    m_goMenu->addAction(m_nextMessageAction);
+    m_goMenu->addAction(m_previousMessageAction);
+    m_goMenu->addAction(m_nextUnreadAction);
 
     m_messageMenu = menuBar()->addMenu(QString());
     m_messageMenu->setObjectName(u"messageMenu"_s);
+    m_messageMenu->addAction(m_toggleReadAction);
+    m_messageMenu->addAction(m_toggleFlagAction);
+    m_messageMenu->addAction(m_markAllReadAction);
+    m_messageMenu->addSeparator();
+    m_messageMenu->addAction(m_moveToAction);
+    m_messageMenu->addAction(m_copyToAction);
+    m_messageMenu->addSeparator();
+    m_messageMenu->addAction(m_deleteAction);
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
 
-    for (QMenu *menu : {m_fileMenu, m_editMenu, m_viewMenu, m_messageMenu, m_helpMenu})
+    for (QMenu *menu : {m_fileMenu, m_editMenu, m_viewMenu, m_goMenu, m_messageMenu, m_helpMenu})
         menu->menuAction()->setEnabled(!menu->isEmpty());
+}
+
+void MainWindow::connectModels()
+{
+    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                openFolder(current);
+            });
+    connect(m_messageListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                openMessage(current);
+            });
+    connect(m_folderView, &QWidget::customContextMenuRequested, this, &MainWindow::showFolderMenu);
+    connect(m_folderView, &ui::FolderTreeView::dropRefusalChanged, this, [this](const QString &reason) {
+        if (reason.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(reason);
+    });
+    connect(m_folderModel, &MailboxTreeModel::dropStarted, this,
+            [this](const QString &account, quint64 request, const QString &description) {
+                Q_UNUSED(account);
+                track(request, description, true);
+            });
+    connect(m_registry, &models::AccountRegistry::requestFinished, this, &MainWindow::onRequestFinished);
+    connect(m_registry, &models::AccountRegistry::canUndoChanged, this, &MainWindow::updateUndoAction);
+    connect(m_registry, &models::AccountRegistry::stateChanged, this, &MainWindow::updateStatus);
+    connect(m_registry, &models::AccountRegistry::accountAdded, this, [this] {
+        m_folderView->expandAll();
+        updateStatus();
+    });
+    connect(m_registry, &models::AccountRegistry::accountRemoved, this, &MainWindow::updateStatus);
+    // A new folder list shows expanded, as Thunderbird shows a fresh profile.
+    connect(m_registry, &models::AccountRegistry::mailboxesChanged, this,
+            [this](const QString &account, const QList<store::MailboxRecord> &mailboxes) {
+                for (const store::MailboxRecord &mailbox : mailboxes) {
+                    if (mailbox.separator != 0) {
+                        m_separators.insert(account, QChar::fromLatin1(mailbox.separator));
+                        break;
+                    }
+                }
+                QTimer::singleShot(0, m_folderView, &QTreeView::expandAll);
+            });
+    connect(m_undoBar, &ui::NotificationBar::actionTriggered, this, &MainWindow::undo);
 }
 
 void MainWindow::retranslate()
@@ -160,18 +397,438 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
+    m_goMenu->setTitle(tr("&Go"));
     m_messageMenu->setTitle(tr("&Message"));
     m_helpMenu->setTitle(tr("&Help"));
 
+    m_getMailAction->setText(tr("&Get Messages"));
     m_quitAction->setText(tr("&Quit"));
+    m_threadsAction->setText(tr("&Threads"));
+    m_onlySubscribedAction->setText(tr("Only &Subscribed Folders"));
+    m_syncHealthAction->setText(tr("Sync &Health"));
+    m_healthDock->setWindowTitle(tr("Sync Health"));
+    m_trayIconAction->setText(tr("Show &Tray Icon"));
     m_showFolderPaneAction->setText(tr("&Folder Pane"));
     m_showMessagePaneAction->setText(tr("&Message Pane"));
     m_fullScreenAction->setText(tr("F&ull Screen"));
+    m_nextMessageAction->setText(tr("&Next Message"));
+    m_previousMessageAction->setText(tr("&Previous Message"));
+    m_nextUnreadAction->setText(tr("Next &Unread Message"));
+    m_toggleReadAction->setText(tr("Toggle &Read"));
+    m_toggleFlagAction->setText(tr("Toggle &Star"));
+    m_deleteAction->setText(tr("&Delete"));
+    m_moveToAction->setText(tr("&Move To…"));
+    m_copyToAction->setText(tr("&Copy To…"));
+    m_markAllReadAction->setText(tr("Mark &All Read"));
     m_aboutAction->setText(tr("&About Fumi"));
     m_aboutQtAction->setText(tr("About &Qt"));
-
-    m_accountStatus->setText(tr("No accounts set up"));
+    updateUndoAction();
+    updateStatus();
 }
+
+// --- folders and messages ------------------------------------------------------------------
+
+void MainWindow::openFolder(const QModelIndex &index)
+{
+    const QList<MailboxKey> keys = m_folderModel->mailboxKeys(index);
+    if (keys == m_messageModel->mailboxes() && !keys.isEmpty())
+        return;
+    m_markReadTimer->stop();
+    m_open = {};
+    m_messageView->clear();
+    // The list must know its mailboxes before the engines send their rows.
+    m_messageModel->setMailboxes(keys);
+    for (const MailboxKey &key : keys)
+        m_registry->openMailbox(key.account, key.path);
+}
+
+void MainWindow::openMessage(const QModelIndex &index)
+{
+    m_markReadTimer->stop();
+    if (!index.isValid()) {
+        m_open = {};
+        return;
+    }
+    OpenMessage open{
+        index.data(MessageListModel::AccountRole).toString(), index.data(MessageListModel::MailboxRole).toString(),
+        index.data(MessageListModel::MailboxIdRole).toLongLong(), index.data(MessageListModel::UidRole).value<Uid>()};
+    if (open.account == m_open.account && open.mailboxId == m_open.mailboxId && open.uid == m_open.uid)
+        return;
+    m_open = open;
+    m_fetchRequest = m_registry->fetchMessage(open.account, open.path, open.uid);
+}
+
+void MainWindow::markOpenMessageRead()
+{
+    const QModelIndex index = m_messageModel->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
+    if (!index.isValid() || !index.data(MessageListModel::UnreadRole).toBool())
+        return;
+    const quint64 request = m_registry->setFlags(m_open.account, m_open.path, UidSet::fromRange(m_open.uid, m_open.uid),
+                                                 Flags(Flags::System::Seen), Flags());
+    track(request, tr("Marked %1 as read").arg(messages(1)), false);
+}
+
+void MainWindow::showMessage(const QByteArray &raw)
+{
+    const mime::PlainTextMessage message = mime::PlainTextMessage::fromRaw(raw);
+    QString text;
+    text += tr("From: %1").arg(message.from) + u'\n';
+    if (!message.to.isEmpty())
+        text += tr("To: %1").arg(message.to) + u'\n';
+    text += tr("Subject: %1").arg(message.subject) + u'\n';
+    if (message.date.isValid())
+        text += tr("Date: %1").arg(QLocale().toString(message.date.toLocalTime(), QLocale::LongFormat)) + u'\n';
+    text += u'\n' + message.text;
+    m_messageView->setPlainText(text);
+}
+
+QList<MainWindow::Selection> MainWindow::selectedMessages() const
+{
+    std::map<std::pair<QString, qint64>, Selection> groups;
+    const QModelIndexList rows = m_messageListView->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        const QString account = row.data(MessageListModel::AccountRole).toString();
+        const qint64 mailboxId = row.data(MessageListModel::MailboxIdRole).toLongLong();
+        Selection &group = groups[{account, mailboxId}];
+        group.key = {account, mailboxId, row.data(MessageListModel::MailboxRole).toString()};
+        const Uid uid = row.data(MessageListModel::UidRole).value<Uid>();
+        group.uids.insert(uid);
+        ++group.count;
+        group.anyUnread = group.anyUnread || row.data(MessageListModel::UnreadRole).toBool();
+        group.anyUnflagged = group.anyUnflagged || !row.data(MessageListModel::FlaggedRole).toBool();
+    }
+    QList<Selection> result;
+    for (auto &[key, group] : groups)
+        result << group;
+    return result;
+}
+
+QString MainWindow::mailboxName(const QString &account, const QString &path) const
+{
+    const QModelIndex index = m_folderModel->indexOf(account, path);
+    return index.isValid() ? index.data().toString() : lastLevel(path);
+}
+
+void MainWindow::toggleRead()
+{
+    const QList<Selection> groups = selectedMessages();
+    bool anyUnread = false;
+    int count = 0;
+    for (const Selection &group : groups) {
+        anyUnread = anyUnread || group.anyUnread;
+        count += group.count;
+    }
+    if (count == 0)
+        return;
+    // As Thunderbird: when any of them is unread, all become read; otherwise all unread.
+    const QString description
+        = anyUnread ? tr("Marked %1 as read").arg(messages(count)) : tr("Marked %1 as unread").arg(messages(count));
+    for (const Selection &group : groups) {
+        const Flags seen(Flags::System::Seen);
+        track(m_registry->setFlags(group.key.account, group.key.path, group.uids, anyUnread ? seen : Flags(),
+                                   anyUnread ? Flags() : seen),
+              description, false);
+    }
+    // Reading a message and then marking it unread keeps it unread.
+    m_markReadTimer->stop();
+}
+
+void MainWindow::toggleFlag()
+{
+    const QList<Selection> groups = selectedMessages();
+    bool anyUnflagged = false;
+    int count = 0;
+    for (const Selection &group : groups) {
+        anyUnflagged = anyUnflagged || group.anyUnflagged;
+        count += group.count;
+    }
+    if (count == 0)
+        return;
+    const QString description
+        = anyUnflagged ? tr("Starred %1").arg(messages(count)) : tr("Removed the star from %1").arg(messages(count));
+    for (const Selection &group : groups) {
+        const Flags flagged(Flags::System::Flagged);
+        track(m_registry->setFlags(group.key.account, group.key.path, group.uids, anyUnflagged ? flagged : Flags(),
+                                   anyUnflagged ? Flags() : flagged),
+              description, false);
+    }
+}
+
+void MainWindow::deleteMessages()
+{
+    const QList<Selection> groups = selectedMessages();
+    if (groups.isEmpty())
+        return;
+    // The list moves on to the message after the last one deleted, as Thunderbird does.
+    const QModelIndexList rows = m_messageListView->selectionModel()->selectedRows();
+    QModelIndex next = m_messageListView->indexBelow(rows.last());
+    while (next.isValid() && m_messageListView->selectionModel()->isRowSelected(next.row(), next.parent()))
+        next = m_messageListView->indexBelow(next);
+    const QPersistentModelIndex keep(next);
+    for (const Selection &group : groups)
+        track(m_registry->remove(group.key.account, group.key.path, group.uids),
+              tr("Deleted %1").arg(messages(group.count)), true);
+    if (keep.isValid())
+        m_messageListView->setCurrentIndex(keep);
+}
+
+void MainWindow::transferMessages(bool copy)
+{
+    const QList<Selection> groups = selectedMessages();
+    if (groups.isEmpty())
+        return;
+    ui::FolderPickerDialog picker(m_folderModel, copy ? tr("Copy To") : tr("Move To"), this);
+    if (picker.exec() != QDialog::Accepted || !picker.chosen().isValid())
+        return;
+    const QString account = picker.chosen().data(MailboxTreeModel::AccountRole).toString();
+    const QString target = picker.chosen().data(MailboxTreeModel::PathRole).toString();
+    for (const Selection &group : groups) {
+        if (group.key.account != account) {
+            m_errorBar->showMessage(ui::NotificationBar::Kind::Error,
+                                    tr("Moving or copying messages to another account is not possible yet."), {},
+                                    std::chrono::milliseconds(0));
+            continue;
+        }
+        const QString description = copy
+            ? tr("Copied %1 to %2").arg(messages(group.count), mailboxName(account, target))
+            : tr("Moved %1 to %2").arg(messages(group.count), mailboxName(account, target));
+        track(copy ? m_registry->copy(account, group.key.path, group.uids, target)
+                   : m_registry->move(account, group.key.path, group.uids, target),
+              description, true);
+    }
+}
+
+void MainWindow::markAllRead(const QList<MailboxKey> &keys)
+{
+    for (const MailboxKey &key : keys) {
+        track(m_registry->setFlags(key.account, key.path, UidSet::fromRange(1, maxUid), Flags(Flags::System::Seen),
+                                   Flags()),
+              tr("Marked all messages in %1 as read").arg(mailboxName(key.account, key.path)), true);
+    }
+}
+
+void MainWindow::getMail()
+{
+    const QStringList accounts = m_registry->accounts();
+    for (const QString &account : accounts)
+        m_registry->syncMailboxes(account);
+    const QList<MailboxKey> keys = m_messageModel->mailboxes();
+    for (const MailboxKey &key : keys)
+        m_registry->openMailbox(key.account, key.path);
+}
+
+void MainWindow::goToMessage(int step, bool unreadOnly)
+{
+    QModelIndex at = m_messageListView->currentIndex();
+    if (!at.isValid()) {
+        at = m_messageModel->index(0, 0);
+        if (!at.isValid() || (!unreadOnly || at.data(MessageListModel::UnreadRole).toBool())) {
+            m_messageListView->setCurrentIndex(at);
+            return;
+        }
+    }
+    for (QModelIndex next = step > 0 ? m_messageListView->indexBelow(at) : m_messageListView->indexAbove(at);
+         next.isValid(); next = step > 0 ? m_messageListView->indexBelow(next) : m_messageListView->indexAbove(next)) {
+        if (!unreadOnly || next.data(MessageListModel::UnreadRole).toBool()) {
+            m_messageListView->setCurrentIndex(next);
+            m_messageListView->scrollTo(next);
+            return;
+        }
+    }
+}
+
+// --- undo and answers --------------------------------------------------------------------
+
+void MainWindow::track(quint64 request, const QString &description, bool announce)
+{
+    if (request == 0)
+        return;
+    m_undo.append({request, description});
+    if (announce)
+        m_announce.insert(request, description);
+    updateUndoAction();
+}
+
+void MainWindow::onRequestFinished(const QString &account, quint64 id, bool ok, const QString &error,
+                                   const QVariant &result)
+{
+    Q_UNUSED(account);
+    if (id == m_fetchRequest) {
+        m_fetchRequest = 0;
+        if (ok) {
+            showMessage(result.toByteArray());
+            // The delay counts from when the message can be read, as Thunderbird's does.
+            const QModelIndex shown = m_messageModel->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
+            if (shown.data(MessageListModel::UnreadRole).toBool())
+                m_markReadTimer->start(m_settings->value(markReadDelayKey, 0).toInt());
+            Q_EMIT messageShown(m_open.account, m_open.path, m_open.uid);
+        }
+    }
+    const QString announced = m_announce.take(id);
+    const QString undone = m_undoing.take(id);
+    if (!ok) {
+        m_undo.removeIf([id](const UndoEntry &entry) {
+            return entry.request == id;
+        });
+        updateUndoAction();
+        if (!error.isEmpty()) {
+            m_errorBar->showMessage(ui::NotificationBar::Kind::Error,
+                                    announced.isEmpty() ? error : tr("%1 failed: %2").arg(announced, error), {},
+                                    std::chrono::milliseconds(0));
+        }
+        return;
+    }
+    if (!announced.isEmpty())
+        m_undoBar->showMessage(ui::NotificationBar::Kind::Information, announced, tr("Undo"));
+    else if (!undone.isEmpty())
+        m_undoBar->showMessage(ui::NotificationBar::Kind::Information, tr("Undone: %1").arg(undone));
+}
+
+void MainWindow::undo()
+{
+    if (!m_registry->canUndo())
+        return;
+    const QString description = m_undo.isEmpty() ? QString() : m_undo.takeLast().description;
+    const quint64 request = m_registry->undo();
+    if (request != 0)
+        m_undoing.insert(request, description.isEmpty() ? tr("the last change") : description);
+    m_undoBar->hide();
+    updateUndoAction();
+}
+
+void MainWindow::updateUndoAction()
+{
+    const bool can = m_registry->canUndo();
+    m_undoAction->setEnabled(can);
+    const QString description = m_undo.isEmpty() ? QString() : m_undo.last().description;
+    m_undoAction->setText(can && !description.isEmpty() ? tr("&Undo: %1").arg(description) : tr("&Undo"));
+}
+
+void MainWindow::updateStatus()
+{
+    const QStringList accounts = m_registry->accounts();
+    if (accounts.isEmpty()) {
+        m_accountStatus->setText(tr("No accounts set up"));
+        return;
+    }
+    int online = 0;
+    int busy = 0;
+    QStringList trouble;
+    for (const QString &account : accounts) {
+        const auto state = m_registry->state(account);
+        if (state == engine::AccountEngine::State::Online)
+            ++online;
+        else if (state == engine::AccountEngine::State::Error || state == engine::AccountEngine::State::Offline)
+            trouble << m_registry->displayName(account);
+        if (m_registry->isBusy(account))
+            ++busy;
+    }
+    QString text = tr("Online: %1 of %2").arg(online).arg(accounts.size());
+    if (busy > 0)
+        text = tr("%1, syncing").arg(text);
+    if (!trouble.isEmpty())
+        text = tr("%1 — offline: %2").arg(text, trouble.join(u", "_s));
+    m_accountStatus->setText(text);
+}
+
+// --- folder context menu -----------------------------------------------------------------
+
+void MainWindow::showFolderMenu(const QPoint &at)
+{
+    const QModelIndex folder = m_folderView->indexAt(at);
+    if (!folder.isValid())
+        return;
+    const auto kind = folder.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>();
+    const QString path = folder.data(MailboxTreeModel::PathRole).toString();
+    const QString account = folder.data(MailboxTreeModel::AccountRole).toString();
+    QMenu menu(this);
+    menu.setObjectName(u"folderMenu"_s);
+    if (kind == MailboxTreeModel::NodeKind::AllInboxes) {
+        menu.addAction(tr("Mark All Read"), this, [this, folder] {
+            markAllRead(m_folderModel->mailboxKeys(folder));
+        });
+    } else {
+        const QPersistentModelIndex persistent(folder);
+        menu.addAction(tr("New Subfolder…"), this, [this, persistent] {
+            newSubfolder(persistent);
+        });
+        if (kind == MailboxTreeModel::NodeKind::Mailbox) {
+            const bool inbox = isInbox(path);
+            QAction *rename = menu.addAction(tr("Rename…"), this, [this, persistent] {
+                renameFolder(persistent);
+            });
+            rename->setEnabled(!inbox);
+            QAction *remove = menu.addAction(tr("Delete…"), this, [this, persistent] {
+                deleteFolder(persistent);
+            });
+            remove->setEnabled(!inbox);
+            menu.addSeparator();
+            menu.addAction(tr("Mark All Read"), this, [this, persistent] {
+                markAllRead(m_folderModel->mailboxKeys(persistent));
+            });
+            const bool subscribed = folder.data(MailboxTreeModel::SubscribedRole).toBool();
+            menu.addAction(subscribed ? tr("Unsubscribe") : tr("Subscribe"), this, [this, account, path, subscribed] {
+                track(m_registry->setSubscribed(account, path, !subscribed),
+                      subscribed ? tr("Unsubscribed from %1").arg(lastLevel(path))
+                                 : tr("Subscribed to %1").arg(lastLevel(path)),
+                      true);
+            });
+        }
+    }
+    menu.exec(m_folderView->viewport()->mapToGlobal(at));
+}
+
+void MainWindow::newSubfolder(const QModelIndex &folder)
+{
+    if (!folder.isValid())
+        return;
+    const QString account = folder.data(MailboxTreeModel::AccountRole).toString();
+    const QString parent = folder.data(MailboxTreeModel::PathRole).toString();
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New Folder"), tr("Name of the new folder:"), QLineEdit::Normal,
+                                               QString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    const QChar separator = m_separators.value(account, u'/');
+    const QString path = parent.isEmpty() ? name : QString(parent + separator + name);
+    track(m_registry->createMailbox(account, path), tr("Created folder %1").arg(name), true);
+}
+
+void MainWindow::renameFolder(const QModelIndex &folder)
+{
+    if (!folder.isValid())
+        return;
+    const QString account = folder.data(MailboxTreeModel::AccountRole).toString();
+    const QString path = folder.data(MailboxTreeModel::PathRole).toString();
+    bool ok = false;
+    const QString name
+        = QInputDialog::getText(this, tr("Rename Folder"), tr("New name:"), QLineEdit::Normal, lastLevel(path), &ok)
+              .trimmed();
+    if (!ok || name.isEmpty() || name == lastLevel(path))
+        return;
+    const QString newPath = QString(path.left(path.size() - lastLevel(path).size()) + name);
+    track(m_registry->renameMailbox(account, path, newPath), tr("Renamed %1 to %2").arg(lastLevel(path), name), true);
+}
+
+void MainWindow::deleteFolder(const QModelIndex &folder)
+{
+    if (!folder.isValid())
+        return;
+    const QString account = folder.data(MailboxTreeModel::AccountRole).toString();
+    const QString path = folder.data(MailboxTreeModel::PathRole).toString();
+    const int count = folder.data(MailboxTreeModel::TotalCountRole).toInt();
+    const auto answer = QMessageBox::warning(
+        this, tr("Delete Folder"),
+        tr("Delete the folder %1 and the %2 in it? Undo brings the folder back, but not its messages.")
+            .arg(lastLevel(path), messages(count)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    track(m_registry->deleteMailbox(account, path), tr("Deleted folder %1").arg(lastLevel(path)), true);
+}
+
+// --- window state --------------------------------------------------------------------------
 
 void MainWindow::changeEvent(QEvent *event)
 {
@@ -196,6 +853,10 @@ void MainWindow::restoreWindowState()
         m_messageSplitter->setSizes({280, 420});
     m_showFolderPaneAction->setChecked(m_settings->value(folderPaneKey, true).toBool());
     m_showMessagePaneAction->setChecked(m_settings->value(messagePaneKey, true).toBool());
+    m_messageListView->header()->restoreState(m_settings->value(listHeaderKey).toByteArray());
+    m_threadsAction->setChecked(m_settings->value(threadedKey, false).toBool());
+    m_onlySubscribedAction->setChecked(m_settings->value(onlySubscribedKey, false).toBool());
+    m_trayIconAction->setChecked(m_settings->value(trayIconKey, false).toBool());
 }
 
 void MainWindow::saveWindowState()
@@ -206,6 +867,10 @@ void MainWindow::saveWindowState()
     m_settings->setValue(messageSplitterKey, m_messageSplitter->saveState());
     m_settings->setValue(folderPaneKey, m_showFolderPaneAction->isChecked());
     m_settings->setValue(messagePaneKey, m_showMessagePaneAction->isChecked());
+    m_settings->setValue(listHeaderKey, m_messageListView->header()->saveState());
+    m_settings->setValue(threadedKey, m_threadsAction->isChecked());
+    m_settings->setValue(onlySubscribedKey, m_onlySubscribedAction->isChecked());
+    m_settings->setValue(trayIconKey, m_trayIconAction->isChecked());
     m_settings->sync();
 }
 

@@ -3,65 +3,200 @@
 
 #pragma once
 
+#include "core/Flags.h"
+#include "core/UidSet.h"
+#include "models/MailboxKey.h"
+#include "store/MailboxRecord.h"
+
+#include <QHash>
+#include <QList>
 #include <QMainWindow>
+#include <QModelIndex>
+#include <QPointer>
+
+#include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSettings;
 class QSplitter;
 class QTextBrowser;
+class QTimer;
 class QTreeView;
+
+namespace fumi::models {
+class AccountRegistry;
+class MailboxTreeModel;
+class MessageListModel;
+} // namespace fumi::models
+
+namespace fumi::ui {
+class FolderTreeView;
+class MailNotifier;
+class MessageListView;
+class NotificationBar;
+class SyncHealthPanel;
+} // namespace fumi::ui
 
 namespace fumi {
 
-// The one window of Fumi: folders on the left, the message list above the message on the right.
+// The one window of Fumi: every account's folders on the left, the message list above the
+// message on the right.
 //
-// The window remembers its geometry, toolbar and dock state, splitter sizes and which panes
-// are shown in the QSettings it is given, so that it comes back as the user left it. Menus hold
-// only actions that work; a menu with nothing in it yet is shown disabled.
+// It shows what the models of an AccountRegistry give it and sends every change back through
+// the registry: selecting a folder opens it, opening a message fetches it (and marks it read
+// after the delay in the setting MessageList/markReadDelayMs, 0 by default, as Thunderbird),
+// the Message menu and the folder context menu change flags, move, copy, delete and manage
+// folders, drops on the folder tree move, copy or rename. Every undoable change made here is
+// announced in a short-lived bar above the list with an Undo button, and Edit → Undo names what
+// it would undo; a request that fails shows its error in a bar, never silently.
+//
+// The window remembers its geometry, dock state, splitter sizes, list columns, which panes are
+// shown and its View toggles in the QSettings it is given, so that it comes back as the user
+// left it. Menus hold only actions that work.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // `settings` must outlive the window.
-    explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
+    // `settings` must outlive the window, and so must `registry`; without a registry the window
+    // has one of its own with no accounts.
+    explicit MainWindow(QSettings *settings, models::AccountRegistry *registry = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] models::AccountRegistry *registry() const { return m_registry; }
+    [[nodiscard]] models::MailboxTreeModel *folderModel() const { return m_folderModel; }
+    [[nodiscard]] models::MessageListModel *messageModel() const { return m_messageModel; }
+    [[nodiscard]] ui::NotificationBar *undoBar() const { return m_undoBar; }
+    [[nodiscard]] ui::NotificationBar *errorBar() const { return m_errorBar; }
+    [[nodiscard]] ui::SyncHealthPanel *syncHealthPanel() const { return m_healthPanel; }
+    [[nodiscard]] ui::MailNotifier *notifier() const { return m_notifier; }
+
+    // The reader pane's one entry point: shows a whole message (RFC 5322 bytes). The plain
+    // reader of today shows From, To, Subject, Date and the first text part; the message
+    // reader widget replaces what is behind it.
+    void showMessage(const QByteArray &raw);
+
+Q_SIGNALS:
+    // The open message's bytes arrived and are shown.
+    void messageShown(const QString &account, const QString &path, quint32 uid);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    struct OpenMessage {
+        QString account;
+        QString path;
+        qint64 mailboxId = 0;
+        Uid uid = 0;
+    };
+    // The selected messages, grouped by account and mailbox.
+    struct Selection {
+        models::MailboxKey key;
+        UidSet uids;
+        int count = 0;
+        bool anyUnread = false;
+        bool anyUnflagged = false;
+    };
+
     void createPanes();
     void createActions();
     void createMenus();
+    void connectModels();
     void retranslate();
     void restoreWindowState();
     void saveWindowState();
     void showAboutDialog();
 
+    void openFolder(const QModelIndex &index);
+    void openMessage(const QModelIndex &index);
+    void markOpenMessageRead();
+    [[nodiscard]] QList<Selection> selectedMessages() const;
+    [[nodiscard]] QString mailboxName(const QString &account, const QString &path) const;
+
+    // Sends one undoable request per group through the registry and remembers `description`
+    // for Edit → Undo and the undo bar.
+    void track(quint64 request, const QString &description, bool announce);
+    void onRequestFinished(const QString &account, quint64 id, bool ok, const QString &error, const QVariant &result);
+    void undo();
+    void updateUndoAction();
+    void updateStatus();
+
+    void toggleRead();
+    void toggleFlag();
+    void deleteMessages();
+    void transferMessages(bool copy);
+    void markAllRead(const QList<models::MailboxKey> &keys);
+    void getMail();
+    void goToMessage(int step, bool unreadOnly);
+
+    void showFolderMenu(const QPoint &at);
+    void newSubfolder(const QModelIndex &folder);
+    void renameFolder(const QModelIndex &folder);
+    void deleteFolder(const QModelIndex &folder);
+
     QSettings *m_settings;
+    std::unique_ptr<models::AccountRegistry> m_ownRegistry;
+    models::AccountRegistry *m_registry;
+    models::MailboxTreeModel *m_folderModel = nullptr;
+    models::MessageListModel *m_messageModel = nullptr;
 
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_messageSplitter = nullptr;
-    QTreeView *m_folderView = nullptr;
-    QTreeView *m_messageListView = nullptr;
+    ui::FolderTreeView *m_folderView = nullptr;
+    ui::MessageListView *m_messageListView = nullptr;
     QTextBrowser *m_messageView = nullptr;
+    ui::NotificationBar *m_undoBar = nullptr;
+    ui::NotificationBar *m_errorBar = nullptr;
+    QDockWidget *m_healthDock = nullptr;
+    ui::SyncHealthPanel *m_healthPanel = nullptr;
+    ui::MailNotifier *m_notifier = nullptr;
     QLabel *m_accountStatus = nullptr;
+    QTimer *m_markReadTimer = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
     QMenu *m_messageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
 
+    QAction *m_getMailAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_threadsAction = nullptr;
+    QAction *m_onlySubscribedAction = nullptr;
+    QAction *m_syncHealthAction = nullptr;
+    QAction *m_trayIconAction = nullptr;
     QAction *m_showFolderPaneAction = nullptr;
     QAction *m_showMessagePaneAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
+    QAction *m_nextMessageAction = nullptr;
+    QAction *m_previousMessageAction = nullptr;
+    QAction *m_nextUnreadAction = nullptr;
+    QAction *m_toggleReadAction = nullptr;
+    QAction *m_toggleFlagAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_moveToAction = nullptr;
+    QAction *m_copyToAction = nullptr;
+    QAction *m_markAllReadAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+
+    OpenMessage m_open;
+    quint64 m_fetchRequest = 0;
+    struct UndoEntry {
+        quint64 request = 0;
+        QString description;
+    };
+    QList<UndoEntry> m_undo;            // mirrors the registry's undo stack, oldest first
+    QHash<quint64, QString> m_announce; // request → what the undo bar says when it succeeds
+    QHash<quint64, QString> m_undoing;  // undo request → what it undoes
+    QHash<QString, QChar> m_separators; // account → its hierarchy separator
 };
 
 } // namespace fumi

@@ -1,11 +1,19 @@
 // SPDX-FileCopyrightText: 2026 The Fumi developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "account/Profile.h"
+#include "models/AccountRegistry.h"
+#include "models/MessageListModel.h"
 #include "ui/AboutDialog.h"
+#include "ui/AccountsController.h"
 #include "ui/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -16,6 +24,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <memory>
 
@@ -65,6 +74,8 @@ private Q_SLOTS:
     void geometryPersists();
     void aboutDialogShowsVersion();
     void japaneseTranslationApplies();
+    void listColumnsAndViewTogglesPersist();
+    void emptyProfileStartsNoEngine();
 
 private:
     std::unique_ptr<QSettings> freshSettings();
@@ -90,12 +101,13 @@ void TestMainWindow::hasStandardMenusInOrder()
     QStringList names;
     for (QAction *action : window.menuBar()->actions())
         names << action->menu()->objectName();
-    QCOMPARE(names, (QStringList{u"fileMenu"_s, u"editMenu"_s, u"viewMenu"_s, u"messageMenu"_s, u"helpMenu"_s}));
+    QCOMPARE(names,
+             (QStringList{u"fileMenu"_s, u"editMenu"_s, u"viewMenu"_s, u"goMenu"_s, u"messageMenu"_s, u"helpMenu"_s}));
 
     QStringList titles;
     for (QAction *action : window.menuBar()->actions())
         titles << action->text();
-    QCOMPARE(titles, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Message"_s, u"&Help"_s}));
+    QCOMPARE(titles, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Go"_s, u"&Message"_s, u"&Help"_s}));
 }
 
 void TestMainWindow::emptyMenusAreDisabled()
@@ -245,6 +257,52 @@ void TestMainWindow::japaneseTranslationApplies()
     QCoreApplication::removeTranslator(&translator);
     QCoreApplication::processEvents();
     QCOMPARE(menus.first()->text(), u"&File"_s);
+}
+
+void TestMainWindow::listColumnsAndViewTogglesPersist()
+{
+    int fromWidth = 0;
+    {
+        auto settings = freshSettings();
+        MainWindow window(settings.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *header = window.findChild<QTreeView *>(u"messageListView"_s)->header();
+        header->resizeSection(models::MessageListModel::FromColumn, 321);
+        header->moveSection(header->visualIndex(models::MessageListModel::DateColumn), 0);
+        fromWidth = header->sectionSize(models::MessageListModel::FromColumn);
+        window.findChild<QAction *>(u"threadsAction"_s)->setChecked(true);
+        QVERIFY(window.messageModel()->isThreaded());
+        QVERIFY(window.close());
+    }
+    QCOMPARE(fromWidth, 321);
+    auto settings = freshSettings();
+    MainWindow window(settings.get());
+    auto *header = window.findChild<QTreeView *>(u"messageListView"_s)->header();
+    QCOMPARE(header->sectionSize(models::MessageListModel::FromColumn), 321);
+    QCOMPARE(header->visualIndex(models::MessageListModel::DateColumn), 0);
+    QVERIFY(window.findChild<QAction *>(u"threadsAction"_s)->isChecked());
+    QVERIFY(window.messageModel()->isThreaded());
+}
+
+void TestMainWindow::emptyProfileStartsNoEngine()
+{
+    models::AccountRegistry registry;
+    ui::AccountsController controller(&registry);
+    QVERIFY2(controller.startProfile(account::Profile::inDirectory(m_dir->path())),
+             qPrintable(controller.errorString()));
+    QCOMPARE(controller.runningCount(), 0);
+    QVERIFY(registry.accounts().isEmpty());
+    // A damaged accounts file is an error the window can show, not a crash.
+    const QString accounts = account::Profile::inDirectory(m_dir->path()).accountsFile();
+    QVERIFY(QDir().mkpath(QFileInfo(accounts).path()));
+    QFile file(accounts);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ not json");
+    file.close();
+    ui::AccountsController broken(&registry);
+    QVERIFY(!broken.startProfile(account::Profile::inDirectory(m_dir->path())));
+    QVERIFY(!broken.errorString().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

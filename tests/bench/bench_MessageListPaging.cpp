@@ -1,0 +1,159 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Issue 6's repaint budget: a folder of 100,000 messages open in the real message list view
+// (ui::MessageListView over a MessageListModel, sorted by date as a folder opens), shown at
+// 1280×800 on the offscreen platform, paged from top to bottom with PageDown. Each step is timed
+// from the key press to the end of the synchronous repaint of the list's viewport; the figures
+// are the median, the 95th percentile and the worst. The baseline is the same view over a
+// trivial model of the same size whose data() formats the row number: what Qt's view costs by
+// itself. The goal is every repaint under 8 ms. Nothing is asserted.
+
+#include "models/MessageListModel.h"
+#include "ui/MessageListView.h"
+
+#include <QAbstractTableModel>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QTest>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace fumi;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int messageCount = 100000;
+
+store::MessageRecord row(Uid uid, QRandomGenerator &random)
+{
+    static const QString subjects[] = {u"Weekly report"_s, u"会議の日程について"_s, u"Re: Invoice \"2026-11\" is due"_s,
+                                       u"Fwd: photos from the trip"_s, u"Build failed on main"_s};
+    static const QString names[] = {u"Bob Example"_s, u"alice"_s, u"Carol Müller"_s, u"田中 太郎"_s, u"dave"_s};
+    const QDateTime base(QDate(2020, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    store::MessageRecord m;
+    m.uid = uid;
+    m.flags = uid % 10 == 0 ? Flags() : Flags(Flags::System::Seen);
+    if (uid % 50 == 0)
+        m.flags.set(Flags::System::Flagged);
+    m.internalDate = base.addSecs(qint64(uid) * 900 + random.bounded(3600));
+    m.date = m.internalDate.addSecs(-30);
+    m.size = 2000 + random.bounded(200000);
+    m.subject = subjects[random.bounded(5)] + u' ' + QString::number(random.bounded(1000));
+    m.fromName = names[random.bounded(5)];
+    m.fromAddress = u"sender%1@example.org"_s.arg(random.bounded(300));
+    m.messageId = "<msg-" + QByteArray::number(uid) + "@example.org>";
+    m.hasAttachment = uid % 5 == 0;
+    return m;
+}
+
+// The baseline: as little as a model can do for the same view.
+class TrivialModel : public QAbstractTableModel
+{
+public:
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : messageCount; }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(models::MessageListModel::ColumnCount);
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        return role == Qt::DisplayRole ? QVariant(QString::number(index.row())) : QVariant();
+    }
+};
+
+struct Figures {
+    size_t steps = 0;
+    double median = 0;
+    double p95 = 0;
+    double worst = 0;
+    bool reachedEnd = false;
+};
+
+Figures page(QAbstractItemModel *model)
+{
+    ui::MessageListView view;
+    view.setModel(model);
+    view.setDefaultColumnWidths();
+    view.resize(1280, 800);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return {};
+    view.setFocus();
+    view.setCurrentIndex(model->index(0, 0));
+    QCoreApplication::processEvents();
+    view.viewport()->repaint();
+
+    std::vector<double> times;
+    const int last = model->rowCount() - 1;
+    // At most a few more steps than pages, so that a view that stops moving still ends.
+    const int bound = 2 * model->rowCount() / 10 + 100;
+    QElapsedTimer timer;
+    for (int step = 0; step < bound && view.currentIndex().row() < last; ++step) {
+        timer.start();
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_PageDown, Qt::NoModifier);
+        QCoreApplication::sendEvent(&view, &press);
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_PageDown, Qt::NoModifier);
+        QCoreApplication::sendEvent(&view, &release);
+        view.viewport()->repaint();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        // Whatever else the step posted (the scroll bar's repaint, the header's) before the next.
+        QCoreApplication::processEvents();
+    }
+    Figures figures;
+    figures.reachedEnd = view.currentIndex().row() == last;
+    figures.steps = times.size();
+    if (times.empty())
+        return figures;
+    std::sort(times.begin(), times.end());
+    figures.median = times[times.size() / 2];
+    figures.p95 = times[std::min(times.size() - 1, size_t(double(times.size()) * 0.95))];
+    figures.worst = times.back();
+    return figures;
+}
+
+void report(const char *what, const Figures &f)
+{
+    std::printf("%-44s %6zu steps  median %7.3f ms  p95 %7.3f ms  worst %7.3f ms%s\n", what, f.steps, f.median, f.p95,
+                f.worst, f.reachedEnd ? "" : "  (did not reach the last row)");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QRandomGenerator random(2026);
+
+    models::MessageListModel messages;
+    messages.setMailboxes({{u"bench"_s, 1, u"INBOX"_s}});
+    auto snapshot = std::make_shared<engine::MailboxDelta>();
+    snapshot->mailboxId = 1;
+    snapshot->reset = true;
+    snapshot->inserted.reserve(messageCount);
+    for (Uid uid = 1; uid <= Uid(messageCount); ++uid)
+        snapshot->inserted.push_back(row(uid, random));
+    messages.applyDelta(u"bench"_s, snapshot);
+    TrivialModel trivial;
+
+    std::printf("PageDown from the first to the last of %d rows, 1280x800, offscreen; goal: every repaint < 8 ms\n",
+                messageCount);
+    // The baseline first and last, so that a warm-up effect shows as a difference between them.
+    const Figures baseline = page(&trivial);
+    const Figures fumi = page(&messages);
+    const Figures again = page(&trivial);
+    report("baseline: trivial model, same view", baseline);
+    report("MessageListModel in ui::MessageListView", fumi);
+    report("baseline again", again);
+    std::printf("ratio of medians: %.2fx the baseline; worst repaint %s the 8 ms goal\n",
+                fumi.median / std::max(baseline.median, 1e-9), fumi.worst < 8.0 ? "within" : "OVER");
+    return 0;
+}
