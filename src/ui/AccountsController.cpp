@@ -5,6 +5,7 @@
 
 #include "account/AccountManager.h"
 #include "account/KeychainCredentialStore.h"
+#include "account/ThreadConfinedCredentialStore.h"
 #include "account/TrustStore.h"
 #include "models/AccountRegistry.h"
 
@@ -38,7 +39,10 @@ bool AccountsController::startProfile(const account::Profile &profile)
         m_error = m_trust->errorString();
         return false;
     }
-    m_credentials = std::make_unique<account::KeychainCredentialStore>();
+    m_keychain = std::make_unique<account::KeychainCredentialStore>();
+    // The keychain library is not safe from two threads at once, and every engine has its own:
+    // all calls go through this (the GUI) thread.
+    m_credentials = std::make_unique<account::ThreadConfinedCredentialStore>(*m_keychain, *this);
     engine::AccountEngine::Services services;
     services.credentials = m_credentials.get();
     services.trust = m_trust.get();

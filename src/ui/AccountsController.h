@@ -74,7 +74,8 @@ private:
 
     models::AccountRegistry *m_registry;
     std::vector<Running> m_running;
-    std::unique_ptr<account::CredentialStore> m_credentials;
+    std::unique_ptr<account::CredentialStore> m_keychain;
+    std::unique_ptr<account::CredentialStore> m_credentials; // m_keychain, used from the GUI thread only
     std::unique_ptr<account::TrustStore> m_trust;
     QString m_error;
 };
