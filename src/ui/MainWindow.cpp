@@ -3,7 +3,6 @@
 
 #include "ui/MainWindow.h"
 
-#include "mime/PlainTextMessage.h"
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
@@ -14,6 +13,8 @@
 #include "ui/MailboxTreeDelegate.h"
 #include "ui/MessageListView.h"
 #include "ui/NotificationBar.h"
+#include "ui/ReaderView.h"
+#include "ui/SettingsRemoteContentPolicy.h"
 #include "ui/SyncHealthPanel.h"
 
 #include <QAction>
@@ -30,10 +31,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -137,10 +138,13 @@ void MainWindow::createPanes()
     listLayout->addWidget(m_undoBar);
     listLayout->addWidget(m_messageListView, 1);
 
-    m_messageView = new QTextBrowser(this);
+    // The reader fetches nothing remote unless the user asks, for this message or this sender.
+    m_messageView = new ui::ReaderView(this);
     m_messageView->setObjectName(u"messageView"_s);
-    // Mail never makes the viewer fetch anything: links open only when the user asks.
-    m_messageView->setOpenLinks(false);
+    m_remoteContent = new QNetworkAccessManager(this);
+    m_remotePolicy = std::make_unique<ui::SettingsRemoteContentPolicy>(m_settings);
+    m_messageView->setRemoteContentPolicy(m_remotePolicy.get());
+    m_messageView->setNetworkAccessManager(m_remoteContent);
 
     m_messageSplitter = new QSplitter(Qt::Vertical, this);
     m_messageSplitter->setObjectName(u"messageSplitter"_s);
@@ -468,18 +472,9 @@ void MainWindow::markOpenMessageRead()
     track(request, tr("Marked %1 as read").arg(messages(1)), false);
 }
 
-void MainWindow::showMessage(const QByteArray &raw)
+void MainWindow::showMessage(const QByteArray &raw, const QString &account)
 {
-    const mime::PlainTextMessage message = mime::PlainTextMessage::fromRaw(raw);
-    QString text;
-    text += tr("From: %1").arg(message.from) + u'\n';
-    if (!message.to.isEmpty())
-        text += tr("To: %1").arg(message.to) + u'\n';
-    text += tr("Subject: %1").arg(message.subject) + u'\n';
-    if (message.date.isValid())
-        text += tr("Date: %1").arg(QLocale().toString(message.date.toLocalTime(), QLocale::LongFormat)) + u'\n';
-    text += u'\n' + message.text;
-    m_messageView->setPlainText(text);
+    m_messageView->setMessage(raw, account);
 }
 
 QList<MainWindow::Selection> MainWindow::selectedMessages() const
@@ -656,7 +651,7 @@ void MainWindow::onRequestFinished(const QString &account, quint64 id, bool ok, 
     if (id == m_fetchRequest) {
         m_fetchRequest = 0;
         if (ok) {
-            showMessage(result.toByteArray());
+            showMessage(result.toByteArray(), m_open.account);
             // The delay counts from when the message can be read, as Thunderbird's does.
             const QModelIndex shown = m_messageModel->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
             if (shown.data(MessageListModel::UnreadRole).toBool())

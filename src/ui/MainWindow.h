@@ -22,7 +22,7 @@ class QLabel;
 class QMenu;
 class QSettings;
 class QSplitter;
-class QTextBrowser;
+class QNetworkAccessManager;
 class QTimer;
 class QTreeView;
 
@@ -37,6 +37,8 @@ class FolderTreeView;
 class MailNotifier;
 class MessageListView;
 class NotificationBar;
+class ReaderView;
+class SettingsRemoteContentPolicy;
 class SyncHealthPanel;
 } // namespace fumi::ui
 
@@ -77,7 +79,7 @@ public:
     // The reader pane's one entry point: shows a whole message (RFC 5322 bytes). The plain
     // reader of today shows From, To, Subject, Date and the first text part; the message
     // reader widget replaces what is behind it.
-    void showMessage(const QByteArray &raw);
+    void showMessage(const QByteArray &raw, const QString &account = {});
 
 Q_SIGNALS:
     // The open message's bytes arrived and are shown.
@@ -149,7 +151,9 @@ private:
     QSplitter *m_messageSplitter = nullptr;
     ui::FolderTreeView *m_folderView = nullptr;
     ui::MessageListView *m_messageListView = nullptr;
-    QTextBrowser *m_messageView = nullptr;
+    ui::ReaderView *m_messageView = nullptr;
+    QNetworkAccessManager *m_remoteContent = nullptr; // remote images the user chose to load
+    std::unique_ptr<ui::SettingsRemoteContentPolicy> m_remotePolicy;
     ui::NotificationBar *m_undoBar = nullptr;
     ui::NotificationBar *m_errorBar = nullptr;
     QDockWidget *m_healthDock = nullptr;

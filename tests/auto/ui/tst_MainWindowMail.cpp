@@ -7,6 +7,7 @@
 // Ctrl+Z puts it back, new mail in INBOX is announced, the sync health panel shows the
 // server's capabilities and a redacted log, and quitting stops every engine thread.
 
+#include "mime/MessageDocument.h"
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
@@ -15,7 +16,9 @@
 #include "ui/AccountsController.h"
 #include "ui/MailNotifier.h"
 #include "ui/MainWindow.h"
+#include "ui/MessageBrowser.h"
 #include "ui/NotificationBar.h"
+#include "ui/ReaderView.h"
 #include "ui/SyncHealthPanel.h"
 
 #include <QAbstractItemModelTester>
@@ -188,10 +191,11 @@ private Q_SLOTS:
         selectRow(0);
         QVERIFY(shown.wait(20000));
         QCOMPARE(shown.last().at(2).toUInt(), uid);
-        auto *reader = m_window->findChild<QTextBrowser *>(u"messageView"_s);
-        QVERIFY(reader->toPlainText().contains(u"Subject: "_s));
-        QVERIFY(reader->toPlainText().contains(
-            m_window->messageModel()->index(0, MessageListModel::SubjectColumn).data().toString()));
+        auto *reader = m_window->findChild<ui::ReaderView *>(u"messageView"_s);
+        QVERIFY(reader && reader->message());
+        QCOMPARE(reader->message()->subject(),
+                 m_window->messageModel()->index(0, MessageListModel::SubjectColumn).data().toString());
+        QVERIFY(!reader->browser()->toPlainText().trimmed().isEmpty());
         QVERIFY(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Seen"), 20000);
         QVERIFY(!m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
