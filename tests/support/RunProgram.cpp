@@ -3,8 +3,10 @@
 
 #include "support/RunProgram.h"
 
+#include <QEventLoop>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +51,47 @@ bool runProgram(const QString &program, const QStringList &arguments, const QByt
         *error = u"%1 %2 failed: %3"_s.arg(program, arguments.join(u' '),
                                            QString::fromLocal8Bit(process.readAllStandardError()).trimmed());
     return ok;
+}
+
+QString ProgramRun::describe() const
+{
+    return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out),
+                                                                          QString::fromUtf8(err));
+}
+
+ProgramRun runToEnd(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+                    const QByteArray &input, int timeoutMs, const std::function<void()> &whileRunning)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    bool finished = false;
+    if (whileRunning) {
+        QEventLoop loop;
+        QTimer poll;
+        poll.setInterval(5);
+        QObject::connect(&poll, &QTimer::timeout, &loop, whileRunning);
+        QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        poll.start();
+        if (process.state() != QProcess::NotRunning)
+            loop.exec();
+        poll.stop();
+        finished = process.state() == QProcess::NotRunning;
+    } else {
+        finished = process.waitForFinished(timeoutMs);
+    }
+    if (!finished) {
+        // Killed, it counts as a crash: the run is -1, never a success by default.
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
 }
 
 } // namespace fumi::test

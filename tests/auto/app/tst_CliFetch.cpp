@@ -6,6 +6,7 @@
 // transfer encoding undone (--part), from the server and then from the cache.
 
 #include "support/DovecotServer.h"
+#include "support/RunProgram.h"
 #include "support/SecretServiceSession.h"
 #include "support/TestData.h"
 
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,16 +24,7 @@ namespace {
 
 const QString password = u"Cli-fetch-s3cret-5b2"_s;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out),
-                                                                              QString::fromUtf8(err));
-    }
-};
+using Run = fumi::test::ProgramRun;
 
 QByteArray seededAttachment()
 {
@@ -178,17 +169,8 @@ private:
     {
         QProcessEnvironment env = m_keyring.environment();
         env.insert(u"QT_LOGGING_RULES"_s, loggingRules);
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile.path()} + arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return fumi::test::runToEnd(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile.path()} + arguments,
+                                    env, input);
     }
 
     fumi::test::SecretServiceSession m_keyring;

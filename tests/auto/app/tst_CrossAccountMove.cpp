@@ -10,6 +10,7 @@
 #include "imap/Command.h"
 #include "imap/Connection.h"
 #include "support/DovecotServer.h"
+#include "support/RunProgram.h"
 #include "support/SecretServiceSession.h"
 
 #include <QMap>
@@ -26,16 +27,7 @@ namespace {
 const QString alicePassword = u"Cross-account-alice-8f2"_s;
 const QString bobPassword = u"Cross-account-bob-3c9"_s;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out),
-                                                                              QString::fromUtf8(err));
-    }
-};
+using Run = fumi::test::ProgramRun;
 
 // One message as the server has it, keyed by Message-ID.
 struct Seen {
@@ -172,17 +164,8 @@ private:
 
     Run cli(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile.path()} + arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return fumi::test::runToEnd(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile.path()} + arguments,
+                                    environment(), input);
     }
 
     // A fresh connection of our own, logged in as `user`; null on failure (with a warning).

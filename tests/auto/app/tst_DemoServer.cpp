@@ -4,6 +4,8 @@
 // `fumi-cli demo-server`, as `./dev demo` runs it: two accounts served by a private Dovecot,
 // a profile that fumi-cli (and so Fumi) opens as it is, and nothing left behind after SIGINT.
 
+#include "support/RunProgram.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -21,16 +23,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out),
-                                                                              QString::fromUtf8(err));
-    }
-};
+using Run = fumi::test::ProgramRun;
 
 bool hasJapanese(const QString &text)
 {
@@ -210,18 +203,10 @@ private Q_SLOTS:
 private:
     Run cli(const QStringList &arguments)
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"QT_LOGGING_RULES"_s, u"fumi.*.debug=false"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile} + arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.closeWriteChannel();
-        if (!process.waitForFinished(30000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return fumi::test::runToEnd(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, m_profile} + arguments, env,
+                                    {}, 30000);
     }
 
     QTemporaryDir m_temp;

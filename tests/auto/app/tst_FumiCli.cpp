@@ -8,6 +8,7 @@
 #include "account/TrustStore.h"
 #include "support/DovecotServer.h"
 #include "support/LocalAuthorizationServer.h"
+#include "support/RunProgram.h"
 #include "support/SecretServiceSession.h"
 
 #include <QDir>
@@ -18,11 +19,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using fumi::account::CredentialStore;
@@ -33,16 +31,7 @@ namespace {
 const QString alicePassword = u"Alice-s3cret-Pässwort-9f1c"_s;
 const QString bobPassword = u"Bob-s3cret-d0d6e2"_s;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out),
-                                                                              QString::fromUtf8(err));
-    }
-};
+using Run = fumi::test::ProgramRun;
 
 // Every process's command line and environment, as the kernel shows them to anyone.
 QByteArray allCommandLines()
@@ -364,18 +353,9 @@ private:
     {
         if (!arguments.contains(u"--profile"_s))
             arguments = QStringList{u"--profile"_s, m_profile.path()} + arguments;
-        QProcess process;
         QProcessEnvironment env = environment.value_or(m_keyring.environment());
         env.insert(u"QT_LOGGING_RULES"_s, u"fumi.*=true"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(FUMI_CLI), arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        QTimer watch;
-        watch.setInterval(5);
-        connect(&watch, &QTimer::timeout, this, [this] {
+        const Run run = fumi::test::runToEnd(QStringLiteral(FUMI_CLI), arguments, env, input, 60000, [this] {
             const QByteArray all = allCommandLines();
             m_sawCommandLine = m_sawCommandLine || all.contains("fumi-cli");
             for (const QString &password : {alicePassword, bobPassword}) {
@@ -383,12 +363,6 @@ private:
                     m_leakedOnCommandLine = true;
             }
         });
-        watch.start();
-        QSignalSpy finished(&process, &QProcess::finished);
-        finished.wait(60000);
-        watch.stop();
-        Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
         m_allOutput += run.out + run.err;
         return run;
     }

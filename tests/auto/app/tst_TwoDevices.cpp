@@ -7,6 +7,7 @@
 
 #include "account/TrustStore.h"
 #include "support/DovecotServer.h"
+#include "support/RunProgram.h"
 #include "support/SecretServiceSession.h"
 
 #include <QElapsedTimer>
@@ -23,16 +24,7 @@ namespace {
 
 const QString password = u"Two-devices-s3cret-71a"_s;
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout\n%2\n--- stderr\n%3"_s.arg(exitCode).arg(QString::fromUtf8(out),
-                                                                              QString::fromUtf8(err));
-    }
-};
+using Run = fumi::test::ProgramRun;
 
 } // namespace
 
@@ -193,17 +185,8 @@ private:
 
     Run cli(const QTemporaryDir &profile, const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, profile.path()} + arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
+        return fumi::test::runToEnd(QStringLiteral(FUMI_CLI), QStringList{u"--profile"_s, profile.path()} + arguments,
+                                    environment(), input);
     }
 
     QJsonArray messages(const QTemporaryDir &profile, const QString &mailbox)

@@ -11,6 +11,7 @@
 #include "store/AccountStore.h"
 #include "support/ImapTranscript.h"
 #include "support/ScriptedImapServer.h"
+#include "support/ScriptedLogin.h"
 #include "support/TestCertificates.h"
 
 #include <QSignalSpy>
@@ -90,37 +91,11 @@ void tst_FolderListSync::cleanup()
 
 bool tst_FolderListSync::connectTo(const Transcript &transcript)
 {
-    m_server
-        = std::make_unique<ScriptedImapServer>(ScriptedImapServer::Mode::Plain, m_certificates, transcript.steps());
-    if (!m_server->start())
+    test::ScriptedLogin login = test::ScriptedLogin::start(m_certificates, transcript.steps());
+    m_server = std::move(login.server);
+    if (!login.connection)
         return false;
-    imap::ConnectionSettings settings;
-    settings.host = u"127.0.0.1"_s;
-    settings.port = m_server->serverPort();
-    settings.security = imap::ConnectionSettings::Security::Plain;
-    settings.compress = false;
-    settings.sendId = false;
-    auto connection = std::make_unique<imap::Connection>(settings, nullptr);
-    QSignalSpy ready(connection.get(), &imap::Connection::ready);
-    QSignalSpy authenticated(connection.get(), &imap::Connection::authenticated);
-    QSignalSpy failed(connection.get(), &imap::Connection::failed);
-    connection->open();
-    if (!QTest::qWaitFor(
-            [&] {
-                return !ready.isEmpty() || !failed.isEmpty();
-            },
-            10000)
-        || ready.isEmpty())
-        return false;
-    connection->login(u"alice"_s, u"secret"_s);
-    if (!QTest::qWaitFor(
-            [&] {
-                return !authenticated.isEmpty() || !failed.isEmpty();
-            },
-            10000)
-        || authenticated.isEmpty())
-        return false;
-    m_session = std::make_unique<Session>(std::move(connection));
+    m_session = std::make_unique<Session>(std::move(login.connection));
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include "store/AccountStore.h"
 #include "support/ImapTranscript.h"
 #include "support/ScriptedImapServer.h"
+#include "support/ScriptedLogin.h"
 #include "support/TestCertificates.h"
 
 #include <QSignalSpy>
@@ -86,6 +87,28 @@ QByteArrayList sentFetches(const QByteArray &received)
             fetches << line.mid(at + 1).trimmed();
     }
     return fetches;
+}
+
+// A plain open (no CONDSTORE) of INBOX at UIDVALIDITY 7 holding `uids`, messages 1, 2... in
+// that order, none with a flag: the SELECT, the UID list and the flags of every message.
+void openedPlain(Transcript &t, const QByteArray &uids, Uid uidNext)
+{
+    const UidSet set = uidsOf(uids);
+    const QByteArray select = t.command("SELECT INBOX");
+    t.reply({"* " + number(set.count()) + " EXISTS", "* OK [UIDVALIDITY 7] ok",
+             "* OK [UIDNEXT " + number(uidNext) + "] ok", select + " OK [READ-WRITE] selected"});
+    QByteArray found = "* SEARCH";
+    for (Uid uid : set)
+        found += ' ' + number(uid);
+    const QByteArray search = t.command("UID SEARCH ALL");
+    t.reply({found, search + " OK searched"});
+    const QByteArray flags = t.command("UID FETCH " + uids + " (UID FLAGS)");
+    QByteArrayList lines;
+    quint32 sequence = 0;
+    for (Uid uid : set)
+        lines << "* " + number(++sequence) + " FETCH (UID " + number(uid) + " FLAGS ())";
+    lines << flags + " OK fetched";
+    t.reply(lines);
 }
 
 } // namespace
@@ -186,37 +209,11 @@ void tst_MailboxSync::cleanup()
 
 bool tst_MailboxSync::connectTo(const Transcript &transcript)
 {
-    m_server
-        = std::make_unique<ScriptedImapServer>(ScriptedImapServer::Mode::Plain, m_certificates, transcript.steps());
-    if (!m_server->start())
+    test::ScriptedLogin login = test::ScriptedLogin::start(m_certificates, transcript.steps());
+    m_server = std::move(login.server);
+    if (!login.connection)
         return false;
-    imap::ConnectionSettings settings;
-    settings.host = u"127.0.0.1"_s;
-    settings.port = m_server->serverPort();
-    settings.security = imap::ConnectionSettings::Security::Plain;
-    settings.compress = false;
-    settings.sendId = false;
-    auto connection = std::make_unique<imap::Connection>(settings, nullptr);
-    QSignalSpy ready(connection.get(), &imap::Connection::ready);
-    QSignalSpy authenticated(connection.get(), &imap::Connection::authenticated);
-    QSignalSpy failed(connection.get(), &imap::Connection::failed);
-    connection->open();
-    if (!QTest::qWaitFor(
-            [&] {
-                return !ready.isEmpty() || !failed.isEmpty();
-            },
-            10000)
-        || ready.isEmpty())
-        return false;
-    connection->login(u"alice"_s, u"secret"_s);
-    if (!QTest::qWaitFor(
-            [&] {
-                return !authenticated.isEmpty() || !failed.isEmpty();
-            },
-            10000)
-        || authenticated.isEmpty())
-        return false;
-    m_session = std::make_unique<Session>(std::move(connection));
+    m_session = std::make_unique<Session>(std::move(login.connection));
     return true;
 }
 
@@ -598,13 +595,7 @@ void tst_MailboxSync::uidValidityChangeWhileOpenDropsTheCache()
 {
     seed(UidSet::fromRange(1, 3), {7, 4, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 4] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 1 2 3", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 1:3 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 1 FLAGS ())", "* 2 FETCH (UID 2 FLAGS ())", "* 3 FETCH (UID 3 FLAGS ())",
-             flags + " OK fetched"});
+    openedPlain(t, "1:3", 4);
     const QByteArray noop = t.command("NOOP");
     t.reply({"* OK [UIDVALIDITY 9] renumbered", noop + " OK done"});
     // UIDs 1 and 2 now name other messages: nothing cached may stand for them.
@@ -709,13 +700,7 @@ void tst_MailboxSync::liveUpdatesByExpungeSequenceNumbers()
     // Sequence numbers and UIDs differ: 2 4 6 8 10 are messages 1 to 5.
     seed(uidsOf("2,4,6,8,10"), {7, 11, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR IDLE");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 5 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 11] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 2 4 6 8 10", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 2,4,6,8,10 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
-             "* 4 FETCH (UID 8 FLAGS ())", "* 5 FETCH (UID 10 FLAGS ())", flags + " OK fetched"});
+    openedPlain(t, "2,4,6,8,10", 11);
     // Idling: message 3 (UID 6) is expunged and a new one arrives.
     const QByteArray idle = t.command("IDLE");
     t.reply({"+ idling", "* 3 EXPUNGE", "* 5 EXISTS"});
@@ -826,13 +811,7 @@ void tst_MailboxSync::newRowCommittedBeforeItsFetchEndsKeepsItsSequenceNumber()
 {
     seed(uidsOf("2,4,6"), {7, 7, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
-             flags + " OK fetched"});
+    openedPlain(t, "2,4,6", 7);
     const QByteArray noop = t.command("NOOP");
     t.reply({"* 4 EXISTS", noop + " OK done"});
     // The new row arrives, and its command ends only later: the row is stored meanwhile.
@@ -875,13 +854,7 @@ void tst_MailboxSync::existsShrinkingWithoutExpungeResyncs()
     QFETCH(QByteArray, expected);
     seed(uidsOf("2,4,6,8,10"), {7, 11, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 5 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 11] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 2 4 6 8 10", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 2,4,6,8,10 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
-             "* 4 FETCH (UID 8 FLAGS ())", "* 5 FETCH (UID 10 FLAGS ())", flags + " OK fetched"});
+    openedPlain(t, "2,4,6,8,10", 11);
     const QByteArray noop = t.command("NOOP");
     t.reply({"* 4 EXISTS", noop + " OK done"});
     const QByteArray again = t.command("UID SEARCH ALL");
@@ -908,13 +881,7 @@ void tst_MailboxSync::liveResyncStartsFromTheRowsOfNow()
 {
     seed(uidsOf("2,4,6"), {7, 7, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
-             flags + " OK fetched"});
+    openedPlain(t, "2,4,6", 7);
     // While open: message 1 (UID 2) is expunged and UID 9 arrives.
     const QByteArray noop = t.command("NOOP");
     t.reply({"* 1 EXPUNGE", "* 3 EXISTS", noop + " OK done"});
@@ -954,13 +921,7 @@ void tst_MailboxSync::existsDuringLiveResyncFetchesOnceAndSignalsNothingTwice()
 {
     seed(uidsOf("2,4,6"), {7, 7, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 7] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 2 4 6", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 2,4,6 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", "* 3 FETCH (UID 6 FLAGS ())",
-             flags + " OK fetched"});
+    openedPlain(t, "2,4,6", 7);
     // The count shrinks without an EXPUNGE: a live resync.
     const QByteArray noop = t.command("NOOP");
     t.reply({"* 2 EXISTS", noop + " OK done"});
@@ -994,12 +955,7 @@ void tst_MailboxSync::fetchPartCachesTheBody()
 {
     seed(uidsOf("2,4"), {7, 5, 0});
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
-    const QByteArray select = t.command("SELECT INBOX");
-    t.reply({"* 2 EXISTS", "* OK [UIDVALIDITY 7] ok", "* OK [UIDNEXT 5] ok", select + " OK [READ-WRITE] selected"});
-    const QByteArray search = t.command("UID SEARCH ALL");
-    t.reply({"* SEARCH 2 4", search + " OK searched"});
-    const QByteArray flags = t.command("UID FETCH 2,4 (UID FLAGS)");
-    t.reply({"* 1 FETCH (UID 2 FLAGS ())", "* 2 FETCH (UID 4 FLAGS ())", flags + " OK fetched"});
+    openedPlain(t, "2,4", 5);
     // Without BINARY the part's encoding comes from its structure, fetched along.
     const QByteArray body = t.command("UID FETCH 4 (BODYSTRUCTURE BODY.PEEK[1])");
     t.reply({"* 2 FETCH (UID 4 BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 13 1 NIL NIL NIL NIL) "

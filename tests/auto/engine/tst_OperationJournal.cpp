@@ -7,6 +7,7 @@
 #include "imap/Connection.h"
 #include "store/AccountStore.h"
 #include "support/ScriptedImapServer.h"
+#include "support/ScriptedLogin.h"
 #include "support/TestCertificates.h"
 
 #include <QDir>
@@ -90,6 +91,17 @@ store::MessageRecord row(Uid uid, QByteArrayView flagList)
     record.fromAddress = u"bob@example.org"_s;
     record.messageId = "<m" + QByteArray::number(uid) + "@test>";
     return record;
+}
+
+// The other account's server reads the APPEND of trashMessage to Imported and closes the
+// connection before it answers: whether the message arrived is unknown.
+QByteArrayList appendThenGone()
+{
+    Script lost;
+    lost.exchangeLiteral("APPEND Imported (\\Seen) \" 1-Jan-2026 10:00:00 +0000\"", trashMessage, "* OK");
+    lost.steps.removeLast();
+    lost.raw("CLOSE");
+    return lost.steps;
 }
 
 struct Connected {
@@ -917,11 +929,7 @@ private Q_SLOTS:
                                          .exchange("UID EXPUNGE 21", "@TAG OK")
                                          .steps);
         // The target takes the APPEND and is gone before it answers.
-        Script lost;
-        lost.exchangeLiteral("APPEND Imported (\\Seen) \" 1-Jan-2026 10:00:00 +0000\"", trashMessage, "* OK");
-        lost.steps.removeLast();
-        lost.raw("CLOSE");
-        Connected target = connectTo("UIDPLUS", lost.steps);
+        Connected target = connectTo("UIDPLUS", appendThenGone());
         QVERIFY(source.session && target.session);
         auto other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *target.session);
         m_journal->setSession(source.session.get());
@@ -995,11 +1003,7 @@ private Q_SLOTS:
                                          .exchange("UID EXPUNGE 21", "@TAG OK")
                                          .steps);
         // The other account takes the APPEND and is gone before it answers: the outcome is unknown.
-        Script lost;
-        lost.exchangeLiteral("APPEND Imported (\\Seen) \" 1-Jan-2026 10:00:00 +0000\"", trashMessage, "* OK");
-        lost.steps.removeLast();
-        lost.raw("CLOSE");
-        Connected target = connectTo("UIDPLUS", lost.steps);
+        Connected target = connectTo("UIDPLUS", appendThenGone());
         QVERIFY(source.session && target.session);
         auto other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *target.session);
         m_journal->setSession(source.session.get());
@@ -1133,39 +1137,16 @@ private:
 
     Connected connectTo(const QByteArray &capabilities, const QByteArrayList &script)
     {
-        Connected c;
         QByteArrayList steps{"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] hi",
                              "C: f1 AUTHENTICATE PLAIN " + QByteArray("\0alice\0secret", 13).toBase64(),
                              "S: f1 OK [CAPABILITY IMAP4rev1 LITERAL+ " + capabilities + "] in"};
         steps += script;
-        c.server = std::make_unique<ScriptedImapServer>(ScriptedImapServer::Mode::Plain, m_certificates, steps);
-        if (!c.server->start())
-            return c;
-        imap::ConnectionSettings settings;
-        settings.host = u"127.0.0.1"_s;
-        settings.port = c.server->serverPort();
-        settings.security = imap::ConnectionSettings::Security::Plain;
-        settings.compress = false;
-        settings.enableExtensions = false;
-        settings.sendId = false;
-        auto connection = std::make_unique<imap::Connection>(settings, nullptr);
-        QSignalSpy ready(connection.get(), &imap::Connection::ready);
-        QSignalSpy authenticated(connection.get(), &imap::Connection::authenticated);
-        connection->open();
-        if (!QTest::qWaitFor(
-                [&] {
-                    return ready.size() == 1;
-                },
-                5000))
-            return c;
-        connection->login(u"alice"_s, u"secret"_s);
-        if (!QTest::qWaitFor(
-                [&] {
-                    return authenticated.size() == 1;
-                },
-                5000))
-            return c;
-        c.session = std::make_unique<engine::Session>(std::move(connection));
+        test::ScriptedLogin login
+            = test::ScriptedLogin::start(m_certificates, steps, {.enableExtensions = false, .timeoutMs = 5000});
+        Connected c;
+        c.server = std::move(login.server);
+        if (login.connection)
+            c.session = std::make_unique<engine::Session>(std::move(login.connection));
         return c;
     }
 
