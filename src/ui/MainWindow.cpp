@@ -102,6 +102,8 @@ MainWindow::MainWindow(QSettings *settings, models::AccountRegistry *registry, Q
     connectModels();
     retranslate();
     restoreWindowState();
+    // A window opens on All Inboxes, as a mail client opens on the inbox.
+    m_folderView->setCurrentIndex(m_folderModel->allInboxesIndex());
 }
 
 MainWindow::~MainWindow()
@@ -391,6 +393,11 @@ void MainWindow::connectModels()
                     }
                 }
                 QTimer::singleShot(0, m_folderView, &QTreeView::expandAll);
+                // All Inboxes, the folder a new window shows, grows as accounts report their
+                // INBOX; openFolder() does nothing when its mailboxes are what the list shows.
+                const QModelIndex current = m_folderView->currentIndex();
+                if (current == m_folderModel->allInboxesIndex())
+                    openFolder(current);
             });
     connect(m_undoBar, &ui::NotificationBar::actionTriggered, this, &MainWindow::undo);
 }

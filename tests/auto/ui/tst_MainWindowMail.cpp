@@ -153,6 +153,13 @@ private Q_SLOTS:
         m_registry.reset();
     }
 
+    // Without a click, the window shows All Inboxes: the account's INBOX once it is known.
+    void windowOpensOnAllInboxes()
+    {
+        QCOMPARE(folderView()->currentIndex(), m_window->folderModel()->allInboxesIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->messageModel()->rowCount(), messageCount(u"INBOX"_s), 30000);
+    }
+
     void folderSelectionShowsMessages()
     {
         QAbstractItemModelTester tester(m_window->messageModel(),
@@ -198,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(!reader->browser()->toPlainText().trimmed().isEmpty());
         QVERIFY(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Seen"), 20000);
-        QVERIFY(!m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
+        QTRY_VERIFY(!m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
     }
 
     void keysToggleReadAndStarOnTheServer()
