@@ -52,6 +52,12 @@ void AccountRegistry::addEngine(AccountEngine *engine)
                                  [this, account](quint64 id, bool ok, const QString &error, const QVariant &result) {
                                      onFinished(account, id, ok, error, result);
                                  });
+    // Every account can take the messages of every other: a move between accounts appends
+    // through the target's own engine.
+    for (const Entry &other : std::as_const(m_entries)) {
+        other.engine->addAppendTarget(engine->appendTarget());
+        engine->addAppendTarget(other.engine->appendTarget());
+    }
     m_entries.insert(account, entry);
     m_order.append(account);
     Q_EMIT accountAdded(account);
@@ -172,6 +178,16 @@ AccountRegistry::RequestId AccountRegistry::copy(const QString &account, const Q
 {
     AccountEngine *to = engine(account);
     return to ? track(account, to->copy(path, uids, target), true) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::moveToAccount(const QString &account, const QString &path,
+                                                          const UidSet &uids, const QString &targetAccount,
+                                                          const QString &targetPath)
+{
+    AccountEngine *from = engine(account);
+    if (!from || !engine(targetAccount))
+        return 0;
+    return track(account, from->moveToAccount(path, uids, targetAccount, targetPath), true);
 }
 
 AccountRegistry::RequestId AccountRegistry::renameMailbox(const QString &account, const QString &path,

@@ -58,6 +58,11 @@ public:
     RequestId syncMailboxes(const QString &account);
     RequestId move(const QString &account, const QString &path, const UidSet &uids, const QString &target);
     RequestId copy(const QString &account, const QString &path, const UidSet &uids, const QString &target);
+    // To `targetPath` in another account of this registry (APPEND there, confirmed, then
+    // removed here); undoable like a move. The engines of a registry know each other as
+    // targets from addEngine() on.
+    RequestId moveToAccount(const QString &account, const QString &path, const UidSet &uids,
+                            const QString &targetAccount, const QString &targetPath);
     RequestId renameMailbox(const QString &account, const QString &path, const QString &newPath);
     // Also undoable: the engine's journal keeps an inverse of each, so undo() must see them in
     // the same order as the engine does.

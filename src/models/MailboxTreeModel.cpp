@@ -624,10 +624,15 @@ QString MailboxTreeModel::messageDropRefusal(const QMimeData *data, Qt::DropActi
     if (!drag)
         return tr("The dragged messages cannot be read.");
     for (const MessageDrag::Group &group : drag->groups) {
-        // AccountEngine has no move between accounts yet; until it has, such a drop is refused
-        // here rather than half done.
-        if (group.account != target->account)
-            return tr("Messages cannot be moved to another account yet.");
+        if (group.account != target->account) {
+            // Between accounts the engine moves (append there, confirm, remove here); a copy
+            // would leave two masters of one message, and is not offered.
+            if (action == Qt::CopyAction)
+                return tr("Messages can be moved to another account, not copied.");
+            if (m_registry && (!m_registry->engine(group.account) || !m_registry->engine(target->account)))
+                return tr("The other account is not open.");
+            continue;
+        }
         if (group.path == target->path)
             return tr("The messages are in “%1” already.").arg(target->name);
     }
@@ -698,8 +703,10 @@ bool MailboxTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action
         const std::optional<MessageDrag> drag = MessageDrag::decode(data->data(MessageDrag::mimeType()));
         for (const MessageDrag::Group &group : drag->groups) {
             const bool copy = action == Qt::CopyAction;
-            const quint64 request = copy ? m_registry->copy(group.account, group.path, group.uids, target->path)
-                                         : m_registry->move(group.account, group.path, group.uids, target->path);
+            const quint64 request = group.account != target->account
+                ? m_registry->moveToAccount(group.account, group.path, group.uids, target->account, target->path)
+                : copy ? m_registry->copy(group.account, group.path, group.uids, target->path)
+                       : m_registry->move(group.account, group.path, group.uids, target->path);
             // What the undo bar says once the server has done it: "Moved 12 messages to Archive".
             const int count = int(group.uids.count());
             const QString messages = count == 1 ? tr("1 message") : tr("%1 messages").arg(count);

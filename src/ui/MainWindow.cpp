@@ -585,17 +585,19 @@ void MainWindow::transferMessages(bool copy)
     const QString account = picker.chosen().data(MailboxTreeModel::AccountRole).toString();
     const QString target = picker.chosen().data(MailboxTreeModel::PathRole).toString();
     for (const Selection &group : groups) {
-        if (group.key.account != account) {
+        const bool otherAccount = group.key.account != account;
+        if (otherAccount && copy) {
             m_errorBar->showMessage(ui::NotificationBar::Kind::Error,
-                                    tr("Moving or copying messages to another account is not possible yet."), {},
+                                    tr("Messages can be moved to another account, not copied."), {},
                                     std::chrono::milliseconds(0));
             continue;
         }
         const QString description = copy
             ? tr("Copied %1 to %2").arg(messages(group.count), mailboxName(account, target))
             : tr("Moved %1 to %2").arg(messages(group.count), mailboxName(account, target));
-        track(copy ? m_registry->copy(account, group.key.path, group.uids, target)
-                   : m_registry->move(account, group.key.path, group.uids, target),
+        track(otherAccount ? m_registry->moveToAccount(group.key.account, group.key.path, group.uids, account, target)
+                  : copy   ? m_registry->copy(account, group.key.path, group.uids, target)
+                           : m_registry->move(account, group.key.path, group.uids, target),
               description, true);
     }
 }

@@ -251,8 +251,10 @@ private Q_SLOTS:
             << true << alice << u"INBOX"_s << move << u"Archive"_s << 0 << u"onto a folder"_s;
         QTest::newRow("messages-onto-a-folder-not-listed")
             << true << alice << u"INBOX"_s << move << u"Work"_s << -1 << u"cannot hold"_s;
-        QTest::newRow("messages-from-another-account")
-            << true << bob << u"INBOX"_s << move << u"Archive"_s << -1 << u"another account"_s;
+        QTest::newRow("messages-moved-from-another-account")
+            << true << bob << u"INBOX"_s << move << u"Archive"_s << -1 << QString();
+        QTest::newRow("messages-copied-from-another-account")
+            << true << bob << u"INBOX"_s << copy << u"Archive"_s << -1 << u"not copied"_s;
         QTest::newRow("folder-under-another-folder")
             << false << alice << u"Archive/2025"_s << move << u"Work"_s << -1 << QString();
         QTest::newRow("folder-between-rows-goes-under-parent")

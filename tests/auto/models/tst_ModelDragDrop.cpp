@@ -63,14 +63,15 @@ struct Answer {
     QVariant result;
 };
 
-Answer waitFor(AccountRegistry &registry, quint64 request)
+// The answer to `request`; of `account`'s engine when given (request ids are per engine).
+Answer waitFor(AccountRegistry &registry, quint64 request, const QString &account = {})
 {
     Answer answer;
     bool done = false;
     const QMetaObject::Connection connection
         = QObject::connect(&registry, &AccountRegistry::requestFinished, &registry,
-                           [&](const QString &, quint64 id, bool ok, const QString &error, const QVariant &result) {
-                               if (id != request)
+                           [&](const QString &from, quint64 id, bool ok, const QString &error, const QVariant &result) {
+                               if (id != request || (!account.isEmpty() && from != account))
                                    return;
                                answer = {ok, error, result};
                                done = true;
@@ -231,6 +232,69 @@ private Q_SLOTS:
         QTRY_COMPARE(list.rowCount(), inboxCount);
         QVERIFY(!registry.canUndo());
         QCOMPARE(registry.undo(), 0u);
+    }
+
+    // A message dropped on another account's folder is moved there (APPEND, confirmed, then
+    // removed here); a copy between accounts is refused; undo brings it back.
+    void messagesDropOntoAnotherAccountAndUndoBringsThemBack()
+    {
+        const account::Account alice = accountFor(u"alice"_s);
+        const account::Account bob = accountFor(u"bob"_s);
+        EngineThread aliceRunning(alice, m_cache.filePath(u"alice-two"_s), &m_credentials, m_server.caCertificate(),
+                                  true);
+        EngineThread bobRunning(bob, m_cache.filePath(u"bob-two"_s), &m_credentials, m_server.caCertificate(), true);
+        AccountRegistry registry;
+        MailboxTreeModel tree(&registry);
+        MessageListModel list;
+        QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        list.setRegistry(&registry);
+        registry.addEngine(aliceRunning.engine);
+        registry.addEngine(bobRunning.engine);
+        for (const auto &[account, engine] :
+             {std::pair{alice.id, aliceRunning.engine}, std::pair{bob.id, bobRunning.engine}}) {
+            const Answer started = waitFor(registry, engine->start(), account);
+            QVERIFY2(started.ok, qPrintable(started.error));
+        }
+        QTRY_VERIFY(tree.indexOf(bob.id, u"INBOX"_s).isValid());
+        QTRY_VERIFY(tree.indexOf(alice.id, u"INBOX"_s).isValid());
+
+        list.setMailboxes(tree.mailboxKeys(tree.indexOf(alice.id, u"INBOX"_s)));
+        const Answer opened = waitFor(registry, registry.openMailbox(alice.id, u"INBOX"_s), alice.id);
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        const int aliceInbox = messageCount(u"alice"_s, u"INBOX"_s);
+        const int bobInbox = messageCount(u"bob"_s, u"INBOX"_s);
+        QTRY_COMPARE(list.rowCount(), aliceInbox);
+
+        const QModelIndex chosen = list.index(0, MessageListModel::SubjectColumn);
+        const QByteArray messageId = chosen.data(MessageListModel::MessageIdRole).toByteArray();
+        QVERIFY(!messageId.isEmpty());
+        std::unique_ptr<QMimeData> dragged(list.mimeData({chosen}));
+        const QModelIndex bobInboxIndex = tree.indexOf(bob.id, u"INBOX"_s);
+        QVERIFY(tree.dropRefusal(dragged.get(), Qt::CopyAction, -1, 0, bobInboxIndex).contains(u"not copied"_s));
+        QVERIFY(!tree.dropMimeData(dragged.get(), Qt::CopyAction, -1, 0, bobInboxIndex));
+        QVERIFY2(tree.canDropMimeData(dragged.get(), Qt::MoveAction, -1, 0, bobInboxIndex),
+                 qPrintable(tree.dropRefusal(dragged.get(), Qt::MoveAction, -1, 0, bobInboxIndex)));
+        QSignalSpy dropped(&tree, &MailboxTreeModel::dropStarted);
+        QVERIFY(tree.dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, bobInboxIndex));
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.at(0).at(0).toString(), alice.id);
+        const Answer moved = waitFor(registry, dropped.at(0).at(1).toULongLong(), alice.id);
+        QVERIFY2(moved.ok, qPrintable(moved.error));
+        QCOMPARE(messageCount(u"alice"_s, u"INBOX"_s), aliceInbox - 1);
+        QCOMPARE(messageCount(u"bob"_s, u"INBOX"_s), bobInbox + 1);
+        QVERIFY(doveadm({u"fetch"_s, u"-u"_s, u"bob"_s, u"hdr"_s, u"mailbox"_s, u"INBOX"_s}).contains(messageId));
+        QVERIFY(!doveadm({u"fetch"_s, u"-u"_s, u"alice"_s, u"hdr"_s, u"mailbox"_s, u"INBOX"_s}).contains(messageId));
+        QTRY_COMPARE(list.rowCount(), aliceInbox - 1);
+
+        QString undoneIn;
+        const quint64 undo = registry.undo(&undoneIn);
+        QCOMPARE(undoneIn, alice.id);
+        const Answer undone = waitFor(registry, undo, alice.id);
+        QVERIFY2(undone.ok, qPrintable(undone.error));
+        QCOMPARE(messageCount(u"alice"_s, u"INBOX"_s), aliceInbox);
+        QCOMPARE(messageCount(u"bob"_s, u"INBOX"_s), bobInbox);
+        QVERIFY(doveadm({u"fetch"_s, u"-u"_s, u"alice"_s, u"hdr"_s, u"mailbox"_s, u"INBOX"_s}).contains(messageId));
+        QTRY_COMPARE(list.rowCount(), aliceInbox);
     }
 
     void openShowsCachedRowsFirst()
