@@ -72,7 +72,10 @@ AccountEngine::~AccountEngine()
 
 AccountEngine::RequestId AccountEngine::post(std::function<void(RequestId)> work)
 {
-    const RequestId id = m_nextRequest.fetch_add(1);
+    // One sequence for every engine of the process: a caller that talks to several accounts
+    // (the main window, the registry) can key its requests by id alone.
+    static std::atomic<RequestId> nextRequest{1};
+    const RequestId id = nextRequest.fetch_add(1);
     QMetaObject::invokeMethod(
         this,
         [this, id, work = std::move(work)] {

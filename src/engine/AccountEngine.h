@@ -56,9 +56,9 @@ class TrustStorePolicy;
 // OperationJournal. A connection that fails is made again with exponential backoff (1 s
 // doubling to 5 minutes), at once when the network comes back (QNetworkInformation).
 //
-// Callers on other threads use the requests below: each returns an id at once and does its
-// work on the engine's thread; requestFinished() carries the id back with the outcome. Changes
-// to the rows reach the models as coalesced MailboxDeltas; nothing else crosses threads.
+// Callers on other threads use the requests below: each returns an id at once (unique among
+// all the engines of the process) and does its work on the engine's thread; requestFinished() carries the id back with
+// the outcome. Changes to the rows reach the models as coalesced MailboxDeltas; nothing else crosses threads.
 //
 // Moves between accounts: each engine hands out appendTarget(), which the other engine is
 // given with addAppendTarget(); the wiring code registers every open account with every other
@@ -216,7 +216,6 @@ private:
     Slot m_slots[roleCount];
     std::vector<std::shared_ptr<AppendTarget>> m_appendTargets;
     std::vector<std::function<void(Session *)>> m_targetWorkBeforeStart;
-    std::atomic<RequestId> m_nextRequest{1};
     State m_state = State::Stopped;
     // For healthSnapshot(): the transcript is written by every connection (on this thread) and
     // may be read from any.

@@ -8,6 +8,7 @@
 #include "support/MemoryCredentialStore.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -24,6 +25,25 @@ class tst_AccountEngineRetry : public QObject
 
 private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<engine::MailboxDeltaPtr>(); }
+
+    // A caller that talks to several accounts (the main window) keys requests by id alone.
+    void requestIdsAreUniqueAcrossEngines()
+    {
+        QTemporaryDir cache;
+        QVERIFY(cache.isValid());
+        account::Account first;
+        first.id = u"first"_s;
+        account::Account second;
+        second.id = u"second"_s;
+        engine::AccountEngine one(first, cache.filePath(u"one"_s), {}, {});
+        engine::AccountEngine two(second, cache.filePath(u"two"_s), {}, {});
+        QSignalSpy answers(&one, &engine::AccountEngine::requestFinished);
+        const QList<quint64> ids{one.syncMailboxes(), two.syncMailboxes(), one.syncMailboxes(), two.syncMailboxes()};
+        QCOMPARE(QSet<quint64>(ids.cbegin(), ids.cend()).size(), ids.size());
+        // Not started: each request is answered, with an error.
+        QTRY_COMPARE(answers.size(), 2);
+        QVERIFY(!answers.first().at(1).toBool());
+    }
 
     void retriesWithExponentialBackoff()
     {
