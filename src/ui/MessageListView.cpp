@@ -5,7 +5,11 @@
 
 #include "models/MessageListModel.h"
 
+#include <QDateTime>
+#include <QFontMetrics>
 #include <QHeaderView>
+#include <QLocale>
+#include <QStyle>
 
 namespace fumi::ui {
 
@@ -33,8 +37,17 @@ void MessageListView::setDefaultColumnWidths()
     header()->resizeSection(MessageListModel::FlagColumn, 28);
     header()->resizeSection(MessageListModel::AttachmentColumn, 28);
     header()->resizeSection(MessageListModel::FromColumn, 200);
-    header()->resizeSection(MessageListModel::DateColumn, 140);
-    header()->resizeSection(MessageListModel::SizeColumn, 70);
+    // Wide enough for the longest date and size in bold (unread), in this locale and font.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const QLocale locale;
+    const QString longestDate
+        = locale.toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)), QLocale::ShortFormat);
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 16;
+    header()->resizeSection(MessageListModel::DateColumn, metrics.horizontalAdvance(longestDate) + padding);
+    header()->resizeSection(MessageListModel::SizeColumn,
+                            metrics.horizontalAdvance(locale.formattedDataSize(999 * 1024 * 1024 + 1023)) + padding);
     sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
 }
 
