@@ -108,9 +108,10 @@ SyncHealthPanel::SyncHealthPanel(models::AccountRegistry *registry, QWidget *par
 
 QByteArrayList SyncHealthPanel::usedCapabilities()
 {
-    return {"IDLE",    "QRESYNC",     "CONDSTORE",   "MOVE",     "UIDPLUS", "COMPRESS=DEFLATE",
-            "ESEARCH", "LIST-STATUS", "SPECIAL-USE", "LITERAL+", "SASL-IR", "UTF8=ACCEPT",
-            "ENABLE",  "ID",          "NAMESPACE"};
+    // BINARY for parts (MailboxSync::fetchPart), LIST-EXTENDED with LIST-STATUS for the folder list.
+    return {"IDLE",    "QRESYNC",     "CONDSTORE",     "MOVE",        "UIDPLUS",  "COMPRESS=DEFLATE",
+            "ESEARCH", "LIST-STATUS", "LIST-EXTENDED", "SPECIAL-USE", "BINARY",   "LITERAL+",
+            "SASL-IR", "UTF8=ACCEPT", "ENABLE",        "ID",          "NAMESPACE"};
 }
 
 QString SyncHealthPanel::currentAccount() const

@@ -330,6 +330,8 @@ private Q_SLOTS:
         QVERIFY2(log.contains(u"C: "_s) && log.contains(u"S: "_s), qPrintable(log.left(400)));
         QVERIFY(log.contains(u"LOGIN"_s) || log.contains(u"AUTHENTICATE"_s));
         QVERIFY2(!log.contains(u"secret"_s), "the password is in the protocol log");
+        // A picture of the window with the panel open, for a person to look at.
+        QVERIFY(m_window->grab().save(QStringLiteral(FUMI_SCREENSHOT_DIR "/sync-health.png")));
     }
 
     void quittingStopsEveryEngineThread()
