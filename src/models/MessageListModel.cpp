@@ -207,6 +207,20 @@ void MessageListModel::applyDelta(const QString &account, const engine::MailboxD
     applyFlags(source, delta->flags);
 }
 
+void MessageListModel::applyLocalFlags(const QString &account, qint64 mailboxId, const UidSet &uids, const Flags &add,
+                                       const Flags &remove)
+{
+    const int found = sourceOf(account, mailboxId);
+    if (found < 0 || uids.isEmpty())
+        return;
+    std::vector<store::FlagUpdate> updates;
+    for (const Row &row : m_rows) {
+        if (row.source == quint32(found) && uids.contains(row.record.uid))
+            updates.push_back({row.record.uid, row.record.flags.united(add).subtracted(remove), 0});
+    }
+    applyFlags(quint32(found), updates);
+}
+
 void MessageListModel::removeFlat(const std::vector<bool> &gone)
 {
     std::vector<std::pair<size_t, size_t>> runs; // first and last row of each run

@@ -74,6 +74,10 @@ public:
     void setMailboxes(const QList<MailboxKey> &mailboxes);
     [[nodiscard]] QList<MailboxKey> mailboxes() const;
     void applyDelta(const QString &account, const engine::MailboxDeltaPtr &delta);
+    // Shows a flag change the user just asked for at once, before the engine's delta confirms
+    // it (or, when the server refuses, reverts it): a second key press then sees the first.
+    void applyLocalFlags(const QString &account, qint64 mailboxId, const UidSet &uids, const Flags &add,
+                         const Flags &remove);
 
     void setThreaded(bool threaded);
     [[nodiscard]] bool isThreaded() const { return m_threaded; }

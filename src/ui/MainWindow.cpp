@@ -527,9 +527,10 @@ void MainWindow::toggleRead()
         = anyUnread ? tr("Marked %1 as read").arg(messages(count)) : tr("Marked %1 as unread").arg(messages(count));
     for (const Selection &group : groups) {
         const Flags seen(Flags::System::Seen);
-        track(m_registry->setFlags(group.key.account, group.key.path, group.uids, anyUnread ? seen : Flags(),
-                                   anyUnread ? Flags() : seen),
-              description, false);
+        const Flags add = anyUnread ? seen : Flags();
+        const Flags remove = anyUnread ? Flags() : seen;
+        track(m_registry->setFlags(group.key.account, group.key.path, group.uids, add, remove), description, false);
+        m_messageModel->applyLocalFlags(group.key.account, group.key.mailboxId, group.uids, add, remove);
     }
     // Reading a message and then marking it unread keeps it unread.
     m_markReadTimer->stop();
@@ -550,9 +551,10 @@ void MainWindow::toggleFlag()
         = anyUnflagged ? tr("Starred %1").arg(messages(count)) : tr("Removed the star from %1").arg(messages(count));
     for (const Selection &group : groups) {
         const Flags flagged(Flags::System::Flagged);
-        track(m_registry->setFlags(group.key.account, group.key.path, group.uids, anyUnflagged ? flagged : Flags(),
-                                   anyUnflagged ? Flags() : flagged),
-              description, false);
+        const Flags add = anyUnflagged ? flagged : Flags();
+        const Flags remove = anyUnflagged ? Flags() : flagged;
+        track(m_registry->setFlags(group.key.account, group.key.path, group.uids, add, remove), description, false);
+        m_messageModel->applyLocalFlags(group.key.account, group.key.mailboxId, group.uids, add, remove);
     }
 }
 

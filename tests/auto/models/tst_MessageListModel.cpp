@@ -288,6 +288,24 @@ private Q_SLOTS:
         QCOMPARE(model.messageCount(), 3);
     }
 
+    // A flag change the user asked for shows at once, in its mailbox only.
+    void localFlagsShowAtOnce()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setMailboxes({{accountA, inboxA, u"INBOX"_s}, {accountB, inboxB, u"INBOX"_s}});
+        model.applyDelta(accountA, delta(inboxA, {message(1, 1), message(2, 2)}));
+        model.applyDelta(accountB, delta(inboxB, {message(1, 3)}));
+        model.applyLocalFlags(accountA, inboxA, uidSet("1"), Flags(Flags::System::Flagged), Flags(Flags::System::Seen));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex index = model.index(row, 0);
+            const bool changed = index.data(MessageListModel::AccountRole).toString() == accountA
+                && index.data(MessageListModel::UidRole).value<Uid>() == 1;
+            QCOMPARE(index.data(MessageListModel::FlaggedRole).toBool(), changed);
+            QCOMPARE(index.data(MessageListModel::UnreadRole).toBool(), changed);
+        }
+    }
+
     void sortsByEachColumn_data()
     {
         QTest::addColumn<int>("column");
