@@ -14,14 +14,15 @@ namespace fumi::account {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fumi::account::KeychainCredentialStore", text);
-}
+// The texts of the file under the class's context, also those of the helpers below: lupdate gives a
+// free tr() at namespace scope the namespace's context, which no translator would look up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fumi::account::KeychainCredentialStore)
+};
 
 QString secretName(CredentialStore::Secret secret)
 {
-    return secret == CredentialStore::Secret::Password ? tr("password") : tr("OAuth refresh token");
+    return secret == CredentialStore::Secret::Password ? Text::tr("password") : Text::tr("OAuth refresh token");
 }
 
 // What QtKeychain, libsecret and GDBus say when there is no session bus, or no keychain service
@@ -61,12 +62,12 @@ bool meansNoKeychainService(const QString &message)
 QString noKeychainExplanation()
 {
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
-    return tr("No keychain is available: Fumi stores passwords only in a keychain and needs a Secret Service "
-              "provider (GNOME Keyring, KeePassXC) or KWallet on the D-Bus session bus. Start or install one, "
-              "or use a password command instead.");
+    return Text::tr("No keychain is available: Fumi stores passwords only in a keychain and needs a Secret Service "
+                    "provider (GNOME Keyring, KeePassXC) or KWallet on the D-Bus session bus. Start or install one, "
+                    "or use a password command instead.");
 #else
-    return tr("No keychain is available: Fumi stores passwords only in the system keychain. Use a password "
-              "command instead.");
+    return Text::tr("No keychain is available: Fumi stores passwords only in the system keychain. Use a password "
+                    "command instead.");
 #endif
 }
 
@@ -76,7 +77,7 @@ QString saying(const QString &keychainMessage)
     const QString text = keychainMessage.trimmed();
     if (text.isEmpty())
         return QString();
-    return u' ' + tr("The keychain said: %1").arg(text);
+    return u' ' + Text::tr("The keychain said: %1").arg(text);
 }
 
 void answer(const QPointer<QObject> &context, const CredentialStore::Callback &callback, CredentialStore::Result result)
@@ -116,11 +117,12 @@ CredentialStore::Result KeychainCredentialStore::resultOf(QKeychain::Error error
     case QKeychain::NoError:
         return {};
     case QKeychain::EntryNotFound:
-        return {Error::NotFound, tr("No %1 is stored in the keychain for this account.").arg(secretName(secret)), {}};
+        return {
+            Error::NotFound, Text::tr("No %1 is stored in the keychain for this account.").arg(secretName(secret)), {}};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return {Error::AccessDenied,
-                tr("The keychain did not give access to the %1: it stayed locked, or access was refused.")
+                Text::tr("The keychain did not give access to the %1: it stayed locked, or access was refused.")
                         .arg(secretName(secret))
                     + saying(keychainMessage),
                 {}};
@@ -133,7 +135,9 @@ CredentialStore::Result KeychainCredentialStore::resultOf(QKeychain::Error error
     }
     if (meansNoKeychainService(keychainMessage))
         return {Error::NoKeychain, noKeychainExplanation() + saying(keychainMessage), {}};
-    return {Error::Other, tr("The keychain failed with the %1.").arg(secretName(secret)) + saying(keychainMessage), {}};
+    return {Error::Other,
+            Text::tr("The keychain failed with the %1.").arg(secretName(secret)) + saying(keychainMessage),
+            {}};
 }
 
 void KeychainCredentialStore::read(const QString &accountId, Secret secret, QObject *context, Callback callback)

@@ -20,10 +20,11 @@ namespace fumi::account {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fumi::account::PasswordCommand", text);
-}
+// The texts of the file under the class's context, also those of the helpers below: lupdate gives a
+// free tr() at namespace scope the namespace's context, which no translator would look up.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(fumi::account::PasswordCommand)
+};
 
 // Enough of the command's stderr to explain a failure, not so much that a runaway command fills
 // the memory or the message.
@@ -73,8 +74,8 @@ void answer(const std::shared_ptr<Run> &run, PasswordCommand::Result result)
 QString durationText(std::chrono::milliseconds timeout)
 {
     if (timeout.count() % 1000 == 0)
-        return tr("%1 s").arg(timeout.count() / 1000);
-    return tr("%1 ms").arg(timeout.count());
+        return Text::tr("%1 s").arg(timeout.count() / 1000);
+    return Text::tr("%1 ms").arg(timeout.count());
 }
 
 // " It said: …" with the first line of its stderr, or nothing when it printed none.
@@ -86,7 +87,7 @@ QString saying(const QByteArray &errorLine)
     const QString text = QString::fromUtf8(line).trimmed();
     if (text.isEmpty())
         return QString();
-    return u' ' + tr("It said: %1").arg(text);
+    return u' ' + Text::tr("It said: %1").arg(text);
 }
 
 PasswordCommand::Result resultOf(const Run &run, int exitCode, QProcess::ExitStatus status,
@@ -95,30 +96,31 @@ PasswordCommand::Result resultOf(const Run &run, int exitCode, QProcess::ExitSta
     using Error = PasswordCommand::Error;
     if (run.timedOut) {
         return {Error::Timeout,
-                tr("The password command did not finish within %1 and was stopped.").arg(durationText(timeout))
+                Text::tr("The password command did not finish within %1 and was stopped.").arg(durationText(timeout))
                     + saying(run.errorLine),
                 {}};
     }
     if (status == QProcess::CrashExit) {
-        return {Error::Crashed, tr("The password command was ended by a signal.") + saying(run.errorLine), {}};
+        return {Error::Crashed, Text::tr("The password command was ended by a signal.") + saying(run.errorLine), {}};
     }
     // The shell's own codes for "not found" and "found, but not executable".
     if (exitCode == 127 || exitCode == 126) {
         return {Error::NotFound,
-                tr("The password command could not be run (exit code %1).").arg(exitCode) + saying(run.errorLine),
+                Text::tr("The password command could not be run (exit code %1).").arg(exitCode) + saying(run.errorLine),
                 {}};
     }
     if (exitCode != 0) {
         return {Error::ExitCode,
-                tr("The password command failed with exit code %1.").arg(exitCode) + saying(run.errorLine),
+                Text::tr("The password command failed with exit code %1.").arg(exitCode) + saying(run.errorLine),
                 {}};
     }
     QByteArray line = run.firstLine;
     if (line.endsWith('\r'))
         line.chop(1);
     if (line.isEmpty())
-        return {
-            Error::EmptyOutput, tr("The password command printed no password: its first output line is empty."), {}};
+        return {Error::EmptyOutput,
+                Text::tr("The password command printed no password: its first output line is empty."),
+                {}};
     return {Error::None, {}, QString::fromUtf8(line)};
 }
 
@@ -141,7 +143,7 @@ void PasswordCommand::run(QObject *context, Callback callback) const
     run->callback = std::move(callback);
 
     if (m_command.trimmed().isEmpty()) {
-        answer(run, {Error::NoCommand, tr("No password command is set."), {}});
+        answer(run, {Error::NoCommand, Text::tr("No password command is set."), {}});
         return;
     }
 
@@ -186,7 +188,7 @@ void PasswordCommand::run(QObject *context, Callback callback) const
         process->deleteLater();
         answer(run,
                {Error::FailedToStart,
-                tr("The password command could not be started: %1").arg(process->errorString()),
+                Text::tr("The password command could not be started: %1").arg(process->errorString()),
                 {}});
     });
     QObject::connect(context, &QObject::destroyed, process, [run, kill] {
