@@ -49,6 +49,27 @@ using namespace payload;
 
 namespace {
 
+// The first of a cross-account entry's `messages` not yet in `state`; messages.size() when all are.
+qsizetype firstNotIn(const QJsonArray &messages, const QString &state)
+{
+    qsizetype index = 0;
+    while (index < messages.size() && messages.at(index).toObject().value(u"state"_s).toString() == state)
+        ++index;
+    return index;
+}
+
+// Sets `fields` on message `index` of the entry's payload; the message as it is now.
+QJsonObject updateMessage(QJsonObject &payload, qsizetype index, const QJsonObject &fields)
+{
+    QJsonArray messages = payload.value(u"messages"_s).toArray();
+    QJsonObject message = messages.at(index).toObject();
+    for (auto field = fields.begin(); field != fields.end(); ++field)
+        message.insert(field.key(), field.value());
+    messages.replace(index, message);
+    payload.insert(u"messages"_s, messages);
+    return message;
+}
+
 using Status = imap::StatusResponse::Status;
 
 QString serverText(const imap::CommandResult &result)
@@ -1311,9 +1332,7 @@ void OperationJournal::appendNextToTarget(const std::shared_ptr<Execution> &run)
         return;
     }
     QJsonArray messages = run->payload.value(u"messages"_s).toArray();
-    qsizetype index = 0;
-    while (index < messages.size() && messages.at(index).toObject().value(u"state"_s).toString() == u"confirmed")
-        ++index;
+    const qsizetype index = firstNotIn(messages, u"confirmed"_s);
     if (index >= messages.size()) {
         removeCrossAccountSources(run, {});
         return;
@@ -1324,22 +1343,13 @@ void OperationJournal::appendNextToTarget(const std::shared_ptr<Execution> &run)
     const quint64 epoch = m_epoch;
     QPointer<OperationJournal> self(this);
     const auto confirm = [this, run, index](Uid targetUid) {
-        QJsonArray messages = run->payload.value(u"messages"_s).toArray();
-        QJsonObject message = messages.at(index).toObject();
-        message.insert(u"state"_s, u"confirmed"_s);
-        message.insert(u"targetUid"_s, qint64(targetUid));
-        messages.replace(index, message);
-        run->payload.insert(u"messages"_s, messages);
+        updateMessage(run->payload, index, {{u"state"_s, u"confirmed"_s}, {u"targetUid"_s, qint64(targetUid)}});
         if (save(run))
             appendNextToTarget(run);
     };
     const auto appendNow = [this, self, epoch, run, index, target, path, messageId, confirm] {
-        QJsonArray messages = run->payload.value(u"messages"_s).toArray();
-        QJsonObject message = messages.at(index).toObject();
         // Recorded before the APPEND goes out: after a crash the target is asked first.
-        message.insert(u"state"_s, u"appending"_s);
-        messages.replace(index, message);
-        run->payload.insert(u"messages"_s, messages);
+        const QJsonObject message = updateMessage(run->payload, index, {{u"state"_s, u"appending"_s}});
         if (!save(run))
             return;
         target->append(path, bytesFromJson(message.value(u"message"_s)), flagsFromJson(message.value(u"flags"_s)),
@@ -1465,9 +1475,7 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
         return;
     }
     QJsonArray messages = run->payload.value(u"messages"_s).toArray();
-    qsizetype index = 0;
-    while (index < messages.size() && messages.at(index).toObject().value(u"state"_s).toString() == u"returned")
-        ++index;
+    const qsizetype index = firstNotIn(messages, u"returned"_s);
     if (index >= messages.size()) {
         // Every copy is back here: only now do the other account's copies go.
         run->payload.insert(u"step"_s, u"removing"_s);
@@ -1497,20 +1505,12 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
     const QJsonObject message = messages.at(index).toObject();
     const QByteArray messageId = message.value(u"messageId"_s).toString().toLatin1();
     const auto returned = [this, run, index] {
-        QJsonArray messages = run->payload.value(u"messages"_s).toArray();
-        QJsonObject message = messages.at(index).toObject();
-        message.insert(u"state"_s, u"returned"_s);
-        messages.replace(index, message);
-        run->payload.insert(u"messages"_s, messages);
+        updateMessage(run->payload, index, {{u"state"_s, u"returned"_s}});
         if (save(run))
             executeReturnFromAccount(run);
     };
     const auto appendBack = [this, run, index, returned] {
-        QJsonArray messages = run->payload.value(u"messages"_s).toArray();
-        QJsonObject message = messages.at(index).toObject();
-        message.insert(u"state"_s, u"appending"_s);
-        messages.replace(index, message);
-        run->payload.insert(u"messages"_s, messages);
+        const QJsonObject message = updateMessage(run->payload, index, {{u"state"_s, u"appending"_s}});
         if (!save(run))
             return;
         send(run,
