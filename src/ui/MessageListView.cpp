@@ -4,6 +4,7 @@
 #include "ui/MessageListView.h"
 
 #include "models/MessageListModel.h"
+#include "ui/MessageListDelegate.h"
 
 #include <QDateTime>
 #include <QFontMetrics>
@@ -27,6 +28,7 @@ MessageListView::MessageListView(QWidget *parent)
     setDragDropMode(QAbstractItemView::DragOnly);
     setDefaultDropAction(Qt::MoveAction);
     setSortingEnabled(true);
+    setItemDelegate(new MessageListDelegate(this));
     header()->setSectionsMovable(true);
     header()->setStretchLastSection(false);
 }
