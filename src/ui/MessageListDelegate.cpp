@@ -53,16 +53,33 @@ void MessageListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
 
-    // Everything but the text as the style draws it: background, selection, icon, focus.
-    const QString text = opt.text;
-    opt.text.clear();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    // The row's background and selection as the style draws them. Every column of the list
+    // has either an icon (flag, attachment) or a text, never both, so neither needs the
+    // style's item layout, which measures the text once more.
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+    if (opt.features & QStyleOptionViewItem::HasDecoration) {
+        const QIcon::Mode mode = !(opt.state & QStyle::State_Enabled) ? QIcon::Disabled
+            : (opt.state & QStyle::State_Selected)                    ? QIcon::Selected
+                                                                      : QIcon::Normal;
+        const QRect iconRect = QStyle::alignedRect(opt.direction, Qt::AlignCenter, opt.decorationSize, opt.rect);
+        opt.icon.paint(painter, iconRect, Qt::AlignCenter, mode, QIcon::Off);
+    }
+    if (opt.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(opt);
+        focus.rect = opt.rect;
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
+        focus.backgroundColor
+            = opt.palette.color((opt.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled,
+                                (opt.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
+    const QString &text = opt.text;
     if (text.isEmpty())
         return;
 
-    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
-    const QRect area = textRect.adjusted(margin, 0, -margin, 0);
+    const QRect area = opt.rect.adjusted(margin, 0, -margin, 0);
     if (area.width() <= 0)
         return;
     const QStaticText &shapedText = shaped(text, opt.font, area.width());
