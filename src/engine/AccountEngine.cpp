@@ -292,7 +292,8 @@ void AccountEngine::connectSlot(Role role)
     settings.idleRenewal = m_options.connection.idleRenewal;
     settings.pollInterval = m_options.connection.pollInterval;
     settings.compress = m_options.connection.compress;
-    static const char *const roleNames[] = {"selected", "watch", "background"};
+    static const char *const roleNames[] = {"selected", "watch", "background", "target"};
+    static_assert(std::size(roleNames) == int(Role::Target) + 1);
     settings.transcript = [this, name = QString::fromLatin1(roleNames[int(role)])](const QString &line) {
         m_protocolLog.append(QStringLiteral("[") + name + QStringLiteral("] ") + line);
     };

@@ -15,9 +15,9 @@ ProtocolLog::ProtocolLog(qsizetype capacity)
 
 void ProtocolLog::append(const QString &line)
 {
-    const QString stamped = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QMutexLocker locker(&m_mutex);
-    m_lines.push_back(stamped);
+    m_lines.push_back({now, line});
     while (qsizetype(m_lines.size()) > m_capacity)
         m_lines.pop_front();
 }
@@ -25,7 +25,13 @@ void ProtocolLog::append(const QString &line)
 QStringList ProtocolLog::lines() const
 {
     const QMutexLocker locker(&m_mutex);
-    return QStringList(m_lines.begin(), m_lines.end());
+    QStringList lines;
+    lines.reserve(qsizetype(m_lines.size()));
+    for (const Line &line : m_lines) {
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(line.msecsSinceEpoch).toLocalTime();
+        lines.append(when.toString(QStringLiteral("HH:mm:ss.zzz ")) + line.text);
+    }
+    return lines;
 }
 
 } // namespace fumi::engine

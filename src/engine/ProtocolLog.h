@@ -16,7 +16,8 @@ namespace fumi::engine {
 // Each of the engine's connections appends to it as it talks (the lines come already redacted
 // from imap::Connection: credentials and literal contents hidden), and a reader on any thread
 // takes a copy. Only the newest `capacity` lines are kept, so a long session costs a bounded
-// amount of memory however much it says.
+// amount of memory however much it says. A cold open appends a line per message, so append()
+// only notes the time; the lines are stamped when someone reads them.
 class ProtocolLog
 {
 public:
@@ -26,8 +27,13 @@ public:
     [[nodiscard]] QStringList lines() const;
 
 private:
+    struct Line {
+        qint64 msecsSinceEpoch = 0;
+        QString text;
+    };
+
     mutable QMutex m_mutex;
-    std::deque<QString> m_lines;
+    std::deque<Line> m_lines;
     qsizetype m_capacity;
 };
 

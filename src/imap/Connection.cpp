@@ -258,7 +258,19 @@ std::unique_ptr<ResponseReader> Connection::makeReader() const
     reader->setObserver([this](QByteArrayView response) {
         if (!lcImapTranscript().isDebugEnabled() && !m_settings.transcript)
             return;
-        const QString line = QString::fromUtf8(redactLiterals(response));
+        // A transcript is for reading: a long response (a large BODYSTRUCTURE, a SEARCH of
+        // 100,000 UIDs) is cut, so that it costs neither the conversion nor the log's memory.
+        constexpr qsizetype longestLine = 2000;
+        QByteArray redacted = redactLiterals(response);
+        if (redacted.size() > longestLine) {
+            const qsizetype whole = redacted.size();
+            qsizetype cut = longestLine;
+            while (cut > 0 && (quint8(redacted.at(cut)) & 0xC0) == 0x80)
+                --cut; // not inside a UTF-8 sequence
+            redacted.truncate(cut);
+            redacted += "\xE2\x80\xA6 (" + QByteArray::number(whole) + " bytes)";
+        }
+        const QString line = QString::fromUtf8(redacted);
         qCDebug(lcImapTranscript).noquote() << "S:" << line;
         note(QStringLiteral("S: ") + line);
     });

@@ -462,18 +462,23 @@ void TestConnection::transcriptHidesCredentialsAndLiterals()
         QLoggingCategory::setFilterRules(QString());
     });
 
+    QByteArray longSearch = "S: * SEARCH";
+    for (int uid = 1; uid <= 3000; ++uid)
+        longSearch += ' ' + QByteArray::number(uid);
     Session s = start(Mode::ImplicitTls, Security::ImplicitTls,
                       {"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR LITERAL+] hi",
                        "C: f1 AUTHENTICATE PLAIN AGFsaWNlAGh1bnRlcjI=", "S: f1 OK [CAPABILITY IMAP4rev1 LITERAL+] in",
                        "C: f2 APPEND Drafts {26+}", "C: Dear Bob, the code is 4711", "S: f2 OK [APPENDUID 9 1] done",
                        "C: f3 UID FETCH 1 (BODY[])",
-                       "S: * 1 FETCH (UID 1 BODY[] {26}\r\nDear Bob, the code is 4711)\r\nf3 OK"});
+                       "S: * 1 FETCH (UID 1 BODY[] {26}\r\nDear Bob, the code is 4711)\r\nf3 OK",
+                       "C: f4 UID SEARCH ALL", longSearch, "S: f4 OK"});
     QTRY_COMPARE(s.ready->size(), 1);
     s.connection->login(u"alice"_s, u"hunter2"_s);
     QTRY_COMPARE(s.authenticated->size(), 1);
     s.connection->send(std::move(Command("APPEND").mailbox(u"Drafts").literal("Dear Bob, the code is 4711")));
     s.connection->send(std::move(Command("UID FETCH").sequenceSet(UidSet{1}).raw("(BODY[])")));
-    QTRY_COMPARE(s.finished->size(), 2);
+    s.connection->send(std::move(Command("UID SEARCH").raw("ALL")));
+    QTRY_COMPARE(s.finished->size(), 3);
     QVERIFY2(s.server->errors().isEmpty(), qPrintable(s.server->errors().join(u'\n')));
 
     const QString all = transcript.join(u'\n');
@@ -482,6 +487,13 @@ void TestConnection::transcriptHidesCredentialsAndLiterals()
     QVERIFY2(all.contains(u"<26 bytes>"_s), qPrintable(all));
     for (const QString &secret : {u"hunter2"_s, u"AGFsaWNlAGh1bnRlcjI="_s, u"4711"_s})
         QVERIFY2(!all.contains(secret), qPrintable(secret + u" leaked into:\n"_s + all));
+
+    // A long response is cut, and says how long it was.
+    const auto search = std::find_if(transcript.cbegin(), transcript.cend(),
+                                     [](const QString &line) { return line.contains(u"* SEARCH 1 2 3"_s); });
+    QVERIFY(search != transcript.cend());
+    QVERIFY2(search->size() < 2100, qPrintable(QString::number(search->size())));
+    QVERIFY2(search->endsWith(u"\u2026 (%1 bytes)"_s.arg(longSearch.size() - 3)), qPrintable(search->right(40)));
 }
 
 void TestConnection::idleDeliversUpdatesUntilDone()
