@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -511,8 +512,10 @@ void tst_AccountWizard::settingsDialogEditsAnAccount()
     QCOMPARE(wizard->nextId(), int(AccountWizard::TestPage));
     edit(wizard, u"passwordEdit"_s)->clear();
     QSignalSpy saved(wizard, &AccountWizard::saved);
+    QVERIFY(wizard->button(QWizard::FinishButton)->isVisible());
     wizard->button(QWizard::FinishButton)->click();
-    QVERIFY(saved.wait(10000));
+    // Without a new password nothing waits for the keychain: saved at once.
+    QTRY_COMPARE(saved.count(), 1);
     QCOMPARE(m_accounts->accountManager()->account(id)->displayName, u"Office"_s);
     account::AccountManager onDisk(m_accounts->profile().accountsFile());
     QVERIFY(onDisk.load());
