@@ -298,6 +298,14 @@
         <source>Deleted folder %1</source>
         <translation>フォルダー %1 を削除しました</translation>
     </message>
+    <message>
+        <source>Add &amp;Account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts…</source>
+        <translation>アカウント(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>fumi::account::KeychainCredentialStore</name>
@@ -922,6 +930,378 @@
     <message>
         <source>Size</source>
         <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::ui::AccountSettingsDialog</name>
+    <message>
+        <source>Remove Account</source>
+        <translation>アカウントの削除</translation>
+    </message>
+    <message>
+        <source>Remove the account &quot;%1&quot; (%2)?</source>
+        <translation>アカウント「%1」(%2) を削除しますか?</translation>
+    </message>
+    <message>
+        <source>Its settings, its saved password and the mail kept on this computer are removed. The mail on the server is not touched.</source>
+        <translation>設定、保存済みのパスワード、このコンピューターに保存したメールが削除されます。サーバー上のメールはそのままです。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>The mail accounts Fumi shows. Removing one here leaves its mail on the server.</source>
+        <translation>Fumi が表示するメールアカウントです。ここで削除しても、サーバー上のメールは残ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account…</source>
+        <translation>アカウントを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::ui::AccountWizard</name>
+    <message>
+        <source>Edit Account</source>
+        <translation>アカウントの編集</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>アカウントの追加</translation>
+    </message>
+    <message>
+        <source>Your email address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Fumi finds the servers of most providers from the address.</source>
+        <translation>ほとんどのプロバイダーのサーバーは、アドレスから Fumi が見つけます。</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Where your mail is kept, and where it is sent from. Check what was found.</source>
+        <translation>メールを保管するサーバーと送信するサーバーです。見つかった設定を確認してください。</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>How Fumi proves that it is you. A password is kept only in the system keychain.</source>
+        <translation>Fumi があなた本人であることを証明する方法です。パスワードはシステムのキーチェーンにだけ保存されます。</translation>
+    </message>
+    <message>
+        <source>Connection test</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Fumi connects to the server and signs in, as it will each time.</source>
+        <translation>Fumi は毎回と同じようにサーバーに接続してサインインします。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>あなたの名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>As others see it, e.g. Alice Example</source>
+        <translation>相手に表示される名前（例: 山田 花子）</translation>
+    </message>
+    <message>
+        <source>&amp;Email address:</source>
+        <translation>メールアドレス(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>アカウント名(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>受信メール (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP submission, optional)</source>
+        <translation>送信メール (SMTP サブミッション、省略可)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>サーバー:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>セキュリティ:</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>なし (このコンピューターのみ)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>ユーザー名(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>空欄のままにすると保存済みのパスワードを使います</translation>
+    </message>
+    <message>
+        <source>Run a &amp;command that prints the password (nothing is stored)</source>
+        <translation>パスワードを出力するコマンドを実行(&amp;C) (何も保存されません)</translation>
+    </message>
+    <message>
+        <source>e.g. pass show mail/work</source>
+        <translation>例: pass show mail/work</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>%1 でサインイン</translation>
+    </message>
+    <message>
+        <source>Sign In in the Browser…</source>
+        <translation>ブラウザーでサインイン…</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation>この証明書を信頼する(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test &amp;Again</source>
+        <translation>再テスト(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Wait for the search to end, or cancel it.</source>
+        <translation>検索が終わるまで待つか、検索をキャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>Enter your email address.</source>
+        <translation>メールアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: %2</source>
+        <translation>「%1」はメールアドレスではありません: %2</translation>
+    </message>
+    <message>
+        <source>You have an account named &quot;%1&quot; already; choose another account name.</source>
+        <translation>「%1」という名前のアカウントはすでにあります。別のアカウント名を選んでください。</translation>
+    </message>
+    <message>
+        <source>Enter the IMAP server&apos;s name.</source>
+        <translation>IMAP サーバーの名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server name.</source>
+        <translation>「%1」はサーバー名ではありません。</translation>
+    </message>
+    <message>
+        <source>The IMAP port must be a number from 1 to 65535.</source>
+        <translation>IMAP のポートは 1 から 65535 までの数字にしてください。</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>ユーザー名を入力してください。</translation>
+    </message>
+    <message>
+        <source>The SMTP port must be a number from 1 to 65535.</source>
+        <translation>SMTP のポートは 1 から 65535 までの数字にしてください。</translation>
+    </message>
+    <message>
+        <source>A connection without encryption is only allowed to this computer; choose SSL/TLS or STARTTLS.</source>
+        <translation>暗号化しない接続はこのコンピューターへの接続にだけ使えます。SSL/TLS か STARTTLS を選んでください。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the command that prints the password.</source>
+        <translation>パスワードを出力するコマンドを入力してください。</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser first.</source>
+        <translation>先にブラウザーでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Warning: without encryption, your password and your mail cross the connection in clear text. Use this only for a server on this computer.</source>
+        <translation>警告: 暗号化しないと、パスワードとメールが平文のまま送られます。このコンピューター上のサーバーにだけ使ってください。</translation>
+    </message>
+    <message>
+        <source>Looking up the settings for %1…</source>
+        <translation>%1 の設定を検索しています…</translation>
+    </message>
+    <message>
+        <source>The search was cancelled; enter the settings.</source>
+        <translation>検索をキャンセルしました。設定を入力してください。</translation>
+    </message>
+    <message>
+        <source>Settings found for %1. Check them, then continue.</source>
+        <translation>%1 の設定が見つかりました。確認してから続けてください。</translation>
+    </message>
+    <message>
+        <source>Settings found for %1 (%2). Check them, then continue.</source>
+        <translation>%1 (%2) の設定が見つかりました。確認してから続けてください。</translation>
+    </message>
+    <message>
+        <source>No settings found for %1; enter them.</source>
+        <translation>%1 の設定は見つかりませんでした。入力してください。</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation>ブラウザーを待っています…</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser: %1</source>
+        <translation>このアドレスをブラウザーで開いてください: %1</translation>
+    </message>
+    <message>
+        <source>Signed in with %1.</source>
+        <translation>%1 でサインインしました。</translation>
+    </message>
+    <message>
+        <source>Signing in failed: %1</source>
+        <translation>サインインできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 and signed in as %2. Click Finish to save the account.</source>
+        <translation>%1 に接続し、%2 としてサインインしました。「完了」をクリックするとアカウントを保存します。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 without encryption and signed in as %2. Click Finish to save the account.</source>
+        <translation>%1 に暗号化なしで接続し、%2 としてサインインしました。「完了」をクリックするとアカウントを保存します。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. It may have been renewed, or someone may be intercepting the connection. Ask your provider before you trust it.</source>
+        <translation>%1 の証明書は、以前に信頼した証明書と異なります。更新されたのかもしれませんし、誰かが接続を傍受しているのかもしれません。信頼する前にプロバイダーに確認してください。</translation>
+    </message>
+    <message>
+        <source>This computer does not trust the certificate of %1. If it is your own server, or your provider gave you this fingerprint, you can trust exactly this certificate for %1.</source>
+        <translation>このコンピューターは %1 の証明書を信頼していません。自分のサーバーである場合や、プロバイダーからこのフィンガープリントを知らされている場合は、%1 に対してこの証明書だけを信頼できます。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate needs your decision.</source>
+        <translation>サーバーの証明書について判断してください。</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation>サーバーがサインインを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>%1 に接続できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time: %2</source>
+        <translation>%1 から時間内に応答がありませんでした: %2</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 failed: %2</source>
+        <translation>%1 への安全な接続に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1</source>
+        <translation>接続テストに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Go Back to correct the settings, or test again.</source>
+        <translation>「戻る」で設定を修正するか、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <source>The certificate could not be trusted: %1</source>
+        <translation>証明書を信頼済みにできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The certificate was not trusted, and nothing was stored. Go Back to check the server&apos;s name, or cancel.</source>
+        <translation>証明書は信頼されず、何も保存されていません。「戻る」でサーバー名を確認するか、キャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>The password could not be stored, so the account was not saved: %1</source>
+        <translation>パスワードを保存できなかったため、アカウントは保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>The account was not saved: %1</source>
+        <translation>アカウントは保存されていません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::ui::AccountsController</name>
+    <message>
+        <source>There is no such account.</source>
+        <translation>そのようなアカウントはありません。</translation>
+    </message>
+    <message>
+        <source>The account was removed, but not all of its cache in %1.</source>
+        <translation>アカウントは削除しましたが、%1 にあるキャッシュの一部を削除できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::ui::CertificateView</name>
+    <message>
+        <source>Issued to:</source>
+        <translation>発行先:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>発行者:</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>有効期間の開始:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>有効期限:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 フィンガープリント:</translation>
+    </message>
+    <message>
+        <source>%1 (not valid yet)</source>
+        <translation>%1 (まだ有効ではありません)</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (期限切れ)</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -59,16 +60,24 @@ int main(int argc, char *argv[])
 
     QSettings windowSettings(profile.configDirectory() + u"/window.ini"_s, QSettings::IniFormat);
     fumi::models::AccountRegistry registry;
-    fumi::MainWindow window(&windowSettings, &registry);
     fumi::ui::AccountsController accounts(&registry);
-    if (!accounts.startProfile(profile))
+    // After the accounts, so that it goes first: its dialogs use them.
+    fumi::MainWindow window(&windowSettings, &registry);
+    if (accounts.startProfile(profile)) {
+        window.setAccountsController(&accounts);
+    } else {
         QMessageBox::warning(
             &window, QApplication::translate("main", "Fumi"),
             QApplication::translate("main", "Your accounts could not be read: %1").arg(accounts.errorString()));
+    }
     // Every engine logs out and its thread ends before the objects they use go away.
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &accounts, [&accounts] {
         accounts.stopAll();
     });
     window.show();
+    // A first start, with no account yet: the account wizard, once the window is there.
+    QTimer::singleShot(0, &window, [&window] {
+        window.offerAccountSetup();
+    });
     return QApplication::exec();
 }

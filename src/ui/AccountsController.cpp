@@ -10,9 +10,14 @@
 #include "models/AccountRegistry.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QEventLoop>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace fumi::ui {
 
@@ -29,9 +34,20 @@ AccountsController::~AccountsController()
 
 bool AccountsController::startProfile(const account::Profile &profile)
 {
-    account::AccountManager manager(profile.accountsFile());
-    if (!manager.load()) {
-        m_error = manager.errorString();
+    m_keychain = std::make_unique<account::KeychainCredentialStore>();
+    // The keychain library is not safe from two threads at once, and every engine has its own:
+    // all calls go through this (the GUI) thread.
+    m_confined = std::make_unique<account::ThreadConfinedCredentialStore>(*m_keychain, *this);
+    return startProfile(profile, m_confined.get());
+}
+
+bool AccountsController::startProfile(const account::Profile &profile, account::CredentialStore *credentials)
+{
+    m_profile = profile;
+    m_credentials = credentials;
+    m_manager = std::make_unique<account::AccountManager>(profile.accountsFile());
+    if (!m_manager->load()) {
+        m_error = m_manager->errorString();
         return false;
     }
     m_trust = std::make_unique<account::TrustStore>(profile.trustFile());
@@ -39,16 +55,84 @@ bool AccountsController::startProfile(const account::Profile &profile)
         m_error = m_trust->errorString();
         return false;
     }
-    m_keychain = std::make_unique<account::KeychainCredentialStore>();
-    // The keychain library is not safe from two threads at once, and every engine has its own:
-    // all calls go through this (the GUI) thread.
-    m_credentials = std::make_unique<account::ThreadConfinedCredentialStore>(*m_keychain, *this);
-    engine::AccountEngine::Services services;
-    services.credentials = m_credentials.get();
-    services.trust = m_trust.get();
-    for (const account::Account &account : manager.accounts())
-        addAccount(account, profile.accountDataDirectory(account.id), services);
+    for (const account::Account &account : m_manager->accounts())
+        startAccount(account.id);
     return true;
+}
+
+bool AccountsController::startAccount(const QString &id)
+{
+    if (!m_manager || isRunning(id))
+        return false;
+    const auto account = m_manager->account(id);
+    if (!account)
+        return false;
+    engine::AccountEngine::Services services;
+    services.credentials = m_credentials;
+    services.trust = m_trust.get();
+    addAccount(*account, m_profile.accountDataDirectory(account->id), services);
+    return true;
+}
+
+void AccountsController::stopAccount(const QString &id, std::chrono::milliseconds timeout)
+{
+    stopEngines({id}, timeout);
+}
+
+bool AccountsController::restartAccount(const QString &id)
+{
+    stopAccount(id);
+    return startAccount(id);
+}
+
+bool AccountsController::isRunning(const QString &id) const
+{
+    return std::any_of(m_running.begin(), m_running.end(), [&id](const Running &running) {
+        return running.account == id;
+    });
+}
+
+void AccountsController::removeAccount(const QString &id, QObject *context,
+                                       std::function<void(const QString &error)> done)
+{
+    const auto account = m_manager ? m_manager->account(id) : std::nullopt;
+    if (!account) {
+        QTimer::singleShot(0, context, [done = std::move(done)] {
+            done(tr("There is no such account."));
+        });
+        return;
+    }
+    // The engine holds the cache open and may be reading the secret: it goes first.
+    stopAccount(id);
+    // Secrets before settings, as fumi-cli does: when the keychain cannot be reached the account
+    // stays, complete, instead of a secret left behind that nothing refers to.
+    auto pending = std::make_shared<int>(2);
+    auto errors = std::make_shared<QStringList>();
+    const auto removed = [this, account = *account, pending, errors, context,
+                          done](const account::CredentialStore::Result &result) {
+        if (!result.ok() && result.error != account::CredentialStore::Error::NotFound)
+            *errors << result.message;
+        if (--*pending > 0)
+            return;
+        if (!errors->isEmpty() && account.authentication.method != account::Authentication::Method::PasswordCommand) {
+            startAccount(account.id);
+            return done(errors->first());
+        }
+        if (const auto settings = m_manager->remove(account.id); !settings.ok()) {
+            startAccount(account.id);
+            return done(settings.error);
+        }
+        QString error;
+        for (const QString &directory : {m_profile.accountDataDirectory(account.id),
+                                         QString(m_profile.cacheDirectory() + u"/accounts/"_s + account.id)}) {
+            QDir dir(directory);
+            if (dir.exists() && !dir.removeRecursively())
+                error = tr("The account was removed, but not all of its cache in %1.").arg(directory);
+        }
+        done(error);
+    };
+    m_credentials->remove(id, account::CredentialStore::Secret::Password, context, removed);
+    m_credentials->remove(id, account::CredentialStore::Secret::OAuthRefreshToken, context, removed);
 }
 
 engine::AccountEngine::RequestId AccountsController::addAccount(const account::Account &account,
@@ -74,11 +158,22 @@ void AccountsController::stopAll(std::chrono::milliseconds timeout)
 {
     if (m_running.empty())
         return;
+    QStringList ids;
+    for (const Running &running : m_running)
+        ids << running.account;
+    stopEngines(ids, timeout);
+    Q_EMIT allStopped();
+}
+
+void AccountsController::stopEngines(const QStringList &ids, std::chrono::milliseconds timeout)
+{
     // Stop every engine at once and wait for all of them: logging out of several servers takes
     // as long as the slowest, not the sum.
     int waiting = 0;
     QEventLoop loop;
     for (Running &running : m_running) {
+        if (!ids.contains(running.account))
+            continue;
         m_registry->removeEngine(running.account);
         ++waiting;
         connect(
@@ -90,15 +185,19 @@ void AccountsController::stopAll(std::chrono::milliseconds timeout)
             Qt::SingleShotConnection);
         running.engine->stop();
     }
+    if (waiting == 0)
+        return;
     QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
-    if (waiting > 0)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
     for (Running &running : m_running) {
+        if (!ids.contains(running.account))
+            continue;
         running.thread->quit();
         running.thread->wait();
     }
-    m_running.clear();
-    Q_EMIT allStopped();
+    std::erase_if(m_running, [&ids](const Running &running) {
+        return ids.contains(running.account);
+    });
 }
 
 } // namespace fumi::ui

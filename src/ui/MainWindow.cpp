@@ -3,10 +3,14 @@
 
 #include "ui/MainWindow.h"
 
+#include "account/AccountManager.h"
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
 #include "ui/AboutDialog.h"
+#include "ui/AccountSettingsDialog.h"
+#include "ui/AccountWizard.h"
+#include "ui/AccountsController.h"
 #include "ui/FolderPickerDialog.h"
 #include "ui/FolderTreeView.h"
 #include "ui/MailNotifier.h"
@@ -402,6 +406,51 @@ void MainWindow::connectModels()
     connect(m_undoBar, &ui::NotificationBar::actionTriggered, this, &MainWindow::undo);
 }
 
+void MainWindow::setAccountsController(ui::AccountsController *accounts)
+{
+    if (m_accounts || !accounts || !accounts->accountManager())
+        return;
+    m_accounts = accounts;
+    m_addAccountAction = new QAction(this);
+    m_addAccountAction->setObjectName(u"addAccountAction"_s);
+    connect(m_addAccountAction, &QAction::triggered, this, &MainWindow::openAccountWizard);
+    m_accountsAction = new QAction(this);
+    m_accountsAction->setObjectName(u"accountsAction"_s);
+    connect(m_accountsAction, &QAction::triggered, this, &MainWindow::openAccountSettings);
+    QAction *first = m_fileMenu->actions().value(0);
+    m_fileMenu->insertAction(first, m_addAccountAction);
+    m_fileMenu->insertAction(first, m_accountsAction);
+    m_fileMenu->insertSeparator(first);
+    retranslate();
+}
+
+ui::AccountWizard *MainWindow::openAccountWizard()
+{
+    if (!m_accounts)
+        return nullptr;
+    auto *wizard = new ui::AccountWizard(m_accounts, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
+    return wizard;
+}
+
+ui::AccountSettingsDialog *MainWindow::openAccountSettings()
+{
+    if (!m_accounts)
+        return nullptr;
+    auto *dialog = new ui::AccountSettingsDialog(m_accounts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+ui::AccountWizard *MainWindow::offerAccountSetup()
+{
+    if (!m_accounts || !m_accounts->accountManager()->accounts().isEmpty())
+        return nullptr;
+    return openAccountWizard();
+}
+
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Fumi"));
@@ -412,6 +461,10 @@ void MainWindow::retranslate()
     m_messageMenu->setTitle(tr("&Message"));
     m_helpMenu->setTitle(tr("&Help"));
 
+    if (m_addAccountAction) {
+        m_addAccountAction->setText(tr("Add &Account…"));
+        m_accountsAction->setText(tr("A&ccounts…"));
+    }
     m_getMailAction->setText(tr("&Get Messages"));
     m_quitAction->setText(tr("&Quit"));
     m_threadsAction->setText(tr("&Threads"));

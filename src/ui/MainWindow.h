@@ -33,6 +33,9 @@ class MessageListModel;
 } // namespace fumi::models
 
 namespace fumi::ui {
+class AccountSettingsDialog;
+class AccountWizard;
+class AccountsController;
 class FolderTreeView;
 class MailNotifier;
 class MessageListView;
@@ -80,6 +83,18 @@ public:
     // reader of today shows From, To, Subject, Date and the first text part; the message
     // reader widget replaces what is behind it.
     void showMessage(const QByteArray &raw, const QString &account = {});
+
+    // Lets the user add, edit and remove accounts while the window runs: File → Add Account…
+    // and File → Accounts…, on the controller's profile (which must be started and outlive the
+    // window). Without it the window has neither action.
+    void setAccountsController(ui::AccountsController *accounts);
+    // The account wizard, window-modal; null without an accounts controller.
+    ui::AccountWizard *openAccountWizard();
+    // The account settings dialog, window-modal; null without an accounts controller.
+    ui::AccountSettingsDialog *openAccountSettings();
+    // A first start: when the profile has no account, opens the account wizard and returns it.
+    // Cancelling it leaves the empty window, with File → Add Account… to come back.
+    ui::AccountWizard *offerAccountSetup();
 
 Q_SIGNALS:
     // The open message's bytes arrived and are shown.
@@ -169,6 +184,9 @@ private:
     QMenu *m_messageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
 
+    ui::AccountsController *m_accounts = nullptr;
+    QAction *m_addAccountAction = nullptr;
+    QAction *m_accountsAction = nullptr;
     QAction *m_getMailAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
