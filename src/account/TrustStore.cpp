@@ -34,15 +34,29 @@ TrustStore::TrustStore(QString filePath)
 
 bool TrustStore::load()
 {
+    const QMutexLocker writing(&m_writing);
     QList<Exception> exceptions;
-    m_error = parse(m_file.read(), &exceptions);
-    if (!m_error.isEmpty()) {
-        qCWarning(lcAccount).noquote() << m_error;
-        m_exceptions.clear();
-        return false;
+    QString error = parse(m_file.read(), &exceptions);
+    if (!error.isEmpty()) {
+        qCWarning(lcAccount).noquote() << error;
+        exceptions.clear();
     }
+    const QWriteLocker locker(&m_lock);
+    m_error = std::move(error);
     m_exceptions = std::move(exceptions);
-    return true;
+    return m_error.isEmpty();
+}
+
+QString TrustStore::errorString() const
+{
+    const QReadLocker locker(&m_lock);
+    return m_error;
+}
+
+QList<TrustStore::Exception> TrustStore::exceptions() const
+{
+    const QReadLocker locker(&m_lock);
+    return m_exceptions;
 }
 
 QString TrustStore::parse(const SettingsFile::Content &content, QList<Exception> *exceptions) const
@@ -79,6 +93,7 @@ TrustStore::Decision TrustStore::check(const QString &host, quint16 port, const 
 TrustStore::Decision TrustStore::check(const QString &host, quint16 port, const QByteArray &sha256) const
 {
     const QString key = normalisedHost(host);
+    const QReadLocker locker(&m_lock);
     for (const Exception &exception : m_exceptions) {
         if (exception.host == key && exception.port == port)
             return exception.sha256 == sha256 && !sha256.isEmpty() ? Decision::Trusted : Decision::Changed;
@@ -88,6 +103,7 @@ TrustStore::Decision TrustStore::check(const QString &host, quint16 port, const 
 
 QString TrustStore::change(const std::function<QString(QList<Exception> &)> &change)
 {
+    const QMutexLocker writing(&m_writing);
     QList<Exception> exceptions;
     bool damaged = false; // set by update() for the file, and below for an entry in it
     const QString error = m_file.update(
@@ -116,6 +132,7 @@ QString TrustStore::change(const std::function<QString(QList<Exception> &)> &cha
             return QString();
         },
         &damaged);
+    const QWriteLocker locker(&m_lock);
     if (!error.isEmpty()) {
         if (damaged)
             m_error = error;

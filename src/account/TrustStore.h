@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMutex>
+#include <QReadWriteLock>
 #include <QSslCertificate>
 #include <QString>
 
@@ -24,6 +26,9 @@ namespace fumi::account {
 // trusted (it was renewed, or someone is in the middle), check() says Changed, the connection
 // is refused, and the user is asked again. The list is kept in the profile's
 // trusted-certificates file (format "fumi-trust", see SettingsFile).
+//
+// One store serves a profile: the engines' threads check() while the account wizard on the GUI
+// thread may trust() a new certificate, so every member is safe to call from any thread.
 class TrustStore
 {
 public:
@@ -49,7 +54,7 @@ public:
     // Reads the file; false with errorString() when it cannot be understood (then nothing is
     // trusted and nothing is written).
     [[nodiscard]] bool load();
-    [[nodiscard]] QString errorString() const { return m_error; }
+    [[nodiscard]] QString errorString() const;
 
     [[nodiscard]] Decision check(const QString &host, quint16 port, const QSslCertificate &certificate) const;
     [[nodiscard]] Decision check(const QString &host, quint16 port, const QByteArray &sha256) const;
@@ -61,7 +66,7 @@ public:
     [[nodiscard]] QString trust(const QString &host, quint16 port, const QByteArray &sha256);
     [[nodiscard]] QString forget(const QString &host, quint16 port);
 
-    [[nodiscard]] const QList<Exception> &exceptions() const { return m_exceptions; }
+    [[nodiscard]] QList<Exception> exceptions() const;
 
     // "SHA256:" and the digest in upper-case hex pairs separated by colons, as shown to users.
     [[nodiscard]] static QString fingerprint(const QSslCertificate &certificate);
@@ -74,6 +79,8 @@ private:
     QString parse(const SettingsFile::Content &content, QList<Exception> *exceptions) const;
 
     SettingsFile m_file;
+    QMutex m_writing; // one change of the file at a time
+    mutable QReadWriteLock m_lock; // guards the two below
     QList<Exception> m_exceptions;
     QString m_error;
 };

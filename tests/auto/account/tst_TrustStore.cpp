@@ -11,6 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace fumi::account;
 using namespace Qt::StringLiterals;
 using Decision = TrustStore::Decision;
@@ -31,6 +34,32 @@ private Q_SLOTS:
     }
 
     void init() { QFile::remove(path()); }
+
+    // Engines check on their threads while the wizard trusts on the GUI thread.
+    void checksWhileAnotherThreadTrusts()
+    {
+        TrustStore store(path());
+        QVERIFY(store.load());
+        QVERIFY(store.trust(u"mail.example.org"_s, 993, m_first.certificate()).isEmpty());
+        std::atomic<bool> done = false;
+        std::atomic<int> wrong = 0;
+        std::atomic<int> checks = 0;
+        std::thread reader([&] {
+            while (!done) {
+                if (store.check(u"mail.example.org"_s, 993, m_first.certificate()) != Decision::Trusted)
+                    ++wrong;
+                (void)store.exceptions();
+                ++checks;
+            }
+        });
+        for (int port = 1; port <= 40; ++port)
+            QVERIFY(store.trust(u"other.example.org"_s, quint16(port), m_second.certificate()).isEmpty());
+        done = true;
+        reader.join();
+        QCOMPARE(wrong.load(), 0);
+        QVERIFY(checks.load() > 0);
+        QCOMPARE(store.exceptions().size(), 41);
+    }
 
     void decisions_data()
     {
