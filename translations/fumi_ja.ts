@@ -438,6 +438,26 @@
         <source>The account %1 is not open.</source>
         <translation>アカウント %1 が開かれていません。</translation>
     </message>
+    <message>
+        <source>The search was cancelled</source>
+        <translation>検索を取り消しました</translation>
+    </message>
+    <message>
+        <source>There is no folder “%1” in this account</source>
+        <translation>このアカウントにはフォルダー「%1」がありません</translation>
+    </message>
+    <message>
+        <source>There is no folder to search</source>
+        <translation>検索するフォルダーがありません</translation>
+    </message>
+    <message>
+        <source>None of these folders exists</source>
+        <translation>指定したフォルダーはどれもありません</translation>
+    </message>
+    <message>
+        <source>No folder could be searched</source>
+        <translation>どのフォルダーも検索できませんでした</translation>
+    </message>
 </context>
 <context>
     <name>fumi::engine::OperationJournal</name>
@@ -588,6 +608,103 @@
     <message>
         <source>%1 (cannot be undone)</source>
         <translation>%1 (元に戻せません)</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::engine::SearchCompiler</name>
+    <message>
+        <source>“%1” cannot be a keyword: keywords are ASCII without spaces or special characters</source>
+        <translation>「%1」はキーワードにできません。キーワードは空白や特殊文字を含まない ASCII です</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::engine::SearchQueryParser</name>
+    <message>
+        <source>“)” without a matching “(”</source>
+        <translation>対応する「(」のない「)」があります</translation>
+    </message>
+    <message>
+        <source>Missing closing quote for the phrase that starts here</source>
+        <translation>ここから始まるフレーズの閉じ引用符がありません</translation>
+    </message>
+    <message>
+        <source>“-” needs a term right after it, as in -from:bob</source>
+        <translation>「-」の直後に条件が必要です (例: -from:bob)</translation>
+    </message>
+    <message>
+        <source>“OR” needs a term on each side</source>
+        <translation>「OR」の両側に条件が必要です</translation>
+    </message>
+    <message>
+        <source>“%1:” chooses where to search: use it on its own, not inside parentheses, with OR or after “-”</source>
+        <translation>「%1:」は検索する場所を指定します。括弧の中、OR の前後、「-」の後では使えません。単独で指定してください</translation>
+    </message>
+    <message>
+        <source>The query nests too deeply</source>
+        <translation>検索条件の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>Missing “)” for the “(” here</source>
+        <translation>この「(」に対応する「)」がありません</translation>
+    </message>
+    <message>
+        <source>Empty parentheses</source>
+        <translation>括弧の中が空です</translation>
+    </message>
+    <message>
+        <source>Empty phrase</source>
+        <translation>フレーズが空です</translation>
+    </message>
+    <message>
+        <source>“%1:” needs a value, not an empty phrase</source>
+        <translation>「%1:」には値が必要です (空のフレーズは使えません)</translation>
+    </message>
+    <message>
+        <source>“%1:” needs a value right after the colon</source>
+        <translation>「%1:」のコロンの直後に値が必要です</translation>
+    </message>
+    <message>
+        <source>Unknown value %1 for “has:”; use has:attachment</source>
+        <translation>「has:」に %1 は使えません。has:attachment を使ってください</translation>
+    </message>
+    <message>
+        <source>Unknown value %1 for “is:”; use unread, read, flagged, answered or draft</source>
+        <translation>「is:」に %1 は使えません。unread、read、flagged、answered、draft のいずれかを使ってください</translation>
+    </message>
+    <message>
+        <source>%1 cannot be a keyword: keywords are ASCII letters, digits and punctuation, without spaces or ( ) { } % * \ &quot; ]</source>
+        <translation>%1 はキーワードにできません。キーワードは ASCII の英数字と記号で、空白と ( ) { } % * \ &quot; ] は使えません</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD)</source>
+        <translation>%1 は日付ではありません (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1 is not a time span (7d, 2w, 3m, 1y)</source>
+        <translation>%1 は期間ではありません (7d、2w、3m、1y)</translation>
+    </message>
+    <message>
+        <source>%1 is not a size (10k, 5M)</source>
+        <translation>%1 はサイズではありません (10k、5M)</translation>
+    </message>
+    <message>
+        <source>Unknown operator %1; did you mean %2?</source>
+        <translation>不明な演算子 %1 です。%2 のことですか?</translation>
+    </message>
+    <message>
+        <source>Unknown operator %1; put the words in quotes to search for them as text</source>
+        <translation>不明な演算子 %1 です。文字列として検索するには引用符で囲んでください</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::engine::ServerSearch</name>
+    <message>
+        <source>The connection to the server was lost</source>
+        <translation>サーバーとの接続が切れました</translation>
+    </message>
+    <message>
+        <source>The server cannot open this folder</source>
+        <translation>サーバーがこのフォルダーを開けません</translation>
     </message>
 </context>
 <context>

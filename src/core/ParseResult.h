@@ -16,6 +16,8 @@ namespace fumi {
 struct ParseError {
     qsizetype offset = 0;
     QString message;
+    // How much of the input from `offset` is at fault (a token to underline); 0: just a point.
+    qsizetype length = 0;
 
     friend bool operator==(const ParseError &, const ParseError &) = default;
 };

@@ -6,9 +6,11 @@
 #include "engine/DeltaCoalescer.h"
 #include "engine/EngineAppendTarget.h"
 #include "engine/FolderListSync.h"
+#include "engine/LocalSearchMatcher.h"
 #include "engine/Logging.h"
 #include "engine/MailboxSync.h"
 #include "engine/OperationJournal.h"
+#include "engine/ServerSearch.h"
 #include "engine/Session.h"
 #include "engine/TrustStorePolicy.h"
 #include "store/AccountStore.h"
@@ -50,8 +52,10 @@ AccountEngine::AccountEngine(account::Account account, QString dataDirectory, Se
     , m_services(services)
     , m_options(std::move(options))
 {
-    // fetchStructure()'s result crosses threads inside a QVariant.
+    // fetchStructure()'s and search()'s results cross threads inside a QVariant.
     qRegisterMetaType<MessageStructure>();
+    qRegisterMetaType<SearchSummary>();
+    qRegisterMetaType<SearchUpdatePtr>();
     for (Slot &each : m_slots) {
         each.retryTimer.setSingleShot(true);
         each.retryTimer.setParent(this);
@@ -292,8 +296,8 @@ void AccountEngine::connectSlot(Role role)
     settings.idleRenewal = m_options.connection.idleRenewal;
     settings.pollInterval = m_options.connection.pollInterval;
     settings.compress = m_options.connection.compress;
-    static const char *const roleNames[] = {"selected", "watch", "background", "target"};
-    static_assert(std::size(roleNames) == int(Role::Target) + 1);
+    static const char *const roleNames[] = {"selected", "watch", "background", "target", "search"};
+    static_assert(std::size(roleNames) == roleCount);
     settings.transcript = [this, name = QString::fromLatin1(roleNames[int(role)])](const QString &line) {
         m_protocolLog.append(QStringLiteral("[") + name + QStringLiteral("] ") + line);
     };
@@ -335,7 +339,8 @@ void AccountEngine::connectSlot(Role role)
                 const QList<RequestId> requests = std::exchange(s.openRequests, {});
                 for (RequestId request : requests)
                     finish(request, false, message);
-                if (!permanent)
+                // The search connection is made again by the next search, not on a timer.
+                if (!permanent && role != Role::Search)
                     scheduleRetry(role);
             });
     s.connector->start();
@@ -772,6 +777,176 @@ AccountEngine::RequestId AccountEngine::undo()
     });
 }
 
+// --- search ----------------------------------------------------------------------------------
+
+AccountEngine::RequestId AccountEngine::search(const SearchQuery &query, const QStringList &defaultMailboxes)
+{
+    return post([this, query, defaultMailboxes](RequestId id) {
+        runSearch(id, query, defaultMailboxes);
+    });
+}
+
+void AccountEngine::cancelSearch(RequestId id)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, id] {
+            const auto queued = std::find_if(m_searchQueue.begin(), m_searchQueue.end(), [id](const QueuedSearch &each) {
+                return each.id == id;
+            });
+            if (queued != m_searchQueue.end()) {
+                m_searchQueue.erase(queued);
+                return finish(id, false, tr("The search was cancelled"));
+            }
+            if (m_searchId != id)
+                return;
+            if (m_search)
+                return m_search->cancel(); // finishes after the mailbox on the wire
+            // Still waiting for the connection: its callback finds another id and does nothing.
+            m_searchId = 0;
+            finish(id, false, tr("The search was cancelled"));
+            startNextSearch();
+        },
+        Qt::QueuedConnection);
+}
+
+void AccountEngine::runSearch(RequestId id, const SearchQuery &query, const QStringList &defaultMailboxes)
+{
+    if (!m_started || !m_store)
+        return finish(id, false, tr("The account is not started"));
+    const QList<store::MailboxRecord> all = m_store->mailboxes();
+    QList<store::MailboxRecord> chosen;
+    QStringList unknown;
+    auto choose = [&chosen](const store::MailboxRecord &mailbox) {
+        const bool known = std::any_of(chosen.cbegin(), chosen.cend(), [&mailbox](const store::MailboxRecord &each) {
+            return each.id == mailbox.id;
+        });
+        if (!known && mailbox.selectable)
+            chosen.append(mailbox);
+    };
+    if (query.allFolders) {
+        for (const store::MailboxRecord &mailbox : all)
+            choose(mailbox);
+    } else {
+        const QStringList wanted = query.folders.isEmpty() ? defaultMailboxes : query.folders;
+        for (const QString &name : wanted) {
+            // Exactly, else ignoring case, else by the last level of the path.
+            const auto leaf = [](const store::MailboxRecord &mailbox) {
+                return mailbox.separator ? mailbox.path.section(QLatin1Char(mailbox.separator), -1) : mailbox.path;
+            };
+            const std::function<bool(const store::MailboxRecord &)> rules[] = {
+                [&name](const store::MailboxRecord &m) {
+                    return m.path == name
+                        || (m.path == QLatin1String("INBOX") && name.compare(m.path, Qt::CaseInsensitive) == 0);
+                },
+                [&name](const store::MailboxRecord &m) {
+                    return m.path.compare(name, Qt::CaseInsensitive) == 0;
+                },
+                [&name, &leaf](const store::MailboxRecord &m) {
+                    return leaf(m).compare(name, Qt::CaseInsensitive) == 0;
+                },
+            };
+            QList<store::MailboxRecord> found;
+            for (const auto &rule : rules) {
+                for (const store::MailboxRecord &mailbox : all) {
+                    if (mailbox.selectable && rule(mailbox))
+                        found.append(mailbox);
+                }
+                if (!found.isEmpty())
+                    break;
+            }
+            if (found.isEmpty())
+                unknown.append(name);
+            for (const store::MailboxRecord &mailbox : std::as_const(found))
+                choose(mailbox);
+        }
+    }
+
+    SearchSummary summary;
+    summary.mailboxes = int(chosen.size() + unknown.size());
+    summary.failed = int(unknown.size());
+    const int serverLeft = int(chosen.size());
+    for (const QString &name : std::as_const(unknown)) {
+        auto update = std::make_shared<SearchUpdate>();
+        update->mailbox = name;
+        update->error = tr("There is no folder “%1” in this account").arg(name);
+        update->mailboxesLeft = serverLeft;
+        Q_EMIT searchUpdate(id, update);
+    }
+    // What the cache proves, at once.
+    const LocalSearchMatcher matcher(query.root);
+    for (const store::MailboxRecord &mailbox : std::as_const(chosen)) {
+        auto update = std::make_shared<SearchUpdate>();
+        update->source = SearchUpdate::Source::Local;
+        update->mailbox = mailbox.path;
+        update->uidValidity = mailbox.sync.uidValidity;
+        update->mailboxesLeft = serverLeft;
+        if (matcher.canMatch()) {
+            const std::vector<store::MessageRecord> rows = m_store->messages(mailbox.id, UidSet::fromRange(1, maxUid));
+            for (const store::MessageRecord &row : rows) {
+                if (matcher.matches(row))
+                    update->rows.append(row);
+            }
+        }
+        Q_EMIT searchUpdate(id, update);
+    }
+    if (chosen.isEmpty())
+        return finish(id, false,
+                      unknown.isEmpty() ? tr("There is no folder to search") : tr("None of these folders exists"),
+                      QVariant::fromValue(summary));
+
+    m_searchQueue.push_back({id, [this, id, root = query.root, chosen, summary] {
+                                 withSession(Role::Search, [this, id, root, chosen, summary](Session *session) mutable {
+                                     if (m_searchId != id)
+                                         return; // cancelled while connecting
+                                     if (!session) {
+                                         const QString error = tr("Could not connect to %1").arg(m_account.imap.host);
+                                         int left = int(chosen.size());
+                                         for (const store::MailboxRecord &mailbox : std::as_const(chosen)) {
+                                             auto update = std::make_shared<SearchUpdate>();
+                                             update->mailbox = mailbox.path;
+                                             update->error = error;
+                                             update->mailboxesLeft = --left;
+                                             Q_EMIT searchUpdate(id, update);
+                                         }
+                                         summary.failed += int(chosen.size());
+                                         m_searchId = 0;
+                                         finish(id, false, error, QVariant::fromValue(summary));
+                                         return startNextSearch();
+                                     }
+                                     m_search = std::make_unique<ServerSearch>(*session, *m_store, root, chosen);
+                                     connect(m_search.get(), &ServerSearch::update, this,
+                                             [this, id](const SearchUpdatePtr &update) {
+                                                 Q_EMIT searchUpdate(id, update);
+                                             });
+                                     connect(m_search.get(), &ServerSearch::finished, this,
+                                             [this, id, summary](int failed, int matches) mutable {
+                                                 summary.failed += failed;
+                                                 summary.matches = matches;
+                                                 // Inside its own signal: deleted once it has returned.
+                                                 m_search.release()->deleteLater();
+                                                 m_searchId = 0;
+                                                 const bool ok = summary.failed < summary.mailboxes;
+                                                 finish(id, ok, ok ? QString() : tr("No folder could be searched"),
+                                                        QVariant::fromValue(summary));
+                                                 startNextSearch();
+                                             });
+                                     m_search->start();
+                                 });
+                             }});
+    startNextSearch();
+}
+
+void AccountEngine::startNextSearch()
+{
+    if (m_searchId != 0 || m_searchQueue.empty() || m_stopping)
+        return;
+    QueuedSearch next = std::move(m_searchQueue.front());
+    m_searchQueue.pop_front();
+    m_searchId = next.id;
+    next.run();
+}
+
 void AccountEngine::stop()
 {
     QMetaObject::invokeMethod(
@@ -780,6 +955,9 @@ void AccountEngine::stop()
             m_stopping = true;
             if (m_deltas)
                 m_deltas->flush();
+            m_search.reset();
+            m_searchQueue.clear();
+            m_searchId = 0;
             for (Slot &s : m_slots) {
                 s.retryTimer.stop();
                 s.sync.reset();

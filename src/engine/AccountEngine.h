@@ -12,6 +12,8 @@
 #include "engine/MessageStructure.h"
 #include "engine/OperationJournal.h"
 #include "engine/ProtocolLog.h"
+#include "engine/SearchQuery.h"
+#include "engine/SearchUpdate.h"
 #include "store/MailboxRecord.h"
 
 #include <QHash>
@@ -24,6 +26,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -43,6 +46,7 @@ class AppendTarget;
 class DeltaCoalescer;
 class FolderListSync;
 class MailboxSync;
+class ServerSearch;
 class Session;
 class TrustStorePolicy;
 
@@ -65,6 +69,10 @@ class TrustStorePolicy;
 // one, before or after start(). The other account's APPENDs and searches run on its own
 // thread, on a connection of their own: they never share a selected mailbox with that
 // account's journal, and two engines moving messages to each other cannot wait on each other.
+//
+// Server searches (search()) run on a fifth connection, opened at the first search: EXAMINE
+// there changes neither the mailbox the user reads nor the one the journal has selected
+// between its SELECT and its STORE on the background connection.
 class AccountEngine : public QObject
 {
     Q_OBJECT
@@ -141,6 +149,18 @@ public:
     void addAppendTarget(std::shared_ptr<AppendTarget> target);
     // How the account is doing, for the sync health panel: the result is a HealthSnapshot.
     RequestId healthSnapshot();
+    // Searches the mailboxes the query names (in:, in:all) or else `defaultMailboxes`; the
+    // query's account: terms are the caller's to apply. in: values match the account's paths
+    // exactly, else case-insensitively, else by their last level (in:2026 finds Archive/2026
+    // and Projects/2026, every mailbox whose leaf has that name); a value that matches nothing
+    // is an error update for that value, and the others are still searched. Per mailbox, a
+    // Local searchUpdate() comes at once from the cache (LocalSearchMatcher), then a Server
+    // one when the server has answered (ServerSearch). requestFinished() follows the last,
+    // with a SearchSummary; ok is false only when nothing could be searched. Searches run one
+    // after another on the search connection; cancelSearch() drops one that is waiting or
+    // stops one that runs after its current mailbox.
+    RequestId search(const SearchQuery &query, const QStringList &defaultMailboxes);
+    void cancelSearch(RequestId id);
     // Finishes what is running, logs out and closes the store; stopped() follows.
     void stop();
 
@@ -161,11 +181,12 @@ Q_SIGNALS:
     void stateChanged(fumi::engine::AccountEngine::State state, const QString &detail);
     // The first window of the open mailbox's new rows is stored.
     void firstWindowReady(qint64 mailboxId);
+    void searchUpdate(quint64 id, const fumi::engine::SearchUpdatePtr &update);
     void stopped();
 
 private:
-    enum class Role { Selected, Watch, Background, Target };
-    static constexpr int roleCount = 4;
+    enum class Role { Selected, Watch, Background, Target, Search };
+    static constexpr int roleCount = 5;
     struct Slot {
         std::unique_ptr<Session> session;
         std::unique_ptr<AccountConnector> connector;
@@ -197,6 +218,8 @@ private:
                          std::function<void(MailboxSync *sync, const QString &error)> work);
     void setState(State state, const QString &detail = {});
     void noteError(const QString &error);
+    void runSearch(RequestId id, const SearchQuery &query, const QStringList &defaultMailboxes);
+    void startNextSearch();
     void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
     RequestId journalRequest(const QStringList &paths,
                              std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit);
@@ -216,6 +239,14 @@ private:
     Slot m_slots[roleCount];
     std::vector<std::shared_ptr<AppendTarget>> m_appendTargets;
     std::vector<std::function<void(Session *)>> m_targetWorkBeforeStart;
+    // Server searches waiting for the search connection, and the one on it.
+    struct QueuedSearch {
+        RequestId id = 0;
+        std::function<void()> run;
+    };
+    std::deque<QueuedSearch> m_searchQueue;
+    std::unique_ptr<ServerSearch> m_search;
+    RequestId m_searchId = 0;
     State m_state = State::Stopped;
     // For healthSnapshot(): the transcript is written by every connection (on this thread) and
     // may be read from any.

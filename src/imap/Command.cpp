@@ -7,6 +7,8 @@
 #include "core/ImapSyntax.h"
 #include "core/ModifiedUtf7.h"
 
+#include <utility>
+
 namespace fumi::imap {
 
 namespace {
@@ -65,37 +67,37 @@ Command::Command(QByteArrayView name)
 
 Command &Command::raw(QByteArrayView text)
 {
-    m_arguments.push_back({Argument::Kind::Raw, text.toByteArray()});
+    m_arguments.push_back({Argument::Kind::Raw, text.toByteArray(), false, std::exchange(m_glueNext, false)});
     return *this;
 }
 
 Command &Command::astring(QByteArrayView bytes)
 {
-    m_arguments.push_back({Argument::Kind::Astring, bytes.toByteArray()});
+    m_arguments.push_back({Argument::Kind::Astring, bytes.toByteArray(), false, std::exchange(m_glueNext, false)});
     return *this;
 }
 
 Command &Command::string(QByteArrayView bytes)
 {
-    m_arguments.push_back({Argument::Kind::String, bytes.toByteArray()});
+    m_arguments.push_back({Argument::Kind::String, bytes.toByteArray(), false, std::exchange(m_glueNext, false)});
     return *this;
 }
 
 Command &Command::sensitive(QByteArrayView bytes)
 {
-    m_arguments.push_back({Argument::Kind::Astring, bytes.toByteArray(), true});
+    m_arguments.push_back({Argument::Kind::Astring, bytes.toByteArray(), true, std::exchange(m_glueNext, false)});
     return *this;
 }
 
 Command &Command::sensitiveRaw(QByteArrayView bytes)
 {
-    m_arguments.push_back({Argument::Kind::Raw, bytes.toByteArray(), true});
+    m_arguments.push_back({Argument::Kind::Raw, bytes.toByteArray(), true, std::exchange(m_glueNext, false)});
     return *this;
 }
 
 Command &Command::mailbox(QStringView name)
 {
-    m_arguments.push_back({Argument::Kind::Mailbox, name.toUtf8()});
+    m_arguments.push_back({Argument::Kind::Mailbox, name.toUtf8(), false, std::exchange(m_glueNext, false)});
     return *this;
 }
 
@@ -116,7 +118,22 @@ Command &Command::flags(const Flags &flags)
 
 Command &Command::literal(QByteArrayView data, bool binary)
 {
-    m_arguments.push_back({binary ? Argument::Kind::Literal8 : Argument::Kind::Literal, data.toByteArray()});
+    m_arguments.push_back({binary ? Argument::Kind::Literal8 : Argument::Kind::Literal, data.toByteArray(), false,
+                           std::exchange(m_glueNext, false)});
+    return *this;
+}
+
+Command &Command::openList()
+{
+    raw("(");
+    m_glueNext = true;
+    return *this;
+}
+
+Command &Command::closeList()
+{
+    m_arguments.push_back({Argument::Kind::Raw, QByteArrayLiteral(")"), false, true});
+    m_glueNext = false;
     return *this;
 }
 
@@ -138,7 +155,8 @@ QByteArrayList Command::serialize(QByteArrayView tag, const Encoding &encoding) 
     };
 
     for (const Argument &argument : m_arguments) {
-        current += ' ';
+        if (!argument.glued)
+            current += ' ';
         QByteArray bytes = argument.bytes;
         switch (argument.kind) {
         case Argument::Kind::Raw:
@@ -177,7 +195,8 @@ QByteArray Command::redacted(QByteArrayView tag) const
 {
     QByteArray out = tag.toByteArray() + ' ' + m_name;
     for (const Argument &argument : m_arguments) {
-        out += ' ';
+        if (!argument.glued)
+            out += ' ';
         if (argument.sensitive) {
             out += "***";
             continue;

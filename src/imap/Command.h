@@ -55,6 +55,10 @@ public:
     Command &sequenceSet(const UidSet &set);
     Command &number(quint64 value);
     Command &flags(const Flags &flags);
+    // A parenthesised list of arguments: openList(), the arguments, closeList() give "(a b)",
+    // with no space inside the parentheses (SEARCH key groups, MULTISEARCH's mailbox list).
+    Command &openList();
+    Command &closeList();
     // Message data for APPEND: always a literal; literal8 (~{N}) when `binary`.
     Command &literal(QByteArrayView data, bool binary = false);
 
@@ -70,10 +74,12 @@ private:
         Kind kind;
         QByteArray bytes; // Mailbox: UTF-8 of the name
         bool sensitive = false;
+        bool glued = false; // no space before it: the first item of a list, or its ")"
     };
 
     QByteArray m_name;
     std::vector<Argument> m_arguments;
+    bool m_glueNext = false;
 };
 
 } // namespace fumi::imap

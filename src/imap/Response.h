@@ -221,6 +221,10 @@ struct SearchResponse {
 // RFC 4731 ESEARCH.
 struct ESearchResponse {
     QByteArray tag; // the search command's tag, empty when the server gave none
+    // RFC 7377 MULTISEARCH: the mailbox this answer is about, and its UIDVALIDITY.
+    QByteArray rawMailbox; // as on the wire; empty when not given
+    QString mailbox;
+    std::optional<quint32> uidValidity;
     bool uid = false;
     std::optional<quint32> min;
     std::optional<quint32> max;

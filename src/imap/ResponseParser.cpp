@@ -1074,9 +1074,23 @@ bool Parser::esearch(ESearchResponse &out)
     if (r.peek() == '(') {
         if (!r.open() || !r.tryKeyword("TAG") || !r.space() || !r.string(out.tag))
             return r.fail(QStringLiteral("expected (TAG \"...\")"));
+        // RFC 7377 (MULTISEARCH) adds the mailbox and its UIDVALIDITY; others are skipped.
         while (r.consume(' ')) {
-            if (!r.skipValue() || !r.consume(' ') || !r.skipValue())
+            QByteArrayView name;
+            if (!r.atom(name) || !r.space())
                 return false;
+            if (equalsNoCase(name, "MAILBOX")) {
+                QString ignoredError;
+                if (!r.mailboxName(out.rawMailbox, out.mailbox, ignoredError))
+                    return false;
+            } else if (equalsNoCase(name, "UIDVALIDITY")) {
+                quint32 uidValidity = 0;
+                if (!r.nzNumber32(uidValidity))
+                    return false;
+                out.uidValidity = uidValidity;
+            } else if (!r.skipValue()) {
+                return false;
+            }
         }
         if (!r.close())
             return false;

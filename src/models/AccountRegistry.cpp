@@ -35,6 +35,10 @@ void AccountRegistry::addEngine(AccountEngine *engine)
                                  [this, account](const engine::MailboxDeltaPtr &delta) {
                                      Q_EMIT mailboxDelta(account, delta);
                                  });
+    entry.connections << connect(engine, &AccountEngine::searchUpdate, this,
+                                 [this, account](quint64 id, const engine::SearchUpdatePtr &update) {
+                                     Q_EMIT searchUpdate(account, id, update);
+                                 });
     entry.connections << connect(engine, &AccountEngine::mailboxesChanged, this,
                                  [this, account](const QList<store::MailboxRecord> &mailboxes) {
                                      Q_EMIT mailboxesChanged(account, mailboxes);
@@ -232,6 +236,19 @@ AccountRegistry::RequestId AccountRegistry::fetchMessage(const QString &account,
 {
     AccountEngine *to = engine(account);
     return to ? track(account, to->fetchPart(path, uid, QByteArray()), false) : 0;
+}
+
+AccountRegistry::RequestId AccountRegistry::search(const QString &account, const engine::SearchQuery &query,
+                                                   const QStringList &defaultMailboxes)
+{
+    AccountEngine *to = engine(account);
+    return to ? to->search(query, defaultMailboxes) : 0;
+}
+
+void AccountRegistry::cancelSearch(const QString &account, RequestId id)
+{
+    if (AccountEngine *to = engine(account))
+        to->cancelSearch(id);
 }
 
 AccountRegistry::RequestId AccountRegistry::undo(QString *account)

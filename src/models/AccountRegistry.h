@@ -74,6 +74,11 @@ public:
     RequestId setSubscribed(const QString &account, const QString &path, bool subscribed);
     // Not undoable: the whole message (fetchPart with an empty section), a QByteArray.
     RequestId fetchMessage(const QString &account, const QString &path, Uid uid);
+    // A server search (AccountEngine::search): searchUpdate() per mailbox, then
+    // requestFinished() with a SearchSummary. Not counted as the account being busy: the
+    // search bar shows its own state. 0 when the account is not open.
+    RequestId search(const QString &account, const engine::SearchQuery &query, const QStringList &defaultMailboxes);
+    void cancelSearch(const QString &account, RequestId id);
     // Undoes the latest undoable change made through the registry, in whichever account it was.
     // 0 when there is nothing to undo; `account`, when given, is set to the account asked.
     RequestId undo(QString *account = nullptr);
@@ -83,6 +88,7 @@ Q_SIGNALS:
     void accountAdded(const QString &account);
     void accountRemoved(const QString &account);
     void mailboxDelta(const QString &account, const fumi::engine::MailboxDeltaPtr &delta);
+    void searchUpdate(const QString &account, quint64 id, const fumi::engine::SearchUpdatePtr &update);
     void mailboxesChanged(const QString &account, const QList<fumi::store::MailboxRecord> &mailboxes);
     // The engine's state, its detail or isBusy() changed.
     void stateChanged(const QString &account);

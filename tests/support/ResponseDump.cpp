@@ -258,7 +258,10 @@ QByteArray dump(const Response &response)
             } else if constexpr (std::is_same_v<T, SearchResponse>) {
                 return "SEARCH " + r.numbers.toImapSequenceSet() + optionalNumber("MODSEQ", r.modSeq);
             } else if constexpr (std::is_same_v<T, ESearchResponse>) {
-                QByteArray out = "ESEARCH tag=" + q(r.tag) + (r.uid ? " UID" : "") + optionalNumber("MIN", r.min)
+                QByteArray out = "ESEARCH tag=" + q(r.tag);
+                if (!r.rawMailbox.isEmpty())
+                    out += " mailbox=" + q(r.mailbox.toUtf8());
+                out += optionalNumber("UIDVALIDITY", r.uidValidity) + (r.uid ? " UID" : "") + optionalNumber("MIN", r.min)
                     + optionalNumber("MAX", r.max) + optionalNumber("COUNT", r.count);
                 if (r.all)
                     out += " ALL=" + r.all->toImapSequenceSet();

@@ -9,6 +9,8 @@
 #include "EngineRunner.h"
 
 #include "engine/MessageStructure.h"
+#include "engine/SearchQuery.h"
+#include "engine/SearchUpdate.h"
 #include "store/AccountStore.h"
 
 #include <QCoreApplication>
@@ -18,6 +20,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -715,6 +718,155 @@ void runWatch(Cli &cli, const QCommandLineParser &parser)
     });
 }
 
+// --- search ------------------------------------------------------------------------------------
+
+struct SearchHit {
+    QString account;
+    QString mailbox;
+    store::MessageRecord row;
+};
+
+// One search over several accounts at once, each with its own engine; ends the command when
+// the last has answered. Failing accounts are reported on stderr; the command fails only when
+// no account could be searched.
+// A child of the Cli, so it lives as long as the command.
+struct MultiSearch : QObject {
+    MultiSearch(Cli &cli, engine::SearchQuery query, QStringList defaultMailboxes)
+        : QObject(&cli)
+        , cli(cli)
+        , query(std::move(query))
+        , defaultMailboxes(std::move(defaultMailboxes))
+    {
+    }
+
+    Cli &cli;
+    engine::SearchQuery query;
+    QStringList defaultMailboxes;
+    int running = 0;
+    int searched = 0;
+    QList<SearchHit> hits;
+
+    void accountDone()
+    {
+        if (--running > 0)
+            return;
+        std::stable_sort(hits.begin(), hits.end(), [](const SearchHit &a, const SearchHit &b) {
+            const QDateTime da = a.row.date.isValid() ? a.row.date : a.row.internalDate;
+            const QDateTime db = b.row.date.isValid() ? b.row.date : b.row.internalDate;
+            return da > db;
+        });
+        if (cli.json()) {
+            QJsonArray list;
+            for (const SearchHit &hit : std::as_const(hits)) {
+                QJsonObject object = rowJson(hit.row);
+                object.insert(u"account"_s, hit.account);
+                object.insert(u"mailbox"_s, hit.mailbox);
+                list.append(object);
+            }
+            cli.printJson(list);
+        } else {
+            for (const SearchHit &hit : std::as_const(hits)) {
+                const QDateTime when = hit.row.date.isValid() ? hit.row.date : hit.row.internalDate;
+                cli.print(QStringList{hit.account, hit.mailbox, QString::number(hit.row.uid),
+                                      when.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
+                                      hit.row.fromName.isEmpty() ? hit.row.fromAddress : hit.row.fromName,
+                                      hit.row.subject}
+                              .join(u'\t'));
+            }
+        }
+        if (searched == 0)
+            cli.fail(u"No account could be searched."_s);
+        else
+            cli.finish();
+    }
+
+    void run(const account::Account &account)
+    {
+        ++running;
+        auto *runner = new EngineRunner(cli, account, &cli);
+        const QString name = account.displayName;
+        auto fail = [this, runner, name](const QString &error) {
+            cli.warn(u"%1: %2"_s.arg(name, error));
+            runner->stop([this] {
+                accountDone();
+            });
+        };
+        runner->request(
+            [](AccountEngine &engine) {
+                return engine.start();
+            },
+            [this, runner, name, fail](bool ok, const QString &error, const QVariant &) {
+                if (!ok)
+                    return fail(error);
+                // Queued to this thread like the answer, so every update arrives before it.
+                auto request = std::make_shared<RequestId>(0);
+                QObject::connect(&runner->engine(), &AccountEngine::searchUpdate, runner,
+                                 [this, name, request](quint64 id, const engine::SearchUpdatePtr &update) {
+                                     if (id != *request || update->source != engine::SearchUpdate::Source::Server)
+                                         return;
+                                     if (!update->error.isEmpty())
+                                         cli.warn(u"%1: %2: %3"_s.arg(name, update->mailbox, update->error));
+                                     for (const store::MessageRecord &row : update->rows)
+                                         hits.append({name, update->mailbox, row});
+                                 });
+                runner->request(
+                    [this, request](AccountEngine &engine) {
+                        return *request = engine.search(query, defaultMailboxes);
+                    },
+                    [this, runner, name](bool ok, const QString &error, const QVariant &) {
+                        if (ok)
+                            ++searched;
+                        else
+                            cli.warn(u"%1: %2"_s.arg(name, error));
+                        runner->stop([this] {
+                            accountDone();
+                        });
+                    });
+            });
+    }
+};
+
+void runSearch(Cli &cli, const QCommandLineParser &parser)
+{
+    const auto args = positionals(cli, parser, {u"NAME"_s, u"QUERY"_s});
+    if (!args)
+        return;
+    const ParseResult<engine::SearchQuery> parsed = engine::SearchQueryParser::parse(args->at(1), QDate::currentDate());
+    if (!parsed) {
+        const fumi::ParseError &error = parsed.error();
+        return cli.fail(u"%1\n  %2\n  %3^"_s.arg(error.message, args->at(1), QString(error.offset, u' ')), UsageError);
+    }
+    account::AccountManager *manager = cli.accounts();
+    if (!manager || !cli.credentials() || !cli.trust())
+        return;
+    QList<account::Account> accounts;
+    if (args->at(0) == "all"_L1) {
+        accounts = manager->accounts();
+    } else {
+        const std::optional<account::Account> one = cli.account(args->at(0));
+        if (!one)
+            return;
+        accounts.append(*one);
+    }
+    // account:NAME in the query narrows the accounts further.
+    const QStringList named = parsed.value().accounts;
+    if (!named.isEmpty()) {
+        accounts.removeIf([&named](const account::Account &account) {
+            return std::none_of(named.begin(), named.end(), [&account](const QString &name) {
+                return account.displayName.compare(name, Qt::CaseInsensitive) == 0 || account.id == name;
+            });
+        });
+    }
+    if (accounts.isEmpty())
+        return cli.fail(u"No account to search."_s);
+    QStringList folders = parser.values(u"in"_s);
+    if (folders.isEmpty())
+        folders.append(u"INBOX"_s);
+    auto *search = new MultiSearch(cli, parsed.value(), folders);
+    for (const account::Account &account : std::as_const(accounts))
+        search->run(account);
+}
+
 } // namespace
 
 QList<Command> mailCommands()
@@ -728,6 +880,17 @@ QList<Command> mailCommands()
              parser.addOption({u"mailbox"_s, u"Only this mailbox."_s, u"M"_s});
          },
          runSync},
+        {{u"search"_s},
+         u"NAME|all QUERY [--in FOLDER]"_s,
+         u"Searches on the server with the search bar's language (from:, subject:, is:unread, in:all...) and prints "
+         "(account, mailbox, UID, date, from, subject), newest first, tab-separated; 'all' searches every account "
+         "at once. Without in: in the query, --in FOLDER or else INBOX. A query that starts with \"-\" goes after --."_s,
+         [](QCommandLineParser &parser) {
+             parser.addPositionalArgument(u"NAME|all"_s, u"The account's name, or all for every account."_s);
+             parser.addPositionalArgument(u"QUERY"_s, u"The query, quoted as one argument."_s);
+             parser.addOption({u"in"_s, u"Search this folder when the query has no in: (may repeat)."_s, u"FOLDER"_s});
+         },
+         runSearch},
         {{u"mailboxes"_s},
          u"NAME"_s,
          u"Lists the account's mailboxes with their special use and counts."_s,

@@ -68,6 +68,26 @@ void TestCommand::serializes_data()
         },
         false, "a1 LOGIN \"alice smith\" \"p\\\"w\\\\d\"\r\n");
     row(
+        "lists-have-no-inner-spaces",
+        [] {
+            return std::move(Command("ESEARCH")
+                                 .raw("IN")
+                                 .openList()
+                                 .raw("mailboxes")
+                                 .openList()
+                                 .mailbox(u"INBOX")
+                                 .mailbox(u"Sent Items")
+                                 .closeList()
+                                 .closeList()
+                                 .raw("OR")
+                                 .openList()
+                                 .raw("SEEN")
+                                 .closeList()
+                                 .openList()
+                                 .closeList());
+        },
+        false, "a1 ESEARCH IN (mailboxes (INBOX \"Sent Items\")) OR (SEEN) ()\r\n");
+    row(
         "astring-empty",
         [] {
             return std::move(Command("LOGIN").astring("").sensitive(""));

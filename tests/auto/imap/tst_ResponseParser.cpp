@@ -239,6 +239,13 @@ void TestResponseParser::parses_data()
     row("esearch-nothing", "* ESEARCH (TAG \"A285\") UID\r\n", "ESEARCH tag=\"A285\" UID");
     row("esearch-unknown-return", "* ESEARCH (TAG \"A1\") UID PARTIAL (1:10 1,5) COUNT 2\r\n",
         "ESEARCH tag=\"A1\" UID COUNT=2");
+    // RFC 7377 MULTISEARCH: each answer names its mailbox and UIDVALIDITY.
+    row("esearch-multisearch", "* ESEARCH (TAG \"A3\" MAILBOX \"Archive/2026\" UIDVALIDITY 17) UID ALL 4:5 COUNT 2\r\n",
+        "ESEARCH tag=\"A3\" mailbox=\"Archive/2026\" UIDVALIDITY=17 UID COUNT=2 ALL=4:5");
+    row("esearch-multisearch-utf7", "* ESEARCH (TAG \"A4\" MAILBOX \"&ZeVnLIqe-\" UIDVALIDITY 3) UID COUNT 0\r\n",
+        "ESEARCH tag=\"A4\" mailbox=\"\\xe6\\x97\\xa5\\xe6\\x9c\\xac\\xe8\\xaa\\x9e\" UIDVALIDITY=3 UID COUNT=0");
+    row("esearch-multisearch-inbox", "* ESEARCH (TAG \"A5\" MAILBOX INBOX UIDVALIDITY 1) UID ALL 1\r\n",
+        "ESEARCH tag=\"A5\" mailbox=\"INBOX\" UIDVALIDITY=1 UID ALL=1");
 
     // Other untagged responses
     row("other-quota", "* QUOTA \"\" (STORAGE 10 512)\r\n", "OTHER QUOTA \"\\\"\\\" (STORAGE 10 512)\"");

@@ -1,0 +1,182 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "engine/LocalSearchMatcher.h"
+
+#include "core/Flags.h"
+
+#include <algorithm>
+
+namespace fumi::engine {
+
+namespace {
+
+using Kind = SearchTerm::Kind;
+using Answer = LocalSearchMatcher::Answer;
+
+// The widest UTC offsets in use are -12 and +14 hours.
+constexpr qint64 westmostOffsetSeconds = -12 * 3600;
+constexpr qint64 eastmostOffsetSeconds = 14 * 3600;
+
+Answer exact(bool value)
+{
+    return value ? Answer::Yes : Answer::No;
+}
+
+Answer contains(const QString &haystack, const QString &needle)
+{
+    return haystack.contains(needle, Qt::CaseInsensitive) ? Answer::Yes : Answer::Unknown;
+}
+
+Answer containsAny(std::initializer_list<const QString *> fields, const QString &needle)
+{
+    for (const QString *field : fields) {
+        if (field->contains(needle, Qt::CaseInsensitive))
+            return Answer::Yes;
+    }
+    return Answer::Unknown;
+}
+
+// The days the internal date may fall on in the server's time zone.
+std::pair<QDate, QDate> possibleDays(const QDateTime &internalDate)
+{
+    const QDateTime utc = internalDate.toUTC();
+    return {utc.addSecs(westmostOffsetSeconds).date(), utc.addSecs(eastmostOffsetSeconds).date()};
+}
+
+Answer evaluate(const SearchTerm &term, const store::MessageRecord &row)
+{
+    switch (term.kind) {
+    case Kind::And: {
+        Answer result = Answer::Yes;
+        for (const SearchTerm &child : term.children) {
+            const Answer answer = evaluate(child, row);
+            if (answer == Answer::No)
+                return Answer::No;
+            if (answer == Answer::Unknown)
+                result = Answer::Unknown;
+        }
+        return result;
+    }
+    case Kind::Or: {
+        Answer result = Answer::No;
+        for (const SearchTerm &child : term.children) {
+            const Answer answer = evaluate(child, row);
+            if (answer == Answer::Yes)
+                return Answer::Yes;
+            if (answer == Answer::Unknown)
+                result = Answer::Unknown;
+        }
+        return result;
+    }
+    case Kind::Not: {
+        const Answer answer = term.children.isEmpty() ? Answer::Yes : evaluate(term.children.first(), row);
+        return answer == Answer::Yes ? Answer::No : answer == Answer::No ? Answer::Yes : Answer::Unknown;
+    }
+    case Kind::Text:
+        return containsAny({&row.subject, &row.fromName, &row.fromAddress, &row.to, &row.cc}, term.text);
+    case Kind::From:
+        return containsAny({&row.fromName, &row.fromAddress}, term.text);
+    case Kind::To:
+        return contains(row.to, term.text);
+    case Kind::Cc:
+        return contains(row.cc, term.text);
+    case Kind::Subject:
+        return contains(row.subject, term.text);
+    case Kind::Bcc:
+    case Kind::Body:
+    case Kind::HasAttachment:
+        return Answer::Unknown;
+    case Kind::Unread:
+        return exact(!row.flags.has(Flags::System::Seen));
+    case Kind::Read:
+        return exact(row.flags.has(Flags::System::Seen));
+    case Kind::Flagged:
+        return exact(row.flags.has(Flags::System::Flagged));
+    case Kind::Answered:
+        return exact(row.flags.has(Flags::System::Answered));
+    case Kind::Draft:
+        return exact(row.flags.has(Flags::System::Draft));
+    case Kind::Keyword: {
+        const ParseResult<Keyword> keyword = Keyword::fromName(term.text.toLatin1());
+        return exact(keyword.ok() && row.flags.has(keyword.value()));
+    }
+    case Kind::Before:
+    case Kind::After:
+    case Kind::On: {
+        if (!row.internalDate.isValid())
+            return Answer::Unknown;
+        const auto [earliest, latest] = possibleDays(row.internalDate);
+        if (term.kind == Kind::Before) {
+            if (latest < term.date)
+                return Answer::Yes;
+            return earliest >= term.date ? Answer::No : Answer::Unknown;
+        }
+        if (term.kind == Kind::After) {
+            if (earliest > term.date)
+                return Answer::Yes;
+            return latest <= term.date ? Answer::No : Answer::Unknown;
+        }
+        if (earliest == term.date && latest == term.date)
+            return Answer::Yes;
+        return latest < term.date || earliest > term.date ? Answer::No : Answer::Unknown;
+    }
+    case Kind::Larger:
+        return exact(row.size > term.size);
+    case Kind::Smaller:
+        return exact(row.size < term.size);
+    }
+    return Answer::Unknown;
+}
+
+// Whether some row could make `term` come out Yes (wantYes) or No (!wantYes).
+bool possible(const SearchTerm &term, bool wantYes)
+{
+    switch (term.kind) {
+    case Kind::And:
+        if (wantYes)
+            return std::all_of(term.children.begin(), term.children.end(), [](const SearchTerm &c) {
+                return possible(c, true);
+            });
+        return std::any_of(term.children.begin(), term.children.end(), [](const SearchTerm &c) {
+            return possible(c, false);
+        });
+    case Kind::Or:
+        if (wantYes)
+            return std::any_of(term.children.begin(), term.children.end(), [](const SearchTerm &c) {
+                return possible(c, true);
+            });
+        return std::all_of(term.children.begin(), term.children.end(), [](const SearchTerm &c) {
+            return possible(c, false);
+        });
+    case Kind::Not:
+        return term.children.isEmpty() ? !wantYes : possible(term.children.first(), !wantYes);
+    case Kind::Text:
+    case Kind::From:
+    case Kind::To:
+    case Kind::Cc:
+    case Kind::Subject:
+        return wantYes;
+    case Kind::Bcc:
+    case Kind::Body:
+    case Kind::HasAttachment:
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+LocalSearchMatcher::LocalSearchMatcher(SearchTerm root)
+    : m_root(std::move(root))
+    , m_canMatch(possible(m_root, true))
+{
+}
+
+LocalSearchMatcher::Answer LocalSearchMatcher::evaluate(const store::MessageRecord &row) const
+{
+    return fumi::engine::evaluate(m_root, row);
+}
+
+} // namespace fumi::engine

@@ -1,0 +1,302 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "engine/ServerSearch.h"
+
+#include "engine/Logging.h"
+#include "engine/MessageRowBuilder.h"
+#include "engine/MessageStructure.h"
+#include "engine/Session.h"
+#include "store/AccountStore.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace fumi::engine {
+
+namespace {
+
+QString serverText(const imap::CommandResult &result)
+{
+    return QString::fromUtf8(result.status.text);
+}
+
+bool sameMailbox(const QString &a, const QString &b)
+{
+    if (a.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return b.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0;
+    return a == b;
+}
+
+} // namespace
+
+ServerSearch::ServerSearch(Session &session, store::AccountStore &store, SearchTerm root,
+                           QList<store::MailboxRecord> mailboxes, QObject *parent)
+    : QObject(parent)
+    , m_session(&session)
+    , m_store(store)
+    , m_root(std::move(root))
+    , m_mailboxes(std::move(mailboxes))
+{
+}
+
+ServerSearch::~ServerSearch()
+{
+    if (m_session)
+        m_session->setMailboxReceiver({});
+}
+
+void ServerSearch::start()
+{
+    m_capabilities = SearchCapabilities::of(m_session->connection());
+    m_refine = SearchCompiler::needsAttachmentRefinement(m_root, m_capabilities);
+    m_session->setMailboxReceiver([this](const imap::Response &response) {
+        onMailboxData(response);
+    });
+    for (const store::MailboxRecord &mailbox : std::as_const(m_mailboxes)) {
+        Step step;
+        step.mailbox = mailbox;
+        m_steps.push_back(std::move(step));
+    }
+    if (m_capabilities.multisearch && m_mailboxes.size() > 1)
+        multiSearch();
+    else
+        nextStep();
+}
+
+void ServerSearch::cancel()
+{
+    m_cancelled = true;
+}
+
+int ServerSearch::left() const
+{
+    return int(m_mailboxes.size()) - m_delivered;
+}
+
+void ServerSearch::onMailboxData(const imap::Response &response)
+{
+    if (const auto *status = std::get_if<imap::StatusResponse>(&response)) {
+        if (status->code.kind == imap::ResponseCode::Kind::UidValidity)
+            m_examinedUidValidity = quint32(status->code.number);
+    } else if (const auto *fetch = std::get_if<imap::FetchResponse>(&response)) {
+        if (fetch->uid)
+            m_fetched.insert(*fetch->uid, *fetch);
+    }
+}
+
+void ServerSearch::multiSearch()
+{
+    QStringList paths;
+    for (const Step &step : m_steps)
+        paths.append(step.mailbox.path);
+    ParseResult<imap::Command> command = SearchCompiler::multiSearch(m_root, paths, m_capabilities);
+    if (!command) {
+        nextStep(); // each mailbox then reports the same error
+        return;
+    }
+    m_session->run(command.value(), this, [this](const imap::CommandResult &result) {
+        if (!result.ok()) {
+            // A server that refuses MULTISEARCH for these mailboxes may still search each.
+            qCInfo(lcEngine).noquote() << "MULTISEARCH refused, searching each mailbox:" << serverText(result);
+            return nextStep();
+        }
+        for (Step &step : m_steps)
+            step.searched = true; // a mailbox without an answer has no matches
+        for (const imap::Response &response : result.data) {
+            const auto *esearch = std::get_if<imap::ESearchResponse>(&response);
+            if (!esearch)
+                continue;
+            for (Step &step : m_steps) {
+                if (!sameMailbox(step.mailbox.path, esearch->mailbox))
+                    continue;
+                step.uids = esearch->all.value_or(UidSet());
+                step.uidValidity = esearch->uidValidity.value_or(0);
+            }
+        }
+        nextStep();
+    });
+}
+
+void ServerSearch::nextStep()
+{
+    if (m_done)
+        return;
+    if (m_cancelled || m_steps.empty()) {
+        m_done = true;
+        Q_EMIT finished(m_failed, m_matches);
+        return;
+    }
+    Step step = std::move(m_steps.front());
+    m_steps.pop_front();
+    if (!m_session || !m_session->isUsable()) {
+        deliver(step, {}, tr("The connection to the server was lost"));
+        return nextStep();
+    }
+    if (step.searched)
+        resolve(std::move(step));
+    else
+        examineAndSearch(std::move(step));
+}
+
+void ServerSearch::examineAndSearch(Step step)
+{
+    ParseResult<imap::Command> search = SearchCompiler::uidSearch(m_root, m_capabilities);
+    if (!search) {
+        deliver(step, {}, search.error().message);
+        return nextStep();
+    }
+    // EXAMINE and the search go out together; the search's answer says whether EXAMINE worked.
+    auto examineError = std::make_shared<QString>();
+    m_examinedUidValidity = 0;
+    m_session->setSelected(0, {});
+    m_session->run(
+        std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
+        [this, examineError, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &result) {
+            if (result.ok()) {
+                m_session->setSelected(id, path);
+            } else {
+                *examineError = serverText(result);
+                if (examineError->isEmpty())
+                    *examineError = tr("The server cannot open this folder");
+            }
+        });
+    m_session->run(search.value(), this, [this, examineError, step](const imap::CommandResult &result) mutable {
+        if (!examineError->isEmpty() || !result.ok()) {
+            deliver(step, {}, !examineError->isEmpty() ? *examineError : serverText(result));
+            return nextStep();
+        }
+        for (const imap::Response &response : result.data) {
+            if (const auto *plain = std::get_if<imap::SearchResponse>(&response))
+                step.uids |= plain->numbers;
+            else if (const auto *extended = std::get_if<imap::ESearchResponse>(&response); extended && extended->all)
+                step.uids |= *extended->all;
+        }
+        step.uidValidity = m_examinedUidValidity;
+        step.searched = true;
+        resolve(std::move(step));
+    });
+}
+
+void ServerSearch::resolve(Step step)
+{
+    QList<store::MessageRecord> rows;
+    UidSet missing = step.uids;
+    UidSet structures;
+    const std::optional<store::MailboxRecord> current = m_store.mailbox(step.mailbox.id);
+    // The store's rows name the same messages only under the same UIDVALIDITY.
+    if (current && step.uidValidity != 0 && current->sync.uidValidity == step.uidValidity && !step.uids.isEmpty()) {
+        const std::vector<store::MessageRecord> stored = m_store.messages(step.mailbox.id, step.uids);
+        rows.reserve(qsizetype(stored.size()));
+        for (const store::MessageRecord &row : stored) {
+            missing.remove(row.uid);
+            if (m_refine) {
+                const std::optional<QByteArray> blob = m_store.bodyStructure(step.mailbox.id, row.uid);
+                const std::optional<MessageStructure> structure
+                    = blob ? MessageStructure::fromBlob(*blob) : std::nullopt;
+                if (!structure) {
+                    structures.insert(row.uid);
+                } else if (!structure->hasAttachments()) {
+                    continue;
+                }
+            }
+            rows.append(row);
+        }
+    }
+    if (missing.isEmpty() && structures.isEmpty()) {
+        deliver(step, std::move(rows));
+        return nextStep();
+    }
+    fetchAndDeliver(std::move(step), missing, structures, std::move(rows));
+}
+
+void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const UidSet &structuresToFetch,
+                                   QList<store::MessageRecord> rows)
+{
+    // The commands below go out together; the last answer to come in builds the rows.
+    struct Fetching {
+        QString failure;
+        int pending = 0;
+    };
+    auto fetching = std::make_shared<Fetching>();
+    auto finishRows = std::make_shared<std::function<void()>>();
+    auto answered = [fetching, finishRows](const imap::CommandResult &result) {
+        if (!result.ok() && fetching->failure.isEmpty())
+            fetching->failure = serverText(result);
+        if (--fetching->pending == 0)
+            (*finishRows)();
+    };
+    m_fetched.clear();
+    // After a MULTISEARCH nothing is selected yet; after EXAMINE the mailbox is.
+    if (m_session->selectedMailbox() != step.mailbox.id) {
+        ++fetching->pending;
+        m_session->run(std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
+                       [this, answered, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &r) {
+                           m_session->setSelected(r.ok() ? id : 0, r.ok() ? path : QString());
+                           answered(r);
+                       });
+    }
+    if (!rowsToFetch.isEmpty()) {
+        QByteArray items = MessageRowBuilder::fetchItems(false);
+        if (m_refine)
+            items.insert(items.size() - 1, " BODYSTRUCTURE");
+        ++fetching->pending;
+        m_session->run(std::move(imap::Command("UID FETCH").sequenceSet(rowsToFetch).raw(items)), this, answered);
+    }
+    if (!structuresToFetch.isEmpty()) {
+        ++fetching->pending;
+        m_session->run(std::move(imap::Command("UID FETCH").sequenceSet(structuresToFetch).raw("(UID BODYSTRUCTURE)")),
+                       this, answered);
+    }
+    *finishRows = [this, fetching, step, rowsToFetch, structuresToFetch, rows = std::move(rows)]() mutable {
+        QList<store::MessageRecord> kept;
+        kept.reserve(rows.size());
+        for (store::MessageRecord &row : rows) {
+            if (structuresToFetch.contains(row.uid)) {
+                const auto it = m_fetched.constFind(row.uid);
+                // Expunged meanwhile, or no structure: the server's superset stands.
+                if (it != m_fetched.cend() && it->bodyStructure
+                    && !MessageStructure::fromImap(*it->bodyStructure).hasAttachments())
+                    continue;
+            }
+            kept.append(std::move(row));
+        }
+        for (Uid uid : rowsToFetch) {
+            const auto it = m_fetched.constFind(uid);
+            if (it == m_fetched.cend())
+                continue; // expunged since the search
+            std::optional<store::MessageRecord> row = MessageRowBuilder::build(*it);
+            if (!row)
+                continue;
+            if (m_refine && it->bodyStructure && !MessageStructure::fromImap(*it->bodyStructure).hasAttachments())
+                continue;
+            if (it->bodyStructure)
+                row->hasAttachment = MessageStructure::fromImap(*it->bodyStructure).hasAttachments();
+            kept.append(std::move(*row));
+        }
+        m_fetched.clear();
+        std::sort(kept.begin(), kept.end(), [](const auto &a, const auto &b) {
+            return a.uid < b.uid;
+        });
+        deliver(step, std::move(kept), fetching->failure);
+        nextStep();
+    };
+}
+
+void ServerSearch::deliver(const Step &step, QList<store::MessageRecord> rows, const QString &error)
+{
+    auto result = std::make_shared<SearchUpdate>();
+    result->source = SearchUpdate::Source::Server;
+    result->mailbox = step.mailbox.path;
+    result->uidValidity = step.uidValidity;
+    result->rows = std::move(rows);
+    result->error = error;
+    ++m_delivered;
+    result->mailboxesLeft = left();
+    if (!error.isEmpty())
+        ++m_failed;
+    m_matches += int(result->rows.size());
+    Q_EMIT update(result);
+}
+
+} // namespace fumi::engine

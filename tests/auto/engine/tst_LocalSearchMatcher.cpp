@@ -1,0 +1,174 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The local phase of a search decides from cached rows alone, and must never show a message
+// the server would not return: each row says what the matcher answers for one query against
+// one cached message, Yes, No or Unknown.
+
+#include "engine/LocalSearchMatcher.h"
+
+#include <QTest>
+
+using namespace fumi;
+using namespace fumi::engine;
+using namespace Qt::StringLiterals;
+
+using Answer = LocalSearchMatcher::Answer;
+Q_DECLARE_METATYPE(fumi::store::MessageRecord)
+
+namespace {
+
+store::MessageRecord message()
+{
+    store::MessageRecord row;
+    row.uid = 7;
+    row.subject = u"週次報告 Weekly report"_s;
+    row.fromName = u"山田 太郎"_s;
+    row.fromAddress = u"taro@example.jp"_s;
+    row.to = u"Alice <alice@example.org>, bob@example.org"_s;
+    row.cc = u"carol@example.org"_s;
+    row.size = 20000;
+    // Noon UTC: 2026-02-10 from UTC-12 to UTC+11, 2026-02-11 further east.
+    row.internalDate = QDateTime(QDate(2026, 2, 10), QTime(12, 0), QTimeZone::UTC);
+    row.flags.set(Flags::System::Seen, true);
+    row.flags.set(Flags::System::Answered, true);
+    row.flags.add(Keyword::fromName("$Important").value());
+    return row;
+}
+
+store::MessageRecord nearMidnight()
+{
+    store::MessageRecord row = message();
+    // 23:30 UTC on the 10th is already the 11th east of UTC.
+    row.internalDate = QDateTime(QDate(2026, 2, 10), QTime(23, 30), QTimeZone::UTC);
+    return row;
+}
+
+store::MessageRecord unread()
+{
+    store::MessageRecord row = message();
+    row.flags = Flags();
+    row.flags.set(Flags::System::Flagged, true);
+    row.flags.set(Flags::System::Draft, true);
+    return row;
+}
+
+} // namespace
+
+class TestLocalSearchMatcher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void evaluates_data();
+    void evaluates();
+    void canMatch_data();
+    void canMatch();
+};
+
+void TestLocalSearchMatcher::evaluates_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<store::MessageRecord>("row");
+    QTest::addColumn<Answer>("expected");
+
+    auto row = [](const char *name, const QString &query, const store::MessageRecord &record, Answer expected) {
+        QTest::newRow(name) << query << record << expected;
+    };
+    const store::MessageRecord m = message();
+    row("everything", u""_s, m, Answer::Yes);
+    row("from-name", u"from:山田"_s, m, Answer::Yes);
+    row("from-address-case", u"from:TARO@EXAMPLE"_s, m, Answer::Yes);
+    row("from-miss-is-unknown", u"from:hanako"_s, m, Answer::Unknown);
+    row("to", u"to:alice"_s, m, Answer::Yes);
+    row("to-second-address", u"to:bob@example"_s, m, Answer::Yes);
+    row("cc", u"cc:carol"_s, m, Answer::Yes);
+    row("cc-miss", u"cc:dave"_s, m, Answer::Unknown);
+    row("subject-japanese", u"subject:週次"_s, m, Answer::Yes);
+    row("subject-phrase-case", u"subject:\"weekly REPORT\""_s, m, Answer::Yes);
+    row("subject-miss", u"subject:invoice"_s, m, Answer::Unknown);
+    row("text-in-subject", u"報告"_s, m, Answer::Yes);
+    row("text-in-to", u"alice"_s, m, Answer::Yes);
+    row("text-miss-may-be-in-body", u"invoice"_s, m, Answer::Unknown);
+    row("bcc-unknown", u"bcc:x"_s, m, Answer::Unknown);
+    row("body-unknown", u"body:週次"_s, m, Answer::Unknown);
+    row("attachment-unknown", u"has:attachment"_s, m, Answer::Unknown);
+    row("read", u"is:read"_s, m, Answer::Yes);
+    row("unread-no", u"is:unread"_s, m, Answer::No);
+    row("unread-yes", u"is:unread"_s, unread(), Answer::Yes);
+    row("answered", u"is:answered"_s, m, Answer::Yes);
+    row("flagged-no", u"is:flagged"_s, m, Answer::No);
+    row("flagged-yes", u"is:flagged"_s, unread(), Answer::Yes);
+    row("draft", u"is:draft"_s, unread(), Answer::Yes);
+    row("keyword", u"keyword:$important"_s, m, Answer::Yes);
+    row("keyword-missing", u"keyword:$Junk"_s, m, Answer::No);
+    row("larger-yes", u"larger:19k"_s, m, Answer::Yes);
+    row("larger-no-equal", u"larger:20000"_s, m, Answer::No);
+    row("smaller-yes", u"smaller:20001"_s, m, Answer::Yes);
+    row("smaller-no", u"smaller:10k"_s, m, Answer::No);
+    row("before-yes", u"before:2026-02-12"_s, m, Answer::Yes);
+    row("before-next-day-depends-on-zone", u"before:2026-02-11"_s, m, Answer::Unknown);
+    row("before-no-same-day", u"before:2026-02-10"_s, m, Answer::No);
+    row("after-yes", u"after:2026-02-09"_s, m, Answer::Yes);
+    row("after-same-day-depends-on-zone", u"after:2026-02-10"_s, m, Answer::Unknown);
+    row("after-no", u"after:2026-02-11"_s, m, Answer::No);
+    row("on-depends-on-zone", u"on:2026-02-10"_s, m, Answer::Unknown);
+    row("on-no", u"on:2026-02-12"_s, m, Answer::No);
+    row("on-no-before", u"on:2026-02-08"_s, m, Answer::No);
+    row("near-midnight-on-unknown", u"on:2026-02-10"_s, nearMidnight(), Answer::Unknown);
+    row("near-midnight-before-unknown", u"before:2026-02-11"_s, nearMidnight(), Answer::Unknown);
+    row("near-midnight-after-unknown", u"after:2026-02-10"_s, nearMidnight(), Answer::Unknown);
+    row("near-midnight-after-far-yes", u"after:2026-02-08"_s, nearMidnight(), Answer::Yes);
+    row("and-yes", u"from:山田 is:read"_s, m, Answer::Yes);
+    row("and-no-wins", u"body:x is:unread"_s, m, Answer::No);
+    row("and-unknown", u"body:x is:read"_s, m, Answer::Unknown);
+    row("or-yes-wins", u"body:x OR is:read"_s, m, Answer::Yes);
+    row("or-no", u"is:unread OR is:flagged"_s, m, Answer::No);
+    row("or-unknown", u"is:unread OR body:x"_s, m, Answer::Unknown);
+    row("not-no", u"-is:read"_s, m, Answer::No);
+    row("not-yes", u"-is:flagged"_s, m, Answer::Yes);
+    // A miss on a text field never becomes a Yes under "-": the server may still find it.
+    row("not-text-miss-unknown", u"-from:hanako"_s, m, Answer::Unknown);
+    row("not-text-hit-no", u"-from:山田"_s, m, Answer::No);
+}
+
+void TestLocalSearchMatcher::evaluates()
+{
+    QFETCH(QString, query);
+    QFETCH(store::MessageRecord, row);
+    QFETCH(Answer, expected);
+    const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, QDate(2026, 3, 15));
+    QVERIFY(parsed.ok());
+    const LocalSearchMatcher matcher(parsed.value().root);
+    QCOMPARE(matcher.evaluate(row), expected);
+    QCOMPARE(matcher.matches(row), expected == Answer::Yes);
+}
+
+void TestLocalSearchMatcher::canMatch_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("canMatch");
+    QTest::newRow("from") << u"from:a"_s << true;
+    QTest::newRow("body") << u"body:a"_s << false;
+    QTest::newRow("bcc") << u"bcc:a"_s << false;
+    QTest::newRow("attachment") << u"has:attachment"_s << false;
+    QTest::newRow("body-and-flag") << u"body:a is:unread"_s << false;
+    QTest::newRow("body-or-flag") << u"body:a OR is:unread"_s << true;
+    QTest::newRow("not-text") << u"-from:a"_s << false;
+    QTest::newRow("not-flag") << u"-is:read"_s << true;
+    QTest::newRow("not-not-text") << u"-(-from:a)"_s << true;
+    QTest::newRow("not-or-text-flag") << u"-(from:a OR is:read)"_s << false;
+    QTest::newRow("everything") << u""_s << true;
+}
+
+void TestLocalSearchMatcher::canMatch()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, canMatch);
+    const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, QDate(2026, 3, 15));
+    QVERIFY(parsed.ok());
+    QCOMPARE(LocalSearchMatcher(parsed.value().root).canMatch(), canMatch);
+}
+
+QTEST_GUILESS_MAIN(TestLocalSearchMatcher)
+#include "tst_LocalSearchMatcher.moc"

@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The server half of a search against scripted servers: plain SEARCH and ESEARCH answers per
+// mailbox (EXAMINE and UID SEARCH pipelined), MULTISEARCH for several mailboxes at once,
+// matches served from the store under the same UIDVALIDITY and fetched otherwise, and a NO for
+// one mailbox that leaves the others' results standing. The scripts check every command.
+
+#include "engine/ServerSearch.h"
+#include "engine/Session.h"
+#include "imap/Connection.h"
+#include "store/AccountStore.h"
+#include "support/ImapTranscript.h"
+#include "support/ScriptedImapServer.h"
+#include "support/ScriptedLogin.h"
+#include "support/TestCertificates.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace fumi;
+using engine::SearchUpdatePtr;
+using engine::ServerSearch;
+using engine::Session;
+using Transcript = test::ImapTranscript;
+
+namespace {
+
+constexpr char rowItems[]
+    = "(UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS (REFERENCES CONTENT-TYPE)])";
+
+QByteArray number(quint64 value)
+{
+    return QByteArray::number(value);
+}
+
+// The FETCH answer for a message's row, from Bob.
+QByteArray rowResponse(quint32 sequence, Uid uid)
+{
+    const QByteArray headers = "Content-Type: text/plain; charset=utf-8\r\n\r\n";
+    const QByteArray bob = "((\"Bob Example\" NIL \"bob\" \"example.org\"))";
+    return "* " + number(sequence) + " FETCH (UID " + number(uid) + " FLAGS (\\Seen) ENVELOPE (\"Mon, 02 Mar 2026 "
+        + "10:00:00 +0000\" \"Fetched " + number(uid) + "\" " + bob + ' ' + bob + ' ' + bob
+        + " ((NIL NIL \"alice\" \"example.org\")) NIL NIL NIL \"<m" + number(uid)
+        + "@example.org>\") INTERNALDATE \"02-Mar-2026 10:00:00 +0000\" RFC822.SIZE 1000 "
+        + "BODY[HEADER.FIELDS (REFERENCES CONTENT-TYPE)] {" + number(quint64(headers.size())) + "}\r\n" + headers + ')';
+}
+
+QString describe(const SearchUpdatePtr &update)
+{
+    QStringList uids;
+    for (const store::MessageRecord &row : update->rows)
+        uids.append(u"%1:%2"_s.arg(row.uid).arg(row.subject));
+    return u"%1 v%2 [%3] left=%4%5"_s.arg(update->mailbox)
+        .arg(update->uidValidity)
+        .arg(uids.join(u", "_s))
+        .arg(update->mailboxesLeft)
+        .arg(update->error.isEmpty() ? QString() : u" error=" + update->error);
+}
+
+} // namespace
+
+class tst_ServerSearch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void plainSearchPerMailboxAndANoForOne();
+    void esearchWithUtf8Literal();
+    void multisearchThenFetchesWhatTheStoreLacks();
+    void cachedRowsUnderAnotherUidValidityAreFetched();
+
+private:
+    qint64 addMailbox(const QString &path, quint32 uidValidity, const UidSet &cached);
+    [[nodiscard]] QStringList run(const Transcript &transcript, const QString &query, const QStringList &paths,
+                                  int *failed = nullptr, int *matches = nullptr);
+
+    QTemporaryDir m_certificateDir;
+    test::TestCertificates m_certificates;
+    std::unique_ptr<QTemporaryDir> m_storeDir;
+    std::unique_ptr<store::AccountStore> m_store;
+};
+
+void tst_ServerSearch::initTestCase()
+{
+    qRegisterMetaType<SearchUpdatePtr>();
+    QVERIFY(m_certificateDir.isValid());
+    QVERIFY2(m_certificates.create(m_certificateDir.path()), qPrintable(m_certificates.errorString()));
+}
+
+void tst_ServerSearch::init()
+{
+    m_storeDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_storeDir->isValid());
+    auto opened = store::AccountStore::open(m_storeDir->path());
+    QVERIFY(opened);
+    m_store = std::move(opened).value();
+}
+
+void tst_ServerSearch::cleanup()
+{
+    m_store.reset();
+    m_storeDir.reset();
+}
+
+qint64 tst_ServerSearch::addMailbox(const QString &path, quint32 uidValidity, const UidSet &cached)
+{
+    store::MailboxRecord record;
+    record.path = path;
+    record.separator = '/';
+    const store::Result<qint64> added = m_store->addMailbox(record);
+    if (!added)
+        return 0;
+    if (uidValidity == 0)
+        return added.value();
+    store::MailboxChanges changes;
+    for (Uid uid : cached) {
+        store::MessageRecord row;
+        row.uid = uid;
+        row.subject = u"Cached %1"_s.arg(uid);
+        row.fromAddress = u"bob@example.org"_s;
+        changes.added.push_back(row);
+    }
+    changes.sync = store::MailboxSyncState{uidValidity, cached.isEmpty() ? 1 : cached.max() + 1, 0};
+    if (!m_store->applyChanges(added.value(), changes))
+        return 0;
+    return added.value();
+}
+
+QStringList tst_ServerSearch::run(const Transcript &transcript, const QString &query, const QStringList &paths,
+                                  int *failed, int *matches)
+{
+    test::ScriptedLogin login = test::ScriptedLogin::start(m_certificates, transcript.steps());
+    if (!login.connection) {
+        qWarning() << "login failed" << (login.server ? login.server->errors() : QStringList());
+        return {u"no connection"_s};
+    }
+    Session session(std::move(login.connection));
+    const ParseResult<engine::SearchQuery> parsed = engine::SearchQueryParser::parse(query, QDate(2026, 3, 15));
+    if (!parsed)
+        return {u"bad query"_s};
+    QList<store::MailboxRecord> mailboxes;
+    for (const QString &path : paths)
+        mailboxes.append(*m_store->mailboxByPath(path));
+    QStringList updates;
+    bool done = false;
+    {
+        ServerSearch search(session, *m_store, parsed.value().root, mailboxes);
+        connect(&search, &ServerSearch::update, this, [&updates](const SearchUpdatePtr &update) {
+            updates.append(describe(update));
+        });
+        connect(&search, &ServerSearch::finished, this, [&](int f, int m) {
+            done = true;
+            if (failed)
+                *failed = f;
+            if (matches)
+                *matches = m;
+        });
+        search.start();
+        if (!QTest::qWaitFor(
+                [&] {
+                    return done;
+                },
+                10000))
+            updates.append(u"timed out"_s);
+    }
+    if (!login.server->errors().isEmpty())
+        updates.append(login.server->errors());
+    if (!login.server->scriptFinished())
+        updates.append(u"script not finished"_s);
+    return updates;
+}
+
+void tst_ServerSearch::plainSearchPerMailboxAndANoForOne()
+{
+    QVERIFY(addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3)));
+    QVERIFY(addMailbox(u"Archive"_s, 0, {}));
+    QVERIFY(addMailbox(u"Gone"_s, 0, {}));
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    QByteArray tag = t.command("EXAMINE INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command("UID SEARCH FROM \"bob\"");
+    t.reply({"* SEARCH 1 3", tag + " OK searched"});
+    tag = t.command("EXAMINE Archive");
+    t.reply({"* 1 EXISTS", "* OK [UIDVALIDITY 9] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command("UID SEARCH FROM \"bob\"");
+    t.reply({"* SEARCH 5", tag + " OK searched"});
+    tag = t.command("UID FETCH 5 " + QByteArray(rowItems));
+    t.reply({rowResponse(1, 5), tag + " OK fetched"});
+    tag = t.command("EXAMINE Gone");
+    t.reply({tag + " NO Mailbox doesn't exist: Gone"});
+    tag = t.command("UID SEARCH FROM \"bob\"");
+    t.reply({tag + " BAD No mailbox selected"});
+
+    int failed = -1;
+    int matches = -1;
+    const QStringList updates = run(t, u"from:bob"_s, {u"INBOX"_s, u"Archive"_s, u"Gone"_s}, &failed, &matches);
+    QCOMPARE(updates.join(u'\n'),
+             (QStringList{u"INBOX v7 [1:Cached 1, 3:Cached 3] left=2"_s, u"Archive v9 [5:Fetched 5] left=1"_s,
+                          u"Gone v0 [] left=0 error=Mailbox doesn't exist: Gone"_s})
+                 .join(u'\n'));
+    QCOMPARE(failed, 1);
+    QCOMPARE(matches, 3);
+    // Fetched rows are not stored: MailboxSync owns the store's picture of Archive.
+    QCOMPARE(m_store->messageCount(m_store->mailboxByPath(u"Archive"_s)->id), 0);
+}
+
+void tst_ServerSearch::esearchWithUtf8Literal()
+{
+    QVERIFY(addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3)));
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR ESEARCH LITERAL+");
+    QByteArray tag = t.command("EXAMINE INBOX");
+    t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command("UID SEARCH RETURN (ALL COUNT) CHARSET UTF-8 SUBJECT {6+}");
+    t.line("会議");
+    t.reply({"* ESEARCH (TAG \"" + tag + "\") UID ALL 2:3 COUNT 2", tag + " OK searched"});
+    const QStringList updates = run(t, u"subject:会議"_s, {u"INBOX"_s});
+    QCOMPARE(updates.join(u'\n'), (QStringList{u"INBOX v7 [2:Cached 2, 3:Cached 3] left=0"_s}).join(u'\n'));
+}
+
+void tst_ServerSearch::multisearchThenFetchesWhatTheStoreLacks()
+{
+    QVERIFY(addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3)));
+    QVERIFY(addMailbox(u"Archive"_s, 0, {}));
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR ESEARCH MULTISEARCH");
+    QByteArray tag = t.command("ESEARCH IN (mailboxes (INBOX Archive)) RETURN (ALL COUNT) UNSEEN");
+    t.reply({"* ESEARCH (TAG \"" + tag + "\" MAILBOX INBOX UIDVALIDITY 7) UID ALL 1 COUNT 1",
+             "* ESEARCH (TAG \"" + tag + "\" MAILBOX \"Archive\" UIDVALIDITY 9) UID ALL 4 COUNT 1",
+             tag + " OK searched"});
+    tag = t.command("EXAMINE Archive");
+    t.reply({"* OK [UIDVALIDITY 9] ok", tag + " OK [READ-ONLY] examined"});
+    const QByteArray fetch = t.command("UID FETCH 4 " + QByteArray(rowItems));
+    t.reply({rowResponse(1, 4), fetch + " OK fetched"});
+    int matches = 0;
+    const QStringList updates = run(t, u"is:unread"_s, {u"INBOX"_s, u"Archive"_s}, nullptr, &matches);
+    QCOMPARE(updates.join(u'\n'), (QStringList{u"INBOX v7 [1:Cached 1] left=1"_s, u"Archive v9 [4:Fetched 4] left=0"_s}).join(u'\n'));
+    QCOMPARE(matches, 2);
+}
+
+void tst_ServerSearch::cachedRowsUnderAnotherUidValidityAreFetched()
+{
+    // The cache holds UIDs 1:3 of UIDVALIDITY 7, but the server now says 8: they are other
+    // messages, and the store's rows must not stand for them.
+    QVERIFY(addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3)));
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    QByteArray tag = t.command("EXAMINE INBOX");
+    t.reply({"* OK [UIDVALIDITY 8] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command("UID SEARCH TEXT \"x\"");
+    t.reply({"* SEARCH 2", tag + " OK searched"});
+    tag = t.command("UID FETCH 2 " + QByteArray(rowItems));
+    t.reply({rowResponse(1, 2), tag + " OK fetched"});
+    const QStringList updates = run(t, u"x"_s, {u"INBOX"_s});
+    QCOMPARE(updates.join(u'\n'), (QStringList{u"INBOX v8 [2:Fetched 2] left=0"_s}).join(u'\n'));
+}
+
+QTEST_GUILESS_MAIN(tst_ServerSearch)
+#include "tst_ServerSearch.moc"
