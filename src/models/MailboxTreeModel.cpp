@@ -111,6 +111,87 @@ MailboxTreeModel::Node *MailboxTreeModel::accountNode(const QString &account) co
     return nullptr;
 }
 
+MailboxTreeModel::Node *MailboxTreeModel::savedSearchesNode() const
+{
+    const Node *last = m_root->children.empty() ? nullptr : m_root->children.back().get();
+    return last && last->kind == NodeKind::SavedSearches ? m_root->children.back().get() : nullptr;
+}
+
+void MailboxTreeModel::setSavedSearches(const QList<SavedSearch> &searches)
+{
+    Node *node = savedSearchesNode();
+    if (searches.isEmpty()) {
+        if (node) {
+            const int row = indexOfNode(node).row();
+            beginRemoveRows({}, row, row);
+            m_root->children.pop_back();
+            endRemoveRows();
+        }
+        return;
+    }
+    const auto makeSearch = [](const SavedSearch &search, Node *parent) {
+        auto child = std::make_unique<Node>();
+        child->kind = NodeKind::SavedSearch;
+        child->name = search.name;
+        child->query = search.query;
+        child->parent = parent;
+        return child;
+    };
+    if (!node) {
+        auto added = std::make_unique<Node>();
+        added->kind = NodeKind::SavedSearches;
+        added->parent = m_root.get();
+        for (const SavedSearch &search : searches)
+            added->children.push_back(makeSearch(search, added.get()));
+        const int row = int(m_root->children.size());
+        beginInsertRows({}, row, row);
+        m_root->children.push_back(std::move(added));
+        endInsertRows();
+        return;
+    }
+    // One search added at the end or removed anywhere moves only that row, so that a view keeps
+    // the others (and the current one) where they are; the rest change in place.
+    std::vector<std::unique_ptr<Node>> &children = node->children;
+    const QModelIndex parent = indexOfNode(node);
+    if (size_t(searches.size()) + 1 == children.size()) {
+        size_t gone = 0;
+        while (gone < size_t(searches.size()) && children[gone]->name == searches[qsizetype(gone)].name
+               && children[gone]->query == searches[qsizetype(gone)].query)
+            ++gone;
+        beginRemoveRows(parent, int(gone), int(gone));
+        children.erase(children.begin() + qsizetype(gone));
+        endRemoveRows();
+    } else if (size_t(searches.size()) > children.size()) {
+        const int first = int(children.size());
+        beginInsertRows(parent, first, int(searches.size()) - 1);
+        for (qsizetype i = first; i < searches.size(); ++i)
+            children.push_back(makeSearch(searches[i], node));
+        endInsertRows();
+    } else if (size_t(searches.size()) < children.size()) {
+        beginRemoveRows(parent, int(searches.size()), int(children.size()) - 1);
+        children.resize(size_t(searches.size()));
+        endRemoveRows();
+    }
+    for (size_t i = 0; i < children.size(); ++i) {
+        Node *child = children[i].get();
+        const SavedSearch &search = searches[qsizetype(i)];
+        if (child->name == search.name && child->query == search.query)
+            continue;
+        child->name = search.name;
+        child->query = search.query;
+        const QModelIndex at = indexOfNode(child);
+        Q_EMIT dataChanged(at, at);
+    }
+}
+
+QModelIndex MailboxTreeModel::savedSearchIndex(int row) const
+{
+    const Node *node = savedSearchesNode();
+    if (!node || row < 0 || size_t(row) >= node->children.size())
+        return {};
+    return indexOfNode(node->children[size_t(row)].get());
+}
+
 MailboxTreeModel::Node *MailboxTreeModel::findMailbox(Node *under, const QString &path) const
 {
     if (!under)
@@ -162,9 +243,11 @@ void MailboxTreeModel::addAccount(const QString &account, const QString &display
     node->account = account;
     node->name = displayName.isEmpty() ? account : displayName;
     node->parent = m_root.get();
-    const int row = int(m_root->children.size());
+    // Accounts come before the saved searches.
+    const Node *saved = savedSearchesNode();
+    const int row = saved ? indexOfNode(saved).row() : int(m_root->children.size());
     beginInsertRows({}, row, row);
-    m_root->children.push_back(std::move(node));
+    m_root->children.insert(m_root->children.begin() + row, std::move(node));
     endInsertRows();
     rebuildAccount(account);
 }
@@ -387,6 +470,9 @@ int MailboxTreeModel::unreadOf(const Node *node) const
         }
         return total;
     }
+    case NodeKind::SavedSearches:
+    case NodeKind::SavedSearch:
+        return 0;
     case NodeKind::Account: {
         int total = 0;
         const QList<store::MailboxRecord> list = m_lists.value(node->account);
@@ -481,6 +567,9 @@ QVariant MailboxTreeModel::decoration(const Node *node) const
             break;
         }
         return icon(QStringLiteral("folder"));
+    case NodeKind::SavedSearches:
+    case NodeKind::SavedSearch:
+        return icon(QStringLiteral("folder-saved-search"));
     }
     return {};
 }
@@ -495,12 +584,16 @@ QVariant MailboxTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (node->kind == NodeKind::AllInboxes)
             return tr("All Inboxes");
+        if (node->kind == NodeKind::SavedSearches)
+            return tr("Saved Searches");
         if (node->kind == NodeKind::Mailbox && node->parent->kind == NodeKind::Account && isInbox(node->path))
             return tr("Inbox");
         return node->name;
     case Qt::ToolTipRole:
         if (node->kind == NodeKind::Account)
             return node->detail.isEmpty() ? node->name : QString(node->name + QLatin1String(": ") + node->detail);
+        if (node->kind == NodeKind::SavedSearch)
+            return node->query;
         return node->kind == NodeKind::Mailbox ? node->path : QString();
     case Qt::DecorationRole:
         return decoration(node);
@@ -543,6 +636,8 @@ QVariant MailboxTreeModel::data(const QModelIndex &index, int role) const
         return record && record->subscribed;
     case SelectableRole:
         return record && record->selectable;
+    case QueryRole:
+        return node->query;
     default:
         return {};
     }
@@ -553,6 +648,8 @@ Qt::ItemFlags MailboxTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     const Node *node = nodeOf(index);
+    if (node->kind == NodeKind::SavedSearches)
+        return Qt::ItemIsEnabled;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (node->kind == NodeKind::Account)
         result |= Qt::ItemIsDropEnabled;

@@ -6,6 +6,7 @@
 #include "engine/AccountEngine.h"
 #include "engine/MailboxDelta.h"
 #include "models/MailboxKey.h"
+#include "models/SavedSearch.h"
 #include "store/MailboxRecord.h"
 
 #include <QAbstractItemModel>
@@ -34,12 +35,15 @@ class AccountRegistry;
 // It also takes drops: messages onto a folder (move, or copy with the Copy action) and a folder
 // onto another folder or an account (a RENAME under the new parent). dropRefusal() says why a
 // drop is refused, for the view to show while dragging.
+//
+// The user's saved searches, when there are any, come last under a "Saved Searches" node, each
+// a virtual folder that holds no mailbox: choosing one runs its query (QueryRole).
 class MailboxTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
-    enum class NodeKind { AllInboxes, Account, Mailbox };
+    enum class NodeKind { AllInboxes, Account, Mailbox, SavedSearches, SavedSearch };
     Q_ENUM(NodeKind)
     enum class SyncState { Offline, Connecting, Syncing, Connected, Error };
     Q_ENUM(SyncState)
@@ -57,6 +61,7 @@ public:
         SyncDetailRole,              // QString: why an account is offline or in error
         SubscribedRole,              // bool
         SelectableRole,              // bool: can hold messages (not \Noselect)
+        QueryRole,                   // QString: a saved search's query
     };
     Q_ENUM(Role)
 
@@ -72,6 +77,11 @@ public:
     void setAccountState(const QString &account, SyncState state, const QString &detail = {});
     // Takes the delta's counts, if it has any, for its mailbox.
     void applyDelta(const QString &account, const engine::MailboxDeltaPtr &delta);
+
+    // The saved searches, in the order shown; an empty list removes the node.
+    void setSavedSearches(const QList<SavedSearch> &searches);
+    // The node of saved search `row`; invalid when there is none.
+    [[nodiscard]] QModelIndex savedSearchIndex(int row) const;
 
     // Hides folders that are neither subscribed nor INBOX nor above a shown one.
     void setShowOnlySubscribed(bool only);
@@ -121,6 +131,7 @@ private:
         std::optional<store::MailboxRecord> record; // mailboxes that are listed
         SyncState state = SyncState::Offline;       // accounts
         QString detail;                             // accounts
+        QString query;                              // saved searches
         Node *parent = nullptr;
         std::vector<std::unique_ptr<Node>> children;
     };
@@ -129,6 +140,7 @@ private:
     [[nodiscard]] Node *nodeOf(const QModelIndex &index) const;
     [[nodiscard]] QModelIndex indexOfNode(const Node *node, int column = 0) const;
     [[nodiscard]] Node *accountNode(const QString &account) const;
+    [[nodiscard]] Node *savedSearchesNode() const;
     [[nodiscard]] Node *findMailbox(Node *under, const QString &path) const;
     [[nodiscard]] Node *findMailboxId(Node *under, qint64 id) const;
     [[nodiscard]] const store::MailboxRecord *inboxOf(const QString &account) const;

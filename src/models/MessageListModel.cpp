@@ -140,35 +140,85 @@ void MessageListModel::applyDelta(const QString &account, const engine::MailboxD
     const int found = sourceOf(account, delta->mailboxId);
     if (found < 0)
         return;
-    const quint32 source = quint32(found);
-    Source &shown = m_sources[found];
+    applyToSource(quint32(found), *delta, m_followsInsertions);
+}
 
-    UidSet removed = delta->reset ? shown.uids : (delta->removed & shown.uids);
+int MessageListModel::addMailbox(const MailboxKey &key)
+{
+    const int found = sourceOf(key.account, key.mailboxId);
+    if (found >= 0)
+        return found;
+    m_sources.append(Source{key, {}});
+    return int(m_sources.size() - 1);
+}
+
+void MessageListModel::setMailboxRows(int source, const std::vector<store::MessageRecord> &records, bool replace)
+{
+    if (source < 0 || source >= m_sources.size())
+        return;
+    engine::MailboxDelta delta;
+    delta.mailboxId = m_sources[source].key.mailboxId;
+    UidSet kept;
+    for (const store::MessageRecord &record : records)
+        kept.insert(record.uid);
+    if (replace)
+        delta.removed = m_sources[source].uids - kept;
+    delta.inserted = records;
+    std::sort(delta.inserted.begin(), delta.inserted.end(),
+              [](const store::MessageRecord &a, const store::MessageRecord &b) {
+                  return a.uid < b.uid;
+              });
+    applyToSource(quint32(source), delta, true);
+}
+
+quint64 MessageListModel::messageCountOf(const QString &account) const
+{
+    quint64 count = 0;
+    for (const Source &source : m_sources) {
+        if (source.key.account == account)
+            count += source.uids.count();
+    }
+    return count;
+}
+
+void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta &delta, bool acceptInsertions)
+{
+    Source &shown = m_sources[qsizetype(source)];
+
+    UidSet removed = delta.reset ? shown.uids : (delta.removed & shown.uids);
     UidSet insertedUids;
     std::vector<Row> incoming;
-    incoming.reserve(delta->inserted.size());
-    for (const store::MessageRecord &record : delta->inserted) {
+    incoming.reserve(delta.inserted.size());
+    // Rows shown already that come again (the cached snapshot's row that the sync sends again,
+    // the engine's attachment hint once the structure is known): replaced, never shown twice.
+    std::vector<const store::MessageRecord *> replacements;
+    for (const store::MessageRecord &record : delta.inserted) {
         if (record.uid == 0 || insertedUids.contains(record.uid))
             continue;
+        const bool isShown = !delta.reset && shown.uids.contains(record.uid) && !removed.contains(record.uid);
+        // A list of chosen messages takes no new ones from a mailbox's delta.
+        if (!isShown && !acceptInsertions)
+            continue;
         insertedUids.insert(record.uid);
-        // A row shown already (the cached snapshot's row that the sync sends again) is replaced,
-        // never shown twice.
-        if (!delta->reset && shown.uids.contains(record.uid))
-            removed.insert(record.uid);
-        incoming.push_back(makeRow(record, source));
+        if (isShown)
+            replacements.push_back(&record);
+        else
+            incoming.push_back(makeRow(record, source));
     }
-    // Rows the engine learnt more about (the attachment hint, once the structure is known):
-    // replaced like a row sent again, and only where shown.
-    for (const store::MessageRecord &record : delta->updated) {
+    // Rows the engine learnt more about are replaced only where shown.
+    for (const store::MessageRecord &record : delta.updated) {
         if (record.uid == 0 || insertedUids.contains(record.uid) || !shown.uids.contains(record.uid)
             || removed.contains(record.uid))
             continue;
         insertedUids.insert(record.uid);
-        removed.insert(record.uid);
-        incoming.push_back(makeRow(record, source));
+        replacements.push_back(&record);
     }
 
     if (m_threaded) {
+        for (const store::MessageRecord *record : replacements) {
+            removed.insert(record->uid);
+            incoming.push_back(makeRow(*record, source));
+        }
         if (!removed.isEmpty() || !incoming.empty()) {
             beginResetModel();
             std::erase_if(m_rows, [&](const Row &row) {
@@ -180,11 +230,11 @@ void MessageListModel::applyDelta(const QString &account, const engine::MailboxD
             rebuildThreads();
             endResetModel();
         }
-        applyFlags(source, delta->flags);
+        applyFlags(source, delta.flags);
         return;
     }
 
-    if (delta->reset && m_sources.size() == 1) {
+    if (delta.reset && m_sources.size() == 1) {
         // The whole list is new: one reset is cheaper for the view than a removal and an insert.
         beginResetModel();
         m_rows = std::move(incoming);
@@ -192,6 +242,9 @@ void MessageListModel::applyDelta(const QString &account, const engine::MailboxD
         shown.uids = insertedUids;
         endResetModel();
     } else {
+        // A replacement that keeps its place changes in place (a view keeps it current and
+        // selected); one whose sort key changed moves as a removal and an insertion.
+        replaceInPlace(source, replacements, removed, incoming);
         if (!removed.isEmpty()) {
             std::vector<bool> gone(m_rows.size(), false);
             for (size_t i = 0; i < m_rows.size(); ++i)
@@ -204,7 +257,37 @@ void MessageListModel::applyDelta(const QString &account, const engine::MailboxD
             insertFlat(std::move(incoming));
         }
     }
-    applyFlags(source, delta->flags);
+    applyFlags(source, delta.flags);
+}
+
+void MessageListModel::replaceInPlace(quint32 source, const std::vector<const store::MessageRecord *> &replacements,
+                                      UidSet &removed, std::vector<Row> &incoming)
+{
+    if (replacements.empty())
+        return;
+    QHash<Uid, const store::MessageRecord *> byUid;
+    byUid.reserve(qsizetype(replacements.size()));
+    for (const store::MessageRecord *record : replacements)
+        byUid.insert(record->uid, record);
+    for (size_t i = 0; i < m_rows.size() && !byUid.isEmpty(); ++i) {
+        Row &row = m_rows[i];
+        if (row.source != source)
+            continue;
+        const auto it = byUid.constFind(row.record.uid);
+        if (it == byUid.cend())
+            continue;
+        Row replacement = makeRow(**it, source);
+        byUid.erase(it);
+        if (replacement.record == row.record)
+            continue;
+        if (replacement.sortDate != row.sortDate || compareColumn(row, replacement) != 0) {
+            removed.insert(row.record.uid);
+            incoming.push_back(std::move(replacement));
+            continue;
+        }
+        row = std::move(replacement);
+        Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+    }
 }
 
 void MessageListModel::applyLocalFlags(const QString &account, qint64 mailboxId, const UidSet &uids, const Flags &add,

@@ -102,6 +102,19 @@ public:
     [[nodiscard]] QMimeData *mimeData(const QModelIndexList &indexes) const override;
     [[nodiscard]] Qt::DropActions supportedDragActions() const override;
 
+protected:
+    // For a list of chosen messages (search results) rather than whole mailboxes: the deltas of
+    // its mailboxes then change and remove the rows shown but add none.
+    void setFollowsInsertions(bool follow) { m_followsInsertions = follow; }
+    // Adds a mailbox to those shown, keeping the rows; its index for setMailboxRows().
+    int addMailbox(const MailboxKey &key);
+    // Shows `records` as rows of mailbox `source`: added to its rows, or with `replace` as its
+    // only rows (the others go, one contiguous run at a time). A row shown already is replaced
+    // in place.
+    void setMailboxRows(int source, const std::vector<store::MessageRecord> &records, bool replace);
+    // The rows shown of one account's mailboxes.
+    [[nodiscard]] quint64 messageCountOf(const QString &account) const;
+
 private:
     struct Row {
         store::MessageRecord record;
@@ -128,6 +141,10 @@ private:
     // `columnOrder` (negative, zero, positive) of a and b with the ties broken, in sort order.
     [[nodiscard]] bool ordered(int columnOrder, const Row &a, const Row &b) const;
 
+    void applyToSource(quint32 source, const engine::MailboxDelta &delta, bool acceptInsertions);
+    // Replaces shown rows whose place stays; the others join `removed` and `incoming`.
+    void replaceInPlace(quint32 source, const std::vector<const store::MessageRecord *> &replacements, UidSet &removed,
+                        std::vector<Row> &incoming);
     void removeFlat(const std::vector<bool> &gone);
     void insertFlat(std::vector<Row> incoming);
     void applyFlags(quint32 source, const std::vector<store::FlagUpdate> &updates);
@@ -141,6 +158,7 @@ private:
 
     QList<Source> m_sources;
     bool m_threaded = false;
+    bool m_followsInsertions = true;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 

@@ -7,6 +7,7 @@
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
+#include "models/SearchResultsModel.h"
 #include "ui/AboutDialog.h"
 #include "ui/AccountSettingsDialog.h"
 #include "ui/AccountWizard.h"
@@ -18,12 +19,14 @@
 #include "ui/MessageListView.h"
 #include "ui/NotificationBar.h"
 #include "ui/ReaderView.h"
+#include "ui/SearchBar.h"
 #include "ui/SettingsRemoteContentPolicy.h"
 #include "ui/SyncHealthPanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -54,6 +57,8 @@ namespace fumi {
 using models::MailboxKey;
 using models::MailboxTreeModel;
 using models::MessageListModel;
+using models::SavedSearch;
+using models::SearchResultsModel;
 
 namespace {
 
@@ -68,6 +73,9 @@ const auto threadedKey = u"MessageList/threaded"_s;
 const auto markReadDelayKey = u"MessageList/markReadDelayMs"_s;
 const auto onlySubscribedKey = u"FolderTree/onlySubscribed"_s;
 const auto trayIconKey = u"Notifications/trayIcon"_s;
+const auto recentSearchesKey = u"Search/recent"_s;
+const auto savedSearchesKey = u"Search/saved"_s;
+constexpr qsizetype recentSearchCount = 10;
 
 bool isInbox(const QString &path)
 {
@@ -79,6 +87,21 @@ QString lastLevel(const QString &path)
 {
     const qsizetype at = std::max(path.lastIndexOf(u'/'), path.lastIndexOf(u'.'));
     return at < 0 ? path : path.mid(at + 1);
+}
+
+// Where the token at `offset` of a query ends: at white space, outside quotes.
+qsizetype tokenEnd(const QString &text, qsizetype offset)
+{
+    bool quoted = false;
+    qsizetype at = offset;
+    for (; at < text.size(); ++at) {
+        const QChar c = text.at(at);
+        if (c == u'"')
+            quoted = !quoted;
+        else if (!quoted && (c.isSpace() || (at > offset && c == u')')))
+            break;
+    }
+    return at;
 }
 
 // "1 message", "12 messages": the plural forms English needs without a translation.
@@ -99,6 +122,12 @@ MainWindow::MainWindow(QSettings *settings, models::AccountRegistry *registry, Q
     m_folderModel = new MailboxTreeModel(m_registry, this);
     m_messageModel = new MessageListModel(this);
     m_messageModel->setRegistry(m_registry);
+    m_searchModel = new SearchResultsModel(this);
+    m_searchModel->setRegistry(m_registry);
+    // A result's mailbox follows its deltas under the id the folder tree knows it by.
+    m_searchModel->setMailboxIdResolver([this](const QString &account, const QString &path) {
+        return m_folderModel->indexOf(account, path).data(MailboxTreeModel::MailboxIdRole).toLongLong();
+    });
     m_notifier = new ui::MailNotifier(m_registry, m_folderModel, this);
     createPanes();
     createActions();
@@ -114,6 +143,7 @@ MainWindow::~MainWindow()
 {
     // The models follow the registry, which may outlive the window.
     m_messageModel->setRegistry(nullptr);
+    m_searchModel->setRegistry(nullptr);
 }
 
 void MainWindow::createPanes()
@@ -140,6 +170,8 @@ void MainWindow::createPanes()
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->setSpacing(0);
+    m_searchBar = new ui::SearchBar(this);
+    listLayout->addWidget(m_searchBar);
     listLayout->addWidget(m_errorBar);
     listLayout->addWidget(m_undoBar);
     listLayout->addWidget(m_messageListView, 1);
@@ -219,6 +251,7 @@ void MainWindow::createActions()
     m_threadsAction->setCheckable(true);
     connect(m_threadsAction, &QAction::toggled, this, [this](bool on) {
         m_messageModel->setThreaded(on);
+        m_searchModel->setThreaded(on);
         m_messageListView->setRootIsDecorated(on);
     });
 
@@ -297,6 +330,24 @@ void MainWindow::createActions()
         markAllRead(m_messageModel->mailboxes());
     });
 
+    // Ctrl+K, as in Thunderbird and most chat and mail programs, goes to the search bar.
+    m_findAction = make("findAction");
+    m_findAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_searchBar->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_searchBar->lineEdit()->selectAll();
+    });
+    m_saveSearchAction = make("saveSearchAction");
+    m_saveSearchAction->setEnabled(false);
+    connect(m_saveSearchAction, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Search"), tr("Name of the saved search:"),
+                                                   QLineEdit::Normal, m_searchBar->text().trimmed(), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            saveSearch(name);
+    });
+
     m_aboutAction = make("aboutAction");
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAboutDialog);
@@ -317,6 +368,9 @@ void MainWindow::createMenus()
     m_editMenu = menuBar()->addMenu(QString());
     m_editMenu->setObjectName(u"editMenu"_s);
     m_editMenu->addAction(m_undoAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_findAction);
+    m_editMenu->addAction(m_saveSearchAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(u"viewMenu"_s);
@@ -363,10 +417,33 @@ void MainWindow::connectModels()
             [this](const QModelIndex &current) {
                 openFolder(current);
             });
-    connect(m_messageListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                openMessage(current);
-            });
+    m_listCurrentConnection = connect(m_messageListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                                      [this](const QModelIndex &current) {
+                                          openMessage(current);
+                                      });
+    connect(m_searchBar, &ui::SearchBar::searchRequested, this, [this](const QString &text, bool atOnce) {
+        if (text.trimmed().isEmpty()) {
+            if (isShowingSearch())
+                endSearch();
+            return;
+        }
+        if (search(text) && atOnce)
+            rememberRecentSearch(text);
+    });
+    connect(m_searchBar, &ui::SearchBar::escapePressed, this, &MainWindow::endSearch);
+    connect(m_searchBar, &ui::SearchBar::saveRequested, m_saveSearchAction, &QAction::trigger);
+    connect(m_searchModel, &SearchResultsModel::statusChanged, this, [this] {
+        if (isShowingSearch())
+            m_searchBar->setStatus(m_searchModel->statusText());
+    });
+    m_searchBar->setRecentSearches(m_settings->value(recentSearchesKey).toStringList());
+    const int saved = m_settings->beginReadArray(savedSearchesKey);
+    for (int i = 0; i < saved; ++i) {
+        m_settings->setArrayIndex(i);
+        m_savedSearches.append({m_settings->value(u"name"_s).toString(), m_settings->value(u"query"_s).toString()});
+    }
+    m_settings->endArray();
+    m_folderModel->setSavedSearches(m_savedSearches);
     connect(m_folderView, &QWidget::customContextMenuRequested, this, &MainWindow::showFolderMenu);
     connect(m_folderView, &ui::FolderTreeView::dropRefusalChanged, this, [this](const QString &reason) {
         if (reason.isEmpty())
@@ -400,7 +477,8 @@ void MainWindow::connectModels()
                 // All Inboxes, the folder a new window shows, grows as accounts report their
                 // INBOX; openFolder() does nothing when its mailboxes are what the list shows.
                 const QModelIndex current = m_folderView->currentIndex();
-                if (current == m_folderModel->allInboxesIndex())
+                // A search shown stays; Esc brings the folder back up to date.
+                if (current == m_folderModel->allInboxesIndex() && !isShowingSearch())
                     openFolder(current);
             });
     connect(m_undoBar, &ui::NotificationBar::actionTriggered, this, &MainWindow::undo);
@@ -484,6 +562,8 @@ void MainWindow::retranslate()
     m_moveToAction->setText(tr("&Move To…"));
     m_copyToAction->setText(tr("&Copy To…"));
     m_markAllReadAction->setText(tr("Mark &All Read"));
+    m_findAction->setText(tr("&Search Messages"));
+    m_saveSearchAction->setText(tr("Sa&ve Search…"));
     m_aboutAction->setText(tr("&About Fumi"));
     m_aboutQtAction->setText(tr("About &Qt"));
     updateUndoAction();
@@ -494,6 +574,22 @@ void MainWindow::retranslate()
 
 void MainWindow::openFolder(const QModelIndex &index)
 {
+    const auto kind = index.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>();
+    if (index.isValid() && kind == MailboxTreeModel::NodeKind::SavedSearch) {
+        // A saved search is a virtual folder: choosing it runs its query over the folder
+        // shown before.
+        const QString query = index.data(MailboxTreeModel::QueryRole).toString();
+        m_searchBar->setText(query);
+        search(query);
+        return;
+    }
+    m_lastFolder = index;
+    if (isShowingSearch()) {
+        m_searchBar->setText(QString());
+        m_searchBar->setStatus(QString());
+        m_searchModel->clear();
+        showList(m_messageModel);
+    }
     const QList<MailboxKey> keys = m_folderModel->mailboxKeys(index);
     if (keys == m_messageModel->mailboxes() && !keys.isEmpty())
         return;
@@ -504,6 +600,190 @@ void MainWindow::openFolder(const QModelIndex &index)
     m_messageModel->setMailboxes(keys);
     for (const MailboxKey &key : keys)
         m_registry->openMailbox(key.account, key.path);
+}
+
+// --- search ----------------------------------------------------------------------------------
+
+MessageListModel *MainWindow::listModel() const
+{
+    return isShowingSearch() ? static_cast<MessageListModel *>(m_searchModel) : m_messageModel;
+}
+
+bool MainWindow::isShowingSearch() const
+{
+    return m_messageListView->model() == m_searchModel;
+}
+
+void MainWindow::showList(MessageListModel *model)
+{
+    if (m_messageListView->model() == model)
+        return;
+    // The columns stay as the user set them; a new model would reset the header.
+    const QByteArray header = m_messageListView->header()->saveState();
+    disconnect(m_listCurrentConnection);
+    m_markReadTimer->stop();
+    m_open = {};
+    m_messageView->clear();
+    m_messageListView->setModel(model);
+    m_messageListView->header()->restoreState(header);
+    m_listCurrentConnection = connect(m_messageListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                                      [this](const QModelIndex &current) {
+                                          openMessage(current);
+                                      });
+    const bool searching = model == m_searchModel;
+    // Mark All Read means a folder; a search's results are marked with M.
+    m_markAllReadAction->setEnabled(!searching);
+    m_saveSearchAction->setEnabled(searching);
+    m_searchBar->setSaveEnabled(searching);
+}
+
+bool MainWindow::search(const QString &text)
+{
+    auto parsed = engine::SearchQueryParser::parse(text, QDate::currentDate());
+    if (!parsed) {
+        const ParseError &error = parsed.error();
+        m_searchBar->showError(
+            error.offset, error.length > 0 ? error.length : tokenEnd(text, error.offset) - error.offset, error.message);
+        return false;
+    }
+    const engine::SearchQuery query = std::move(parsed).value();
+
+    // account:NAME names an account by its display name or one of its addresses, whole and
+    // in any case: "account:work" and "account:alice@example.org" both find Alice's "Work".
+    const QStringList accounts = m_registry->accounts();
+    QStringList chosen;
+    for (const QString &name : query.accounts) {
+        bool found = false;
+        for (const QString &account : accounts) {
+            const engine::AccountEngine *engine = m_registry->engine(account);
+            bool matches = m_registry->displayName(account).compare(name, Qt::CaseInsensitive) == 0
+                || account.compare(name, Qt::CaseInsensitive) == 0;
+            if (engine) {
+                for (const account::Identity &identity : engine->account().identities)
+                    matches = matches || identity.address.compare(name, Qt::CaseInsensitive) == 0;
+            }
+            if (matches) {
+                found = true;
+                if (!chosen.contains(account))
+                    chosen << account;
+            }
+        }
+        if (!found) {
+            qsizetype at = text.indexOf(QString(u"account:"_s + name), 0, Qt::CaseInsensitive);
+            if (at < 0)
+                at = text.indexOf(QString(u"account:\""_s + name), 0, Qt::CaseInsensitive);
+            at = std::max<qsizetype>(at, 0);
+            m_searchBar->showError(at, tokenEnd(text, at) - at, tr("There is no account named “%1”.").arg(name));
+            return false;
+        }
+    }
+    m_searchBar->clearError();
+
+    // Without in:, a search looks in the folder shown (All Inboxes: every account's INBOX);
+    // an account not part of it is searched in its INBOX. in: and in:all look in every account.
+    const QList<MailboxKey> shown = m_folderModel->mailboxKeys(m_lastFolder);
+    const QString shownAccount = m_lastFolder.data(MailboxTreeModel::AccountRole).toString();
+    if (chosen.isEmpty()) {
+        if (query.allFolders || !query.folders.isEmpty()) {
+            chosen = accounts;
+        } else {
+            for (const MailboxKey &key : shown) {
+                if (!chosen.contains(key.account))
+                    chosen << key.account;
+            }
+            if (chosen.isEmpty() && accounts.contains(shownAccount))
+                chosen << shownAccount;
+            if (chosen.isEmpty())
+                chosen = accounts;
+        }
+    }
+    QList<std::pair<QString, QStringList>> requests;
+    for (const QString &account : std::as_const(chosen)) {
+        QStringList mailboxes;
+        for (const MailboxKey &key : shown) {
+            if (key.account == account)
+                mailboxes << key.path;
+        }
+        if (mailboxes.isEmpty())
+            mailboxes << u"INBOX"_s;
+        requests.append({account, mailboxes});
+    }
+    showList(m_searchModel);
+    m_searchModel->search(query, requests);
+    m_searchBar->setStatus(m_searchModel->statusText());
+    return true;
+}
+
+void MainWindow::endSearch()
+{
+    m_searchBar->setText(QString());
+    m_searchBar->setStatus(QString());
+    m_searchModel->clear();
+    showList(m_messageModel);
+    // From a saved search, back to the folder shown before it.
+    const QModelIndex current = m_folderView->currentIndex();
+    if (current.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>()
+            == MailboxTreeModel::NodeKind::SavedSearch
+        && m_lastFolder.isValid())
+        m_folderView->setCurrentIndex(m_lastFolder);
+    else
+        openFolder(m_lastFolder);
+    m_messageListView->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::rememberRecentSearch(const QString &text)
+{
+    const QString query = text.trimmed();
+    if (query.isEmpty())
+        return;
+    QStringList recent = m_settings->value(recentSearchesKey).toStringList();
+    recent.removeAll(query);
+    recent.prepend(query);
+    while (recent.size() > recentSearchCount)
+        recent.removeLast();
+    m_settings->setValue(recentSearchesKey, recent);
+    m_searchBar->setRecentSearches(recent);
+}
+
+void MainWindow::saveSearch(const QString &name)
+{
+    const QString query = m_searchBar->text().trimmed();
+    if (name.trimmed().isEmpty() || query.isEmpty())
+        return;
+    rememberRecentSearch(query);
+    m_savedSearches.append({name.trimmed(), query});
+    storeSavedSearches();
+}
+
+void MainWindow::renameSavedSearch(int row, const QString &name)
+{
+    if (row < 0 || row >= m_savedSearches.size() || name.trimmed().isEmpty())
+        return;
+    m_savedSearches[row].name = name.trimmed();
+    storeSavedSearches();
+}
+
+void MainWindow::deleteSavedSearch(int row)
+{
+    if (row < 0 || row >= m_savedSearches.size())
+        return;
+    const bool wasCurrent = m_folderView->currentIndex() == m_folderModel->savedSearchIndex(row);
+    m_savedSearches.removeAt(row);
+    storeSavedSearches();
+    if (wasCurrent)
+        endSearch();
+}
+
+void MainWindow::storeSavedSearches()
+{
+    m_settings->beginWriteArray(savedSearchesKey, int(m_savedSearches.size()));
+    for (int i = 0; i < m_savedSearches.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(u"name"_s, m_savedSearches[i].name);
+        m_settings->setValue(u"query"_s, m_savedSearches[i].query);
+    }
+    m_settings->endArray();
+    m_folderModel->setSavedSearches(m_savedSearches);
 }
 
 void MainWindow::openMessage(const QModelIndex &index)
@@ -524,7 +804,7 @@ void MainWindow::openMessage(const QModelIndex &index)
 
 void MainWindow::markOpenMessageRead()
 {
-    const QModelIndex index = m_messageModel->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
+    const QModelIndex index = listModel()->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
     if (!index.isValid() || !index.data(MessageListModel::UnreadRole).toBool())
         return;
     const quint64 request = m_registry->setFlags(m_open.account, m_open.path, UidSet::fromRange(m_open.uid, m_open.uid),
@@ -584,6 +864,7 @@ void MainWindow::toggleRead()
         const Flags remove = anyUnread ? Flags() : seen;
         track(m_registry->setFlags(group.key.account, group.key.path, group.uids, add, remove), description, false);
         m_messageModel->applyLocalFlags(group.key.account, group.key.mailboxId, group.uids, add, remove);
+        m_searchModel->applyLocalFlags(group.key.account, group.key.mailboxId, group.uids, add, remove);
     }
     // Reading a message and then marking it unread keeps it unread.
     m_markReadTimer->stop();
@@ -608,6 +889,7 @@ void MainWindow::toggleFlag()
         const Flags remove = anyUnflagged ? Flags() : flagged;
         track(m_registry->setFlags(group.key.account, group.key.path, group.uids, add, remove), description, false);
         m_messageModel->applyLocalFlags(group.key.account, group.key.mailboxId, group.uids, add, remove);
+        m_searchModel->applyLocalFlags(group.key.account, group.key.mailboxId, group.uids, add, remove);
     }
 }
 
@@ -680,7 +962,7 @@ void MainWindow::goToMessage(int step, bool unreadOnly)
 {
     QModelIndex at = m_messageListView->currentIndex();
     if (!at.isValid()) {
-        at = m_messageModel->index(0, 0);
+        at = listModel()->index(0, 0);
         if (!at.isValid() || (!unreadOnly || at.data(MessageListModel::UnreadRole).toBool())) {
             m_messageListView->setCurrentIndex(at);
             return;
@@ -711,13 +993,15 @@ void MainWindow::track(quint64 request, const QString &description, bool announc
 void MainWindow::onRequestFinished(const QString &account, quint64 id, bool ok, const QString &error,
                                    const QVariant &result)
 {
-    Q_UNUSED(account);
+    // A search's answer is the search bar's to show.
+    if (m_searchModel->isSearchRequest(account, id))
+        return;
     if (id == m_fetchRequest) {
         m_fetchRequest = 0;
         if (ok) {
             showMessage(result.toByteArray(), m_open.account);
             // The delay counts from when the message can be read, as Thunderbird's does.
-            const QModelIndex shown = m_messageModel->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
+            const QModelIndex shown = listModel()->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
             if (shown.data(MessageListModel::UnreadRole).toBool())
                 m_markReadTimer->start(m_settings->value(markReadDelayKey, 0).toInt());
             Q_EMIT messageShown(m_open.account, m_open.path, m_open.uid);
@@ -802,7 +1086,22 @@ void MainWindow::showFolderMenu(const QPoint &at)
     const QString account = folder.data(MailboxTreeModel::AccountRole).toString();
     QMenu menu(this);
     menu.setObjectName(u"folderMenu"_s);
-    if (kind == MailboxTreeModel::NodeKind::AllInboxes) {
+    if (kind == MailboxTreeModel::NodeKind::SavedSearches)
+        return;
+    if (kind == MailboxTreeModel::NodeKind::SavedSearch) {
+        const int row = folder.row();
+        const QString name = folder.data().toString();
+        menu.addAction(tr("Rename…"), this, [this, row, name] {
+            bool ok = false;
+            const QString renamed
+                = QInputDialog::getText(this, tr("Rename Saved Search"), tr("New name:"), QLineEdit::Normal, name, &ok);
+            if (ok)
+                renameSavedSearch(row, renamed);
+        });
+        menu.addAction(tr("Delete"), this, [this, row] {
+            deleteSavedSearch(row);
+        });
+    } else if (kind == MailboxTreeModel::NodeKind::AllInboxes) {
         menu.addAction(tr("Mark All Read"), this, [this, folder] {
             markAllRead(m_folderModel->mailboxKeys(folder));
         });

@@ -6,6 +6,7 @@
 #include "core/Flags.h"
 #include "core/UidSet.h"
 #include "models/MailboxKey.h"
+#include "models/SavedSearch.h"
 #include "store/MailboxRecord.h"
 
 #include <QHash>
@@ -30,6 +31,7 @@ namespace fumi::models {
 class AccountRegistry;
 class MailboxTreeModel;
 class MessageListModel;
+class SearchResultsModel;
 } // namespace fumi::models
 
 namespace fumi::ui {
@@ -41,6 +43,7 @@ class MailNotifier;
 class MessageListView;
 class NotificationBar;
 class ReaderView;
+class SearchBar;
 class SettingsRemoteContentPolicy;
 class SyncHealthPanel;
 } // namespace fumi::ui
@@ -61,6 +64,10 @@ namespace fumi {
 // The window remembers its geometry, dock state, splitter sizes, list columns, which panes are
 // shown and its View toggles in the QSettings it is given, so that it comes back as the user
 // left it. Menus hold only actions that work.
+//
+// The search bar above the list (Ctrl+K) shows a search's results in the list in place of the
+// folder's, from every account it asks; Esc, or choosing a folder, goes back to the folder.
+// Searches can be saved by name and appear under Saved Searches in the folder tree.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -73,7 +80,20 @@ public:
 
     [[nodiscard]] models::AccountRegistry *registry() const { return m_registry; }
     [[nodiscard]] models::MailboxTreeModel *folderModel() const { return m_folderModel; }
+    // The folder's rows; searchModel() holds a search's, and listModel() is the one shown.
     [[nodiscard]] models::MessageListModel *messageModel() const { return m_messageModel; }
+    [[nodiscard]] models::SearchResultsModel *searchModel() const { return m_searchModel; }
+    [[nodiscard]] models::MessageListModel *listModel() const;
+    [[nodiscard]] ui::SearchBar *searchBar() const { return m_searchBar; }
+    [[nodiscard]] bool isShowingSearch() const;
+    // Runs `text` as the search bar does on Enter: false (and an error in the bar) when the
+    // query has an error, and then nothing is searched.
+    bool search(const QString &text);
+    // Keeps the search in the bar under `name`, as Save Search… does after asking the name.
+    void saveSearch(const QString &name);
+    [[nodiscard]] QList<models::SavedSearch> savedSearches() const { return m_savedSearches; }
+    void renameSavedSearch(int row, const QString &name);
+    void deleteSavedSearch(int row);
     [[nodiscard]] ui::NotificationBar *undoBar() const { return m_undoBar; }
     [[nodiscard]] ui::NotificationBar *errorBar() const { return m_errorBar; }
     [[nodiscard]] ui::SyncHealthPanel *syncHealthPanel() const { return m_healthPanel; }
@@ -152,6 +172,10 @@ private:
     void goToMessage(int step, bool unreadOnly);
 
     void showFolderMenu(const QPoint &at);
+    void showList(models::MessageListModel *model);
+    void endSearch();
+    void rememberRecentSearch(const QString &text);
+    void storeSavedSearches();
     void newSubfolder(const QModelIndex &folder);
     void renameFolder(const QModelIndex &folder);
     void deleteFolder(const QModelIndex &folder);
@@ -161,6 +185,11 @@ private:
     models::AccountRegistry *m_registry;
     models::MailboxTreeModel *m_folderModel = nullptr;
     models::MessageListModel *m_messageModel = nullptr;
+    models::SearchResultsModel *m_searchModel = nullptr;
+    ui::SearchBar *m_searchBar = nullptr;
+    QMetaObject::Connection m_listCurrentConnection;
+    QPersistentModelIndex m_lastFolder; // the folder a search leaves and Esc goes back to
+    QList<models::SavedSearch> m_savedSearches;
 
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_messageSplitter = nullptr;
@@ -206,6 +235,8 @@ private:
     QAction *m_moveToAction = nullptr;
     QAction *m_copyToAction = nullptr;
     QAction *m_markAllReadAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_saveSearchAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 

@@ -342,6 +342,61 @@ private Q_SLOTS:
         text.setText(u"hello"_s);
         QVERIFY(!model.canDropMimeData(&text, Qt::MoveAction, -1, 0, archive));
     }
+
+    // Saved searches come last, under their own node, after every account (also one added
+    // later); adding, renaming and removing one moves only its row; no list, no node.
+    void listsSavedSearchesLast_data()
+    {
+        QTest::addColumn<QList<SavedSearch>>("then");
+        QTest::addColumn<int>("removals");
+        QTest::addColumn<int>("insertions");
+        QTest::addColumn<int>("changes");
+        const SavedSearch a{u"Unread"_s, u"is:unread"_s};
+        const SavedSearch b{u"Bob"_s, u"from:bob"_s};
+        const SavedSearch c{u"Big"_s, u"larger:1M"_s};
+        QTest::newRow("added-at-the-end") << QList<SavedSearch>{a, b, c, {u"New"_s, u"new"_s}} << 0 << 1 << 0;
+        QTest::newRow("renamed-in-place") << QList<SavedSearch>{a, {u"Bobby"_s, u"from:bob"_s}, c} << 0 << 0 << 1;
+        QTest::newRow("middle-removed") << QList<SavedSearch>{a, c} << 1 << 0 << 0;
+        QTest::newRow("all-removed") << QList<SavedSearch>{} << 1 << 0 << 0;
+    }
+
+    void listsSavedSearchesLast()
+    {
+        QFETCH(QList<SavedSearch>, then);
+        QFETCH(int, removals);
+        QFETCH(int, insertions);
+        QFETCH(int, changes);
+        MailboxTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.addAccount(u"a"_s, u"Work"_s);
+        const QList<SavedSearch> first{
+            {u"Unread"_s, u"is:unread"_s}, {u"Bob"_s, u"from:bob"_s}, {u"Big"_s, u"larger:1M"_s}};
+        model.setSavedSearches(first);
+        model.addAccount(u"b"_s, u"Home"_s);
+        QCOMPARE(model.rowCount(), 4);
+        const QModelIndex node = model.index(3, 0);
+        QCOMPARE(node.data(MailboxTreeModel::KindRole).value<Kind>(), Kind::SavedSearches);
+        QCOMPARE(node.data().toString(), u"Saved Searches"_s);
+        QVERIFY(!(model.flags(node) & Qt::ItemIsSelectable));
+        QCOMPARE(model.index(2, 0).data().toString(), u"Home"_s);
+        QCOMPARE(model.savedSearchIndex(1).data(MailboxTreeModel::QueryRole).toString(), u"from:bob"_s);
+        QCOMPARE(model.savedSearchIndex(1).data(MailboxTreeModel::KindRole).value<Kind>(), Kind::SavedSearch);
+        QVERIFY(model.mailboxKeys(model.savedSearchIndex(1)).isEmpty());
+
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSavedSearches(then);
+        QCOMPARE(removed.size(), removals);
+        QCOMPARE(inserted.size(), insertions);
+        QCOMPARE(changed.size(), changes);
+        for (int row = 0; row < then.size(); ++row) {
+            QCOMPARE(model.savedSearchIndex(row).data().toString(), then[row].name);
+            QCOMPARE(model.savedSearchIndex(row).data(MailboxTreeModel::QueryRole).toString(), then[row].query);
+        }
+        QVERIFY(!model.savedSearchIndex(int(then.size())).isValid());
+        QCOMPARE(model.rowCount(), then.isEmpty() ? 3 : 4);
+    }
 };
 
 QTEST_MAIN(tst_MailboxTreeModel)
