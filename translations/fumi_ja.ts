@@ -306,6 +306,34 @@
         <source>A&amp;ccounts…</source>
         <translation>アカウント(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Save Search</source>
+        <translation>検索を保存</translation>
+    </message>
+    <message>
+        <source>Name of the saved search:</source>
+        <translation>保存する検索の名前:</translation>
+    </message>
+    <message>
+        <source>&amp;Search Messages</source>
+        <translation>メッセージを検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Search…</source>
+        <translation>検索を保存(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>There is no account named “%1”.</source>
+        <translation>「%1」という名前のアカウントはありません。</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>保存した検索の名前を変更</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
 </context>
 <context>
     <name>fumi::account::KeychainCredentialStore</name>
@@ -904,6 +932,10 @@
         <source>Moved folder %1 to %2</source>
         <translation>フォルダー %1 を %2 に移動しました</translation>
     </message>
+    <message>
+        <source>Saved Searches</source>
+        <translation>保存した検索</translation>
+    </message>
 </context>
 <context>
     <name>fumi::models::MessageListModel</name>
@@ -930,6 +962,45 @@
     <message>
         <source>Size</source>
         <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::models::SearchResultsModel</name>
+    <message>
+        <source>The account is not open.</source>
+        <translation>アカウントが開かれていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索中…</translation>
+    </message>
+    <message>
+        <source>Searching 1 folder…</source>
+        <translation>1 個のフォルダを検索中…</translation>
+    </message>
+    <message>
+        <source>Searching %1 folders…</source>
+        <translation>%1 個のフォルダを検索中…</translation>
+    </message>
+    <message>
+        <source>Done: 1 message</source>
+        <translation>完了: 1 件</translation>
+    </message>
+    <message>
+        <source>Done: %1 messages</source>
+        <translation>完了: %1 件</translation>
+    </message>
+    <message>
+        <source>%1 (not searched: %2)</source>
+        <translation>%1 (検索できなかったもの: %2)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1496,21 @@
     <message>
         <source>Could not write a temporary copy of the attachment.</source>
         <translation>添付ファイルの一時コピーを書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::ui::SearchBar</name>
+    <message>
+        <source>Search… (from:, subject:, is:unread, in:all)</source>
+        <translation>検索… (from:, subject:, is:unread, in:all)</translation>
+    </message>
+    <message>
+        <source>Save Search…</source>
+        <translation>検索を保存…</translation>
+    </message>
+    <message>
+        <source>Keep this search as a folder under Saved Searches</source>
+        <translation>この検索を「保存した検索」の下にフォルダとして残します</translation>
     </message>
 </context>
 <context>
