@@ -229,7 +229,19 @@ void AccountEngine::doStart(RequestId id)
                     return;
                 const RequestId request = it.value();
                 m_journalRequests.erase(it);
-                finish(request, ok, error, QVariant::fromValue(entry));
+                const auto progress = m_journalProgress.constFind(entry);
+                const QVariant result = progress != m_journalProgress.cend() ? QVariant::fromValue(progress.value())
+                                                                             : QVariant::fromValue(entry);
+                m_journalProgress.remove(entry);
+                finish(request, ok, error, result);
+            });
+    connect(m_journal.get(), &OperationJournal::operationProgress, this,
+            [this](qint64 entry, qint64 done, qint64 total) {
+                const auto it = m_journalRequests.constFind(entry);
+                if (it == m_journalRequests.cend())
+                    return;
+                m_journalProgress.insert(entry, done);
+                Q_EMIT requestProgress(it.value(), done, total);
             });
 
     for (const std::shared_ptr<AppendTarget> &target : m_appendTargets)
@@ -720,6 +732,21 @@ AccountEngine::RequestId AccountEngine::moveToAccount(const QString &path, const
             return OperationJournal::Request{0, OperationJournal::Error::UnknownAccount,
                                              tr("The account %1 is not open.").arg(targetAccountKey)};
         return m_journal->moveToAccount(ids[0], uids, **target, targetPath);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::copyFolderToAccount(const QString &path, const QString &targetAccountKey,
+                                                            const QString &targetPath, char targetSeparator)
+{
+    return journalRequest({path}, [this, targetAccountKey, targetPath, targetSeparator](const QList<qint64> &ids) {
+        const auto target = std::find_if(m_appendTargets.begin(), m_appendTargets.end(),
+                                         [&targetAccountKey](const std::shared_ptr<AppendTarget> &each) {
+                                             return each->accountKey() == targetAccountKey;
+                                         });
+        if (target == m_appendTargets.end())
+            return OperationJournal::Request{0, OperationJournal::Error::UnknownAccount,
+                                             tr("The account %1 is not open.").arg(targetAccountKey)};
+        return m_journal->copyFolderToAccount(ids[0], **target, targetPath, targetSeparator);
     });
 }
 

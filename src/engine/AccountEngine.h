@@ -135,9 +135,21 @@ public:
     // under `targetAccountKey` (its Account::id): APPEND there with flags and internal date,
     // confirmed by APPENDUID or a Message-ID search, and only then removed here. Finished when
     // all of that is done; the rows leave `path` at once. Fails at once when that account is
-    // not registered. There is no copy between accounts: the journal has none.
+    // not registered. Single messages are not copied between accounts; whole folders are
+    // (copyFolderToAccount()).
     RequestId moveToAccount(const QString &path, const UidSet &uids, const QString &targetAccountKey,
                             const QString &targetPath);
+    // Copies the folder at `path`, with every subfolder below it, to another account registered
+    // with addAppendTarget(): as `targetPath` there (a full path, whose subfolders are joined
+    // with `targetSeparator`, that account's hierarchy separator). CREATE there, then APPEND of
+    // every message with its flags, keywords and internal date, confirmed by APPENDUID or a
+    // Message-ID search, one message at a time; nothing changes here. Journaled: a restart or
+    // a lost connection goes on where it stopped, never appending a message twice. While it
+    // runs, requestProgress() says how many of how many messages are copied; the result is
+    // the number copied (qint64). Undoable: undo() removes exactly the copies and the folders
+    // it created.
+    RequestId copyFolderToAccount(const QString &path, const QString &targetAccountKey, const QString &targetPath,
+                                  char targetSeparator);
     RequestId undo();
     // This account as the target of another engine's moves (see above); the object may be
     // used from any thread and outlive this engine (its calls then answer "not connected").
@@ -176,6 +188,8 @@ public:
 
 Q_SIGNALS:
     void requestFinished(quint64 id, bool ok, const QString &error, const QVariant &result);
+    // A long request (copyFolderToAccount()) has `done` of `total` steps behind it.
+    void requestProgress(quint64 id, qint64 done, qint64 total);
     void mailboxDelta(const fumi::engine::MailboxDeltaPtr &delta);
     void mailboxesChanged(const QList<fumi::store::MailboxRecord> &mailboxes);
     void stateChanged(fumi::engine::AccountEngine::State state, const QString &detail);
@@ -236,6 +250,7 @@ private:
     std::unique_ptr<FolderListSync> m_folderSync;
     std::vector<std::function<void(bool, const QString &)>> m_folderSyncWaiting;
     QHash<qint64, RequestId> m_journalRequests; // journal entry → request waiting for it
+    QHash<qint64, qint64> m_journalProgress;    // journal entry → its latest `done`, the result
     Slot m_slots[roleCount];
     std::vector<std::shared_ptr<AppendTarget>> m_appendTargets;
     std::vector<std::function<void(Session *)>> m_targetWorkBeforeStart;

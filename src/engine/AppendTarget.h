@@ -31,6 +31,7 @@ public:
         Uid uid = 0;          // from APPENDUID; 0 when the server did not say
         bool unknown = false; // the connection was lost: the append may or may not have happened
         QString error;        // for the user when !ok
+        bool existed = false; // createMailbox(): the folder was there already
     };
     using AppendDone = std::function<void(const AppendResult &)>;
     // `ok` false means the search itself could not be made (the connection was lost).
@@ -48,6 +49,12 @@ public:
     // Removes exactly these messages from `path` (\Deleted, then UID EXPUNGE of exactly those),
     // for the undo of a move to this account. Answers like append(), with uid 0.
     virtual void remove(const QString &path, const UidSet &uids, AppendDone done) = 0;
+    // For the copy of a folder to this account: CREATE `path`; ok with `existed` when the server
+    // says it is there already (ALREADYEXISTS).
+    virtual void createMailbox(const QString &path, AppendDone done) = 0;
+    // For the undo of that copy: DELETE `path`, but only while it holds no message (STATUS
+    // MESSAGES 0 first), so that mail filed there since is never lost with it.
+    virtual void deleteMailbox(const QString &path, AppendDone done) = 0;
 };
 
 } // namespace fumi::engine

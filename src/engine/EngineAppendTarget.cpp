@@ -152,4 +152,45 @@ void EngineAppendTarget::remove(const QString &path, const UidSet &uids, AppendD
     });
 }
 
+void EngineAppendTarget::createMailbox(const QString &path, AppendDone done)
+{
+    std::shared_ptr<AppendDone> callback;
+    std::shared_ptr<Reply> reply = appendReply(std::move(done), &callback);
+    QPointer<AccountEngine> engine = m_engine;
+    dispatch([key = m_accountKey, engine, reply, callback, path](Session *session) {
+        if (!session)
+            return reply->send([callback] {
+                (*callback)(notConnected());
+            });
+        SessionAppendTarget(key, *session).createMailbox(path, [engine, reply, callback](const AppendResult &result) {
+            // The new folder shows in that account's tree with its next folder list.
+            if (result.ok && !result.existed && engine)
+                engine->syncMailboxes();
+            reply->send([callback, result] {
+                (*callback)(result);
+            });
+        });
+    });
+}
+
+void EngineAppendTarget::deleteMailbox(const QString &path, AppendDone done)
+{
+    std::shared_ptr<AppendDone> callback;
+    std::shared_ptr<Reply> reply = appendReply(std::move(done), &callback);
+    QPointer<AccountEngine> engine = m_engine;
+    dispatch([key = m_accountKey, engine, reply, callback, path](Session *session) {
+        if (!session)
+            return reply->send([callback] {
+                (*callback)(notConnected());
+            });
+        SessionAppendTarget(key, *session).deleteMailbox(path, [engine, reply, callback](const AppendResult &result) {
+            if (result.ok && engine)
+                engine->syncMailboxes();
+            reply->send([callback, result] {
+                (*callback)(result);
+            });
+        });
+    });
+}
+
 } // namespace fumi::engine

@@ -34,6 +34,8 @@ public:
                 AppendDone done) override;
     void findByMessageId(const QString &path, const QByteArray &messageId, FindDone done) override;
     void remove(const QString &path, const UidSet &uids, AppendDone done) override;
+    void createMailbox(const QString &path, AppendDone done) override;
+    void deleteMailbox(const QString &path, AppendDone done) override;
 
 private:
     // Runs `work` on the target engine's thread with its connection (null when there is none

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaObject>
+#include <QTimer>
 
 #include <algorithm>
 #include <map>
@@ -35,6 +36,12 @@
 //                   messages: [{uid, message, flags, date, messageId, state, targetUid}]
 //   "return-from-account"  (undo of "move-account") path, account, targetPath, step ("" |
 //                   "removing"), messages: [{message, flags, date, messageId, targetUid, state}]
+//   "copy-folder-account"  account, targetPath, total, copied, folders: [{mailbox, path,
+//                   target, selectable, estimate, state ("" | "creating" | "created" |
+//                   "listed" | "done"), created, uids, copied, targetUids, unconfirmed,
+//                   inFlight {uid, messageId}}]
+//   "remove-from-account"  (undo of "copy-folder-account") account, folders: [{target, uids,
+//                   created, state ("" | "removed" | "done")}], children first
 //
 // Every payload may carry "undo": false (it is itself an undo, so it pushes no undo record).
 // An undo record's payload is {ops: [{op, ...}]}, the requests that invert the operation,
@@ -68,6 +75,31 @@ QJsonObject updateMessage(QJsonObject &payload, qsizetype index, const QJsonObje
     messages.replace(index, message);
     payload.insert(u"messages"_s, messages);
     return message;
+}
+
+// Sets `fields` on folder `index` of a folder copy's payload; the folder as it is now.
+QJsonObject updateFolder(QJsonObject &payload, qsizetype index, const QJsonObject &fields)
+{
+    QJsonArray folders = payload.value(u"folders"_s).toArray();
+    QJsonObject folder = folders.at(index).toObject();
+    for (auto field = fields.begin(); field != fields.end(); ++field) {
+        if (field.value().isNull()) // a null removes the field
+            folder.remove(field.key());
+        else
+            folder.insert(field.key(), field.value());
+    }
+    folders.replace(index, folder);
+    payload.insert(u"folders"_s, folders);
+    return folder;
+}
+
+// The first folder of a payload's `folders` not yet "done"; folders.size() when all are.
+qsizetype firstFolderNotDone(const QJsonArray &folders)
+{
+    qsizetype index = 0;
+    while (index < folders.size() && folders.at(index).toObject().value(u"state"_s).toString() == u"done")
+        ++index;
+    return index;
 }
 
 using Status = imap::StatusResponse::Status;
@@ -585,6 +617,56 @@ OperationJournal::Request OperationJournal::moveToAccount(qint64 mailboxId, cons
     });
 }
 
+OperationJournal::Request OperationJournal::copyFolderToAccount(qint64 mailboxId, AppendTarget &target,
+                                                                const QString &targetPath, char targetSeparator)
+{
+    const auto mailbox = m_store.mailbox(mailboxId);
+    if (!mailbox)
+        return refuse(Error::UnknownMailbox, tr("The folder is not known."));
+    if (targetPath.isEmpty())
+        return refuse(Error::InvalidPath, tr("The target folder needs a name."));
+    std::vector<store::MailboxRecord> sources{*mailbox};
+    if (mailbox->separator) {
+        const QString prefix = QString(mailbox->path + QChar::fromLatin1(mailbox->separator));
+        for (const store::MailboxRecord &record : m_store.mailboxes())
+            if (record.path.startsWith(prefix))
+                sources.push_back(record);
+    }
+    // Parents before their children: each CREATE finds its parent there.
+    std::sort(sources.begin() + 1, sources.end(), [](const auto &a, const auto &b) {
+        return a.path < b.path;
+    });
+    if (sources.size() > 1 && !targetSeparator)
+        return refuse(Error::InvalidPath, tr("The other server does not nest folders."));
+    QJsonArray folders;
+    qint64 total = 0;
+    for (const store::MailboxRecord &source : sources) {
+        QString name = targetPath;
+        if (source.id != mailbox->id) {
+            QString relative = source.path.mid(mailbox->path.size() + 1);
+            relative.replace(QChar::fromLatin1(mailbox->separator), QChar::fromLatin1(targetSeparator));
+            name = QString(targetPath + QChar::fromLatin1(targetSeparator) + relative);
+        }
+        QJsonObject folder;
+        folder.insert(u"mailbox"_s, source.id);
+        folder.insert(u"path"_s, source.path);
+        folder.insert(u"target"_s, name);
+        folder.insert(u"selectable"_s, source.selectable);
+        folder.insert(u"estimate"_s, qint64(source.counts.messages));
+        total += qint64(source.counts.messages);
+        folders.append(folder);
+    }
+    addAppendTarget(&target);
+    QJsonObject data;
+    data.insert(u"account"_s, target.accountKey());
+    data.insert(u"targetPath"_s, targetPath);
+    data.insert(u"folders"_s, folders);
+    data.insert(u"total"_s, total);
+    data.insert(u"copied"_s, 0);
+    // Nothing changes here, and the copies show in the other account when it syncs them.
+    return enqueue("copy-folder-account", mailboxId, data, {});
+}
+
 QString OperationJournal::undoDescription() const
 {
     const auto top = m_store.topUndo();
@@ -644,6 +726,8 @@ OperationJournal::Request OperationJournal::requestInverse(const QJsonObject &op
         return requestSubscribe(mailbox, op.value(u"subscribed"_s).toBool(), false);
     if (kind == u"return-from-account")
         return requestReturnFromAccount(op);
+    if (kind == u"remove-from-account")
+        return requestRemoveFromAccount(op);
     return refuse(Error::UndoImpossible, tr("This step cannot be undone."));
 }
 
@@ -661,6 +745,15 @@ OperationJournal::Request OperationJournal::requestReturnFromAccount(const QJson
     data.insert(u"undo"_s, false);
     // The rows come back when sync sees the appended messages: only the server knows their UIDs.
     return enqueue("return-from-account", mailboxId, data, {});
+}
+
+OperationJournal::Request OperationJournal::requestRemoveFromAccount(const QJsonObject &op)
+{
+    QJsonObject data;
+    data.insert(u"account"_s, op.value(u"account"_s));
+    data.insert(u"folders"_s, op.value(u"folders"_s));
+    data.insert(u"undo"_s, false);
+    return enqueue("remove-from-account", 0, data, {});
 }
 
 // --- local signals -------------------------------------------------------------------------
@@ -741,6 +834,10 @@ void OperationJournal::schedule()
         executeCrossAccount(run);
     else if (kind == "return-from-account")
         executeReturnFromAccount(run);
+    else if (kind == "copy-folder-account")
+        executeCopyFolder(run);
+    else if (kind == "remove-from-account")
+        executeRemoveFromAccount(run);
     else
         fail(run, tr("This Fumi does not know the operation \"%1\".").arg(QString::fromLatin1(kind)));
 }
@@ -1539,6 +1636,313 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
     });
 }
 
+// --- copy of a folder to another account ---------------------------------------------------
+//
+// The entry keeps no message bodies: each message is fetched, appended and confirmed on its
+// own, so a folder of any size needs the memory of one message. Before each APPEND the entry
+// records the message's UID and Message-ID as `inFlight`; after a crash or a lost connection
+// the target is searched for that Message-ID before anything is appended again, exactly as a
+// move between accounts does, so a retry never leaves two copies. (A message without a
+// Message-ID cannot be looked for; it is appended again, the one duplicate a crash can make.)
+// Confirmed source UIDs go into `copied` and their target UIDs into `targetUids`, which is
+// what the undo removes.
+
+void OperationJournal::folderTargetMissing(const std::shared_ptr<Execution> &run, QStringView untouched)
+{
+    const QString account = run->payload.value(u"account"_s).toString();
+    bool begun = false;
+    for (const QJsonValue &value : run->payload.value(u"folders"_s).toArray())
+        begun = begun || value.toObject().value(u"state"_s).toString() != untouched;
+    if (!begun) {
+        fail(run, tr("The account %1 is not open; nothing was copied.").arg(account));
+        return;
+    }
+    qCInfo(lcEngine).noquote() << "journal: entry" << run->entry.id << "waits for the account" << account;
+    m_parked.insert(run->entry.id);
+    if (m_running == run->entry.id)
+        m_running = 0;
+    scheduleSoon();
+}
+
+void OperationJournal::suspendForTarget(const std::shared_ptr<Execution> &run)
+{
+    // The other account lost its connection, not this one: nothing here will call replay(),
+    // so look again shortly (the other engine's calls wait for its reconnection).
+    suspend(run);
+    QTimer::singleShot(std::chrono::seconds(1), this, [this] {
+        scheduleSoon();
+    });
+}
+
+void OperationJournal::reportCopyProgress(const std::shared_ptr<Execution> &run)
+{
+    Q_EMIT operationProgress(run->entry.id, run->payload.value(u"copied"_s).toInteger(),
+                             run->payload.value(u"total"_s).toInteger());
+}
+
+void OperationJournal::copyFolderFailed(const std::shared_ptr<Execution> &run, const QString &error)
+{
+    const qint64 copied = run->payload.value(u"copied"_s).toInteger();
+    if (copied == 0) {
+        fail(run, error);
+        return;
+    }
+    fail(run,
+         tr("Copying the folder stopped after %1 of %2 messages; the copies made so far stay in the "
+            "other account: %3")
+             .arg(copied)
+             .arg(run->payload.value(u"total"_s).toInteger())
+             .arg(error));
+}
+
+void OperationJournal::executeCopyFolder(const std::shared_ptr<Execution> &run)
+{
+    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    if (!target) {
+        folderTargetMissing(run, u"");
+        return;
+    }
+    const QJsonArray folders = run->payload.value(u"folders"_s).toArray();
+    const qsizetype index = firstFolderNotDone(folders);
+    if (index >= folders.size()) {
+        reportCopyProgress(run);
+        succeed(run);
+        return;
+    }
+    const QJsonObject folder = folders.at(index).toObject();
+    const QString state = folder.value(u"state"_s).toString();
+    const QString targetPath = folder.value(u"target"_s).toString();
+    const quint64 epoch = m_epoch;
+    QPointer<OperationJournal> self(this);
+    if (state.isEmpty() || state == u"creating") {
+        // A CREATE whose answer was lost comes back ALREADYEXISTS: the folder is still ours,
+        // since the drop is refused where the target already has a folder of that name.
+        const bool retried = state == u"creating";
+        updateFolder(run->payload, index, {{u"state"_s, u"creating"_s}});
+        if (!save(run))
+            return;
+        target->createMailbox(
+            targetPath, [this, self, epoch, run, index, retried](const AppendTarget::AppendResult &result) {
+                if (!self || epoch != m_epoch)
+                    return;
+                if (result.unknown) {
+                    suspendForTarget(run);
+                    return;
+                }
+                if (!result.ok) {
+                    copyFolderFailed(run, result.error);
+                    return;
+                }
+                updateFolder(run->payload, index,
+                             {{u"state"_s, u"created"_s}, {u"created"_s, !result.existed || retried}});
+                if (save(run))
+                    executeCopyFolder(run);
+            });
+        return;
+    }
+    const qint64 mailboxId = folder.value(u"mailbox"_s).toInteger();
+    if (state == u"created") {
+        if (!folder.value(u"selectable"_s).toBool(true)) {
+            updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
+            if (save(run))
+                executeCopyFolder(run);
+            return;
+        }
+        select(run, mailboxId, [this, run, index] {
+            send(run, std::move(imap::Command("UID SEARCH").raw("ALL")),
+                 [this, run, index](const imap::CommandResult &result) {
+                     const UidSet uids = searchResult(result);
+                     const QJsonObject listed = updateFolder(
+                         run->payload, index, {{u"state"_s, u"listed"_s}, {u"uids"_s, uidsToJson(uids)}});
+                     // The estimate from the folder list gives way to what the server has.
+                     const qint64 total = run->payload.value(u"total"_s).toInteger()
+                         - listed.value(u"estimate"_s).toInteger() + qint64(uids.count());
+                     run->payload.insert(u"total"_s, total);
+                     if (!save(run))
+                         return;
+                     reportCopyProgress(run);
+                     executeCopyFolder(run);
+                 });
+        });
+        return;
+    }
+    const UidSet remaining = uidsFromJson(folder.value(u"uids"_s)).subtracted(uidsFromJson(folder.value(u"copied"_s)));
+    if (remaining.isEmpty()) {
+        updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
+        if (save(run))
+            executeCopyFolder(run);
+        return;
+    }
+    const Uid uid = remaining.min();
+    const QJsonObject inFlight = folder.value(u"inFlight"_s).toObject();
+    const QByteArray messageId = inFlight.value(u"messageId"_s).toString().toLatin1();
+    if (Uid(inFlight.value(u"uid"_s).toInteger()) != uid || messageId.isEmpty()) {
+        copyMessageToAccount(run, index, uid);
+        return;
+    }
+    // The APPEND may have arrived before the connection was lost or the process ended.
+    target->findByMessageId(targetPath, messageId, [this, self, epoch, run, index, uid](bool ok, const UidSet &found) {
+        if (!self || epoch != m_epoch)
+            return;
+        if (!ok)
+            suspendForTarget(run);
+        else if (found.isEmpty())
+            copyMessageToAccount(run, index, uid);
+        else
+            confirmFolderCopy(run, index, uid, found.max(), false);
+    });
+}
+
+void OperationJournal::copyMessageToAccount(const std::shared_ptr<Execution> &run, qsizetype index, Uid uid)
+{
+    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    if (!target) {
+        folderTargetMissing(run, u"");
+        return;
+    }
+    const QJsonObject folder = run->payload.value(u"folders"_s).toArray().at(index).toObject();
+    const QString targetPath = folder.value(u"target"_s).toString();
+    select(run, folder.value(u"mailbox"_s).toInteger(), [this, run, index, uid, target, targetPath] {
+        fetchMessages(run, UidSet{uid}, [this, run, index, uid, target, targetPath](const QJsonArray &messages) {
+            if (messages.isEmpty()) {
+                // Gone from here since the folder was listed: nothing to copy.
+                confirmFolderCopy(run, index, uid, 0, true);
+                return;
+            }
+            const QJsonObject message = messages.first().toObject();
+            const QByteArray messageId = message.value(u"messageId"_s).toString().toLatin1();
+            QJsonObject inFlight;
+            inFlight.insert(u"uid"_s, qint64(uid));
+            inFlight.insert(u"messageId"_s, QString::fromLatin1(messageId));
+            // Recorded before the APPEND goes out: after a crash the target is asked first.
+            updateFolder(run->payload, index, {{u"inFlight"_s, inFlight}});
+            if (!save(run))
+                return;
+            const quint64 epoch = m_epoch;
+            QPointer<OperationJournal> self(this);
+            target->append(
+                targetPath, bytesFromJson(message.value(u"message"_s)), flagsFromJson(message.value(u"flags"_s)),
+                QDateTime::fromString(message.value(u"date"_s).toString(), Qt::ISODate),
+                [this, self, epoch, run, index, uid, target, targetPath,
+                 messageId](const AppendTarget::AppendResult &result) {
+                    if (!self || epoch != m_epoch)
+                        return;
+                    if (result.unknown) {
+                        suspendForTarget(run);
+                        return;
+                    }
+                    if (!result.ok) {
+                        copyFolderFailed(run, result.error);
+                        return;
+                    }
+                    if (result.uid || messageId.isEmpty()) {
+                        confirmFolderCopy(run, index, uid, result.uid, false);
+                        return;
+                    }
+                    target->findByMessageId(targetPath, messageId,
+                                            [this, self, epoch, run, index, uid](bool ok, const UidSet &found) {
+                                                if (!self || epoch != m_epoch)
+                                                    return;
+                                                if (!ok)
+                                                    suspendForTarget(run);
+                                                else if (found.isEmpty())
+                                                    copyFolderFailed(run,
+                                                                     tr("The other account accepted a message "
+                                                                        "but does not show it."));
+                                                else
+                                                    confirmFolderCopy(run, index, uid, found.max(), false);
+                                            });
+                });
+        });
+    });
+}
+
+void OperationJournal::confirmFolderCopy(const std::shared_ptr<Execution> &run, qsizetype index, Uid uid, Uid targetUid,
+                                         bool gone)
+{
+    const QJsonObject folder = run->payload.value(u"folders"_s).toArray().at(index).toObject();
+    UidSet copied = uidsFromJson(folder.value(u"copied"_s));
+    copied.insert(uid);
+    QJsonObject fields{{u"copied"_s, uidsToJson(copied)}, {u"inFlight"_s, QJsonValue()}};
+    if (!gone) {
+        if (targetUid) {
+            UidSet there = uidsFromJson(folder.value(u"targetUids"_s));
+            there.insert(targetUid);
+            fields.insert(u"targetUids"_s, uidsToJson(there));
+        } else {
+            fields.insert(u"unconfirmed"_s, true);
+        }
+        run->payload.insert(u"copied"_s, run->payload.value(u"copied"_s).toInteger() + 1);
+    } else {
+        run->payload.insert(u"total"_s, run->payload.value(u"total"_s).toInteger() - 1);
+    }
+    updateFolder(run->payload, index, fields);
+    if (!save(run))
+        return;
+    reportCopyProgress(run);
+    executeCopyFolder(run);
+}
+
+void OperationJournal::executeRemoveFromAccount(const std::shared_ptr<Execution> &run)
+{
+    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    if (!target) {
+        folderTargetMissing(run, u"");
+        return;
+    }
+    const QJsonArray folders = run->payload.value(u"folders"_s).toArray();
+    const qsizetype index = firstFolderNotDone(folders);
+    if (index >= folders.size()) {
+        succeed(run);
+        return;
+    }
+    const QJsonObject folder = folders.at(index).toObject();
+    const QString path = folder.value(u"target"_s).toString();
+    const UidSet uids = uidsFromJson(folder.value(u"uids"_s));
+    const quint64 epoch = m_epoch;
+    QPointer<OperationJournal> self(this);
+    if (folder.value(u"state"_s).toString().isEmpty() && !uids.isEmpty()) {
+        // UID STORE and UID EXPUNGE of exactly these: repeating them after a crash is harmless.
+        target->remove(path, uids, [this, self, epoch, run, index](const AppendTarget::AppendResult &result) {
+            if (!self || epoch != m_epoch)
+                return;
+            if (result.unknown) {
+                suspendForTarget(run);
+                return;
+            }
+            if (!result.ok) {
+                fail(run, tr("The copies in the other account could not be removed: %1").arg(result.error));
+                return;
+            }
+            updateFolder(run->payload, index, {{u"state"_s, u"removed"_s}});
+            if (save(run))
+                executeRemoveFromAccount(run);
+        });
+        return;
+    }
+    if (!folder.value(u"created"_s).toBool()) {
+        updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
+        if (save(run))
+            executeRemoveFromAccount(run);
+        return;
+    }
+    target->deleteMailbox(path, [this, self, epoch, run, index, path](const AppendTarget::AppendResult &result) {
+        if (!self || epoch != m_epoch)
+            return;
+        if (result.unknown) {
+            suspendForTarget(run);
+            return;
+        }
+        if (!result.ok) {
+            fail(run, tr("The copies were removed, but the folder %1 was kept: %2").arg(path, result.error));
+            return;
+        }
+        updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
+        if (save(run))
+            executeRemoveFromAccount(run);
+    });
+}
+
 // --- local state after success or failure -------------------------------------------------
 
 store::Result<> OperationJournal::revertLocally(const Execution &run)
@@ -1785,6 +2189,31 @@ store::Result<> OperationJournal::pushUndo(const Execution &run)
         op.insert(u"account"_s, data.value(u"account"_s));
         op.insert(u"targetPath"_s, data.value(u"targetPath"_s));
         op.insert(u"messages"_s, messages);
+        ops.append(op);
+    } else if (kind == "copy-folder-account") {
+        const qint64 copied = data.value(u"copied"_s).toInteger();
+        description = tr("Copied folder %1 with %2 to another account")
+                          .arg(data.value(u"targetPath"_s).toString(),
+                               count(quint64(copied), tr("1 message"), tr("%1 messages")));
+        // Undo removes exactly the copies, children first, and then the folders this made.
+        QJsonArray folders;
+        const QJsonArray copiedFolders = data.value(u"folders"_s).toArray();
+        for (qsizetype index = copiedFolders.size() - 1; index >= 0; --index) {
+            const QJsonObject folder = copiedFolders.at(index).toObject();
+            if (folder.value(u"unconfirmed"_s).toBool()) {
+                impossible = tr("The other server did not say where the copies went, so this cannot be undone.");
+                break;
+            }
+            QJsonObject inverse;
+            inverse.insert(u"target"_s, folder.value(u"target"_s));
+            inverse.insert(u"uids"_s, folder.value(u"targetUids"_s).toString());
+            inverse.insert(u"created"_s, folder.value(u"created"_s).toBool());
+            folders.append(inverse);
+        }
+        QJsonObject op;
+        op.insert(u"op"_s, u"remove-from-account"_s);
+        op.insert(u"account"_s, data.value(u"account"_s));
+        op.insert(u"folders"_s, folders);
         ops.append(op);
     }
     QJsonObject record;

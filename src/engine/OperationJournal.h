@@ -111,6 +111,14 @@ public:
     // Adds `target` as by addAppendTarget().
     [[nodiscard]] Request moveToAccount(qint64 mailboxId, const UidSet &uids, AppendTarget &target,
                                         const QString &targetPath);
+    // Copies the folder and every subfolder the store knows below it to another account, as
+    // `targetPath` there (its subfolders below it, joined with `targetSeparator`): CREATE each
+    // folder, then APPEND each message with its flags, keywords and internal date, one message
+    // at a time; nothing changes here. Progress goes out as operationProgress(). Undoable: the
+    // undo removes exactly the copies (by their APPENDUIDs) and deletes the folders it created
+    // once they are empty. Adds `target` as by addAppendTarget().
+    [[nodiscard]] Request copyFolderToAccount(qint64 mailboxId, AppendTarget &target, const QString &targetPath,
+                                              char targetSeparator);
     // Journals the inverse of the newest undo record, and drops that record.
     [[nodiscard]] Request undo();
     // The newest undo record's description ("Moved 3 messages to Archive"); empty for none.
@@ -149,6 +157,9 @@ Q_SIGNALS:
     void mailboxDelta(fumi::engine::MailboxDeltaPtr delta);
     void mailboxesChanged();
     void operationFinished(qint64 id, bool ok, const QString &error);
+    // How far entry `id` (a folder copy to another account) is: `done` of `total` messages
+    // copied; `total` grows or shrinks as each folder is listed on the server.
+    void operationProgress(qint64 id, qint64 done, qint64 total);
 
 private:
     struct Execution;
@@ -172,6 +183,7 @@ private:
                           const QDateTime &internalDate, bool undoable);
     Request requestInverse(const QJsonObject &op);
     Request requestReturnFromAccount(const QJsonObject &op);
+    Request requestRemoveFromAccount(const QJsonObject &op);
 
     void queueDelta(qint64 mailboxId, const UidSet &removed, std::vector<store::MessageRecord> inserted,
                     std::vector<store::FlagUpdate> flags);
@@ -212,6 +224,16 @@ private:
     void crossAccountFailed(const RunPtr &run, const QString &error);
     void removeCrossAccountSources(const RunPtr &run, const QString &error);
     void executeReturnFromAccount(const RunPtr &run);
+    void executeCopyFolder(const RunPtr &run);
+    void copyMessageToAccount(const RunPtr &run, qsizetype folder, Uid uid);
+    void confirmFolderCopy(const RunPtr &run, qsizetype folder, Uid uid, Uid targetUid, bool gone);
+    void copyFolderFailed(const RunPtr &run, const QString &error);
+    void reportCopyProgress(const RunPtr &run);
+    void suspendForTarget(const RunPtr &run);
+    void executeRemoveFromAccount(const RunPtr &run);
+    // The entry's other account is not registered: fails it when no folder of it has begun,
+    // else parks it until the account is.
+    void folderTargetMissing(const RunPtr &run, QStringView untouched);
 
     store::Result<> revertLocally(const Execution &run);
     store::Result<> finishLocally(const Execution &run);

@@ -133,4 +133,76 @@ void SessionAppendTarget::remove(const QString &path, const UidSet &uids, Append
                  });
 }
 
+void SessionAppendTarget::createMailbox(const QString &path, AppendDone done)
+{
+    if (!m_session) {
+        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        return;
+    }
+    m_session->run(std::move(imap::Command("CREATE").mailbox(path)),
+                   [done = std::move(done)](const imap::CommandResult &result) {
+                       AppendResult answer;
+                       answer.ok = result.ok();
+                       answer.unknown = result.status.status == Status::Bye;
+                       if (!answer.ok && result.status.code.atom.compare("ALREADYEXISTS", Qt::CaseInsensitive) == 0) {
+                           answer.ok = true;
+                           answer.existed = true;
+                       }
+                       if (!answer.ok)
+                           answer.error = QString::fromUtf8(result.status.text);
+                       done(answer);
+                   });
+}
+
+void SessionAppendTarget::deleteMailbox(const QString &path, AppendDone done)
+{
+    if (!m_session) {
+        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        return;
+    }
+    QPointer<Session> session = m_session;
+    const auto answer = [](const imap::CommandResult &result) {
+        AppendResult answer;
+        answer.ok = result.ok();
+        answer.unknown = result.status.status == Status::Bye;
+        if (!answer.ok)
+            answer.error = QString::fromUtf8(result.status.text);
+        return answer;
+    };
+    // Out of the folder first: remove() may have left it selected, and a server that deletes
+    // the selected mailbox may drop the connection (Dovecot: "BYE Selected mailbox was
+    // deleted"). UNSELECT leaves it without expunging; EXAMINE of INBOX where there is none
+    // (CLOSE would expunge what others marked \Deleted). Its answer does not matter.
+    session->setSelected(0, {});
+    const bool unselect = session->connection().hasCapability("UNSELECT");
+    session->run(unselect ? imap::Command("UNSELECT") : std::move(imap::Command("EXAMINE").mailbox(u"INBOX")),
+                 [](const imap::CommandResult &) {});
+    session->run(
+        std::move(imap::Command("STATUS").mailbox(path).raw("(MESSAGES)")),
+        [session, path, answer, done](const imap::CommandResult &status) {
+            if (!session || status.status.status == Status::Bye) {
+                done(answer(status));
+                return;
+            }
+            if (!status.ok()) {
+                // Not there (any more): nothing to delete.
+                done({true, 0, false, {}});
+                return;
+            }
+            for (const imap::Response &response : status.data) {
+                const auto *counts = std::get_if<imap::MailboxStatusResponse>(&response);
+                if (counts && counts->messages.value_or(0) > 0) {
+                    done({false, 0, false,
+                          QStringLiteral("The folder %1 holds messages that were not copied there; it was kept.")
+                              .arg(path)});
+                    return;
+                }
+            }
+            session->run(std::move(imap::Command("DELETE").mailbox(path)),
+                         [answer, done](const imap::CommandResult &deleted) {
+                             done(answer(deleted));
+                         });
+        });
+}
+
 } // namespace fumi::engine

@@ -28,6 +28,8 @@ public:
     // Needs UIDPLUS on the other server: without UID EXPUNGE it refuses rather than expunge
     // what another client marked \Deleted.
     void remove(const QString &path, const UidSet &uids, AppendDone done) override;
+    void createMailbox(const QString &path, AppendDone done) override;
+    void deleteMailbox(const QString &path, AppendDone done) override;
 
 private:
     QString m_accountKey;

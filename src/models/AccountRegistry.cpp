@@ -56,6 +56,10 @@ void AccountRegistry::addEngine(AccountEngine *engine)
                                  [this, account](quint64 id, bool ok, const QString &error, const QVariant &result) {
                                      onFinished(account, id, ok, error, result);
                                  });
+    entry.connections << connect(engine, &AccountEngine::requestProgress, this,
+                                 [this, account](quint64 id, qint64 done, qint64 total) {
+                                     Q_EMIT requestProgress(account, id, done, total);
+                                 });
     // Every account can take the messages of every other: a move between accounts appends
     // through the target's own engine.
     for (const Entry &other : std::as_const(m_entries)) {
@@ -192,6 +196,16 @@ AccountRegistry::RequestId AccountRegistry::moveToAccount(const QString &account
     if (!from || !engine(targetAccount))
         return 0;
     return track(account, from->moveToAccount(path, uids, targetAccount, targetPath), true);
+}
+
+AccountRegistry::RequestId AccountRegistry::copyFolderToAccount(const QString &account, const QString &path,
+                                                                const QString &targetAccount, const QString &targetPath,
+                                                                char targetSeparator)
+{
+    AccountEngine *from = engine(account);
+    if (!from || !engine(targetAccount))
+        return 0;
+    return track(account, from->copyFolderToAccount(path, targetAccount, targetPath, targetSeparator), true);
 }
 
 AccountRegistry::RequestId AccountRegistry::renameMailbox(const QString &account, const QString &path,

@@ -63,6 +63,10 @@ public:
     // targets from addEngine() on.
     RequestId moveToAccount(const QString &account, const QString &path, const UidSet &uids,
                             const QString &targetAccount, const QString &targetPath);
+    // The folder and its subfolders to `targetPath` in another account of this registry
+    // (AccountEngine::copyFolderToAccount()); undoable. Progress comes as requestProgress().
+    RequestId copyFolderToAccount(const QString &account, const QString &path, const QString &targetAccount,
+                                  const QString &targetPath, char targetSeparator);
     RequestId renameMailbox(const QString &account, const QString &path, const QString &newPath);
     // Also undoable: the engine's journal keeps an inverse of each, so undo() must see them in
     // the same order as the engine does.
@@ -93,6 +97,7 @@ Q_SIGNALS:
     // The engine's state, its detail or isBusy() changed.
     void stateChanged(const QString &account);
     void requestFinished(const QString &account, quint64 id, bool ok, const QString &error, const QVariant &result);
+    void requestProgress(const QString &account, quint64 id, qint64 done, qint64 total);
     void canUndoChanged(bool canUndo);
 
 private:

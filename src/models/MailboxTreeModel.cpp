@@ -518,11 +518,13 @@ int MailboxTreeModel::columnCount(const QModelIndex &parent) const
     return 1;
 }
 
-QIcon MailboxTreeModel::icon(const QString &name) const
+QIcon MailboxTreeModel::icon(const QString &name, IconFactory::Icon fallback) const
 {
-    auto it = m_icons.find(name);
+    // The same theme name may fall back differently (INBOX and All Inboxes).
+    const QString key = QString(QString::number(int(fallback)) + u':' + name);
+    auto it = m_icons.find(key);
     if (it == m_icons.end())
-        it = m_icons.insert(name, QIcon::fromTheme(name, QIcon::fromTheme(QStringLiteral("folder"))));
+        it = m_icons.insert(key, IconFactory::themed(name, fallback));
     return *it;
 }
 
@@ -530,48 +532,71 @@ QVariant MailboxTreeModel::decoration(const Node *node) const
 {
     switch (node->kind) {
     case NodeKind::AllInboxes:
-        return icon(QStringLiteral("mail-folder-inbox"));
+        return icon(QStringLiteral("mail-folder-inbox"), IconFactory::Icon::AllInboxes);
     case NodeKind::Account:
         switch (node->state) {
         case SyncState::Connected:
-            return icon(QStringLiteral("network-connect"));
+            return icon(QStringLiteral("network-connect"), IconFactory::Icon::Connected);
         case SyncState::Connecting:
         case SyncState::Syncing:
-            return icon(QStringLiteral("view-refresh"));
+            return icon(QStringLiteral("view-refresh"), IconFactory::Icon::Syncing);
         case SyncState::Offline:
-            return icon(QStringLiteral("network-offline"));
+            return icon(QStringLiteral("network-offline"), IconFactory::Icon::Offline);
         case SyncState::Error:
-            return icon(QStringLiteral("dialog-error"));
+            return icon(QStringLiteral("dialog-error"), IconFactory::Icon::Error);
         }
         break;
     case NodeKind::Mailbox:
         if (node->parent && node->parent->kind == NodeKind::Account && isInbox(node->path))
-            return icon(QStringLiteral("mail-folder-inbox"));
+            return icon(QStringLiteral("mail-folder-inbox"), IconFactory::Icon::Inbox);
         switch (node->record ? node->record->specialUse : store::SpecialUse::None) {
         case store::SpecialUse::Sent:
-            return icon(QStringLiteral("mail-folder-sent"));
+            return icon(QStringLiteral("mail-folder-sent"), IconFactory::Icon::Sent);
         case store::SpecialUse::Drafts:
-            return icon(QStringLiteral("document-edit"));
+            return icon(QStringLiteral("document-edit"), IconFactory::Icon::Drafts);
         case store::SpecialUse::Trash:
-            return icon(QStringLiteral("user-trash"));
+            return icon(QStringLiteral("user-trash"), IconFactory::Icon::Trash);
         case store::SpecialUse::Junk:
-            return icon(QStringLiteral("mail-mark-junk"));
+            return icon(QStringLiteral("mail-mark-junk"), IconFactory::Icon::Junk);
         case store::SpecialUse::Archive:
-            return icon(QStringLiteral("folder-archive"));
+            return icon(QStringLiteral("folder-archive"), IconFactory::Icon::Archive);
         case store::SpecialUse::Flagged:
         case store::SpecialUse::Important:
-            return icon(QStringLiteral("mail-mark-important"));
+            return icon(QStringLiteral("mail-mark-important"), IconFactory::Icon::Flag);
         case store::SpecialUse::All:
-            return icon(QStringLiteral("folder-mail"));
+            return icon(QStringLiteral("folder-mail"), IconFactory::Icon::Inbox);
         case store::SpecialUse::None:
             break;
         }
-        return icon(QStringLiteral("folder"));
+        return icon(QStringLiteral("folder"), IconFactory::Icon::Folder);
     case NodeKind::SavedSearches:
     case NodeKind::SavedSearch:
-        return icon(QStringLiteral("folder-saved-search"));
+        return icon(QStringLiteral("folder-saved-search"), IconFactory::Icon::Search);
     }
     return {};
+}
+
+QString MailboxTreeModel::displayName(const Node *node) const
+{
+    // The folders every client knows by their role (RFC 6154 SPECIAL-USE, and INBOX by name)
+    // show in the user's language; the server keeps its name, and a folder without such an
+    // attribute is shown as the user named it.
+    if (node->parent->kind == NodeKind::Account && isInbox(node->path))
+        return tr("Inbox");
+    switch (node->record ? node->record->specialUse : store::SpecialUse::None) {
+    case store::SpecialUse::Drafts:
+        return tr("Drafts");
+    case store::SpecialUse::Sent:
+        return tr("Sent");
+    case store::SpecialUse::Junk:
+        return tr("Junk");
+    case store::SpecialUse::Trash:
+        return tr("Trash");
+    case store::SpecialUse::Archive:
+        return tr("Archive");
+    default:
+        return node->name;
+    }
 }
 
 QVariant MailboxTreeModel::data(const QModelIndex &index, int role) const
@@ -586,8 +611,8 @@ QVariant MailboxTreeModel::data(const QModelIndex &index, int role) const
             return tr("All Inboxes");
         if (node->kind == NodeKind::SavedSearches)
             return tr("Saved Searches");
-        if (node->kind == NodeKind::Mailbox && node->parent->kind == NodeKind::Account && isInbox(node->path))
-            return tr("Inbox");
+        if (node->kind == NodeKind::Mailbox)
+            return displayName(node);
         return node->name;
     case Qt::ToolTipRole:
         if (node->kind == NodeKind::Account)
@@ -714,7 +739,7 @@ QString MailboxTreeModel::messageDropRefusal(const QMimeData *data, Qt::DropActi
     if (row != -1 || !target || target->kind != NodeKind::Mailbox)
         return tr("Drop the messages onto a folder.");
     if (!target->record || !target->record->selectable)
-        return tr("“%1” cannot hold messages.").arg(target->name);
+        return tr("“%1” cannot hold messages.").arg(displayName(target));
     if (action != Qt::MoveAction && action != Qt::CopyAction)
         return tr("Messages can only be moved or copied.");
     const std::optional<MessageDrag> drag = MessageDrag::decode(data->data(MessageDrag::mimeType()));
@@ -731,9 +756,17 @@ QString MailboxTreeModel::messageDropRefusal(const QMimeData *data, Qt::DropActi
             continue;
         }
         if (group.path == target->path)
-            return tr("The messages are in “%1” already.").arg(target->name);
+            return tr("The messages are in “%1” already.").arg(displayName(target));
     }
     return {};
+}
+
+char MailboxTreeModel::separatorOf(const QString &account) const
+{
+    for (const store::MailboxRecord &record : m_lists.value(account))
+        if (record.separator)
+            return record.separator;
+    return 0;
 }
 
 QString MailboxTreeModel::folderDropRefusal(const QMimeData *data, Qt::DropAction action, const Node *target,
@@ -742,29 +775,34 @@ QString MailboxTreeModel::folderDropRefusal(const QMimeData *data, Qt::DropActio
     const std::optional<MailboxDrag> drag = MailboxDrag::decode(data->data(MailboxDrag::mimeType()));
     if (!drag)
         return tr("The dragged folder cannot be read.");
-    if (action != Qt::MoveAction)
-        return tr("Folders can only be moved.");
     if (!target || (target->kind != NodeKind::Account && target->kind != NodeKind::Mailbox))
         return tr("Drop the folder onto an account or another folder.");
-    if (target->account != drag->account)
-        return tr("Folders cannot be moved to another account.");
+    const bool otherAccount = target->account != drag->account;
+    if (otherAccount && action != Qt::MoveAction && action != Qt::CopyAction)
+        return tr("Folders can only be moved or copied.");
+    if (!otherAccount && action != Qt::MoveAction)
+        return tr("Folders can only be moved.");
     if (isInbox(drag->path))
         return tr("INBOX cannot be moved.");
     Node *account = accountNode(drag->account);
     const Node *source = findMailbox(account, drag->path);
     if (!source || !source->record)
         return tr("The folder “%1” is no longer there.").arg(drag->path);
-    const char separator = source->record->separator;
+    if (otherAccount && m_registry && (!m_registry->engine(drag->account) || !m_registry->engine(target->account)))
+        return tr("The other account is not open.");
+    // Into another account the folder is copied, and takes that account's separator.
+    const char separator = otherAccount ? separatorOf(target->account) : source->record->separator;
     if (target->kind == NodeKind::Mailbox) {
-        if (target->path == drag->path
-            || (separator && target->path.startsWith(QString(drag->path + QChar::fromLatin1(separator)))))
+        if (!otherAccount
+            && (target->path == drag->path
+                || (separator && target->path.startsWith(QString(drag->path + QChar::fromLatin1(separator))))))
             return tr("A folder cannot be moved into itself or one of its subfolders.");
         if (target->record
             && std::any_of(target->record->attributes.begin(), target->record->attributes.end(),
                            [](const QByteArray &attribute) {
                                return attribute.compare("\\NoInferiors", Qt::CaseInsensitive) == 0;
                            }))
-            return tr("“%1” cannot have subfolders.").arg(target->name);
+            return tr("“%1” cannot have subfolders.").arg(displayName(target));
         if (!separator)
             return tr("This server does not nest folders.");
         *newPath = QString(target->path + QChar::fromLatin1(separator) + source->name);
@@ -773,13 +811,54 @@ QString MailboxTreeModel::folderDropRefusal(const QMimeData *data, Qt::DropActio
     }
     if (source->parent == target)
         return tr("“%1” is there already.").arg(source->name);
-    const QList<store::MailboxRecord> list = m_lists.value(drag->account);
-    const bool taken = findMailbox(account, *newPath) || std::any_of(list.begin(), list.end(), [&](const auto &r) {
-                           return r.path == *newPath;
-                       });
+    Node *targetAccount = accountNode(target->account);
+    const QList<store::MailboxRecord> list = m_lists.value(target->account);
+    const bool taken
+        = findMailbox(targetAccount, *newPath) || std::any_of(list.begin(), list.end(), [&](const auto &r) {
+              return r.path == *newPath;
+          });
     if (taken)
         return tr("There is a folder “%1” there already.").arg(source->name);
     return {};
+}
+
+std::optional<MailboxTreeModel::FolderCopy> MailboxTreeModel::folderCopy(const QMimeData *data, Qt::DropAction action,
+                                                                         const QModelIndex &parent) const
+{
+    if (!data || !data->hasFormat(MailboxDrag::mimeType()) || !parent.isValid())
+        return std::nullopt;
+    const Node *target = nodeOf(parent);
+    QString newPath;
+    if (!folderDropRefusal(data, action, target, &newPath).isEmpty())
+        return std::nullopt;
+    const std::optional<MailboxDrag> drag = MailboxDrag::decode(data->data(MailboxDrag::mimeType()));
+    if (drag->account == target->account)
+        return std::nullopt;
+    const Node *source = findMailbox(accountNode(drag->account), drag->path);
+    FolderCopy copy;
+    copy.account = drag->account;
+    copy.path = drag->path;
+    copy.name = displayName(source);
+    copy.targetAccount = target->account;
+    const Node *targetAccount = accountNode(target->account);
+    copy.targetAccountName = targetAccount ? targetAccount->name : target->account;
+    copy.targetPath = newPath;
+    copy.targetSeparator = separatorOf(target->account);
+    const char separator = source->record->separator;
+    const QString prefix = separator ? QString(drag->path + QChar::fromLatin1(separator)) : QString();
+    for (const store::MailboxRecord &record : m_lists.value(drag->account)) {
+        if (record.path == drag->path || (!prefix.isEmpty() && record.path.startsWith(prefix))) {
+            copy.messages += qint64(record.counts.messages);
+            ++copy.folders;
+        }
+    }
+    copy.folders = std::max(copy.folders, 1);
+    return copy;
+}
+
+void MailboxTreeModel::setFolderCopyConfirmation(FolderCopyConfirmation confirm)
+{
+    m_confirmFolderCopy = std::move(confirm);
 }
 
 bool MailboxTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
@@ -808,9 +887,22 @@ bool MailboxTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action
             const int count = int(group.uids.count());
             const QString messages = count == 1 ? tr("1 message") : tr("%1 messages").arg(count);
             const QString description
-                = (copy ? tr("Copied %1 to %2") : tr("Moved %1 to %2")).arg(messages, target->name);
+                = (copy ? tr("Copied %1 to %2") : tr("Moved %1 to %2")).arg(messages, displayName(target));
             Q_EMIT dropStarted(group.account, request, description);
         }
+        return true;
+    }
+    if (const std::optional<FolderCopy> copy = folderCopy(data, action, parent)) {
+        // A copy to another account can be large and is asked first; without anyone to ask
+        // (no confirmation installed) it is not made.
+        if (!m_confirmFolderCopy || !m_confirmFolderCopy(*copy))
+            return false;
+        const quint64 request = m_registry->copyFolderToAccount(copy->account, copy->path, copy->targetAccount,
+                                                                copy->targetPath, copy->targetSeparator);
+        if (!request)
+            return false;
+        Q_EMIT dropStarted(copy->account, request,
+                           tr("Copied folder %1 to %2").arg(copy->name, copy->targetAccountName));
         return true;
     }
     QString newPath;

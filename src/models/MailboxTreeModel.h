@@ -5,6 +5,7 @@
 
 #include "engine/AccountEngine.h"
 #include "engine/MailboxDelta.h"
+#include "models/IconFactory.h"
 #include "models/MailboxKey.h"
 #include "models/SavedSearch.h"
 #include "store/MailboxRecord.h"
@@ -13,6 +14,8 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+
+#include <functional>
 
 #include <memory>
 #include <optional>
@@ -32,9 +35,11 @@ class AccountRegistry;
 // on a server that only lists the leaves) appears as a node without a mailbox. Siblings are
 // ordered INBOX first, then by name.
 //
-// It also takes drops: messages onto a folder (move, or copy with the Copy action) and a folder
-// onto another folder or an account (a RENAME under the new parent). dropRefusal() says why a
-// drop is refused, for the view to show while dragging.
+// It also takes drops: messages onto a folder (move, or copy with the Copy action), a folder
+// onto another folder or an account (a RENAME under the new parent) and a folder onto another
+// account or one of its folders (a copy there, with its subfolders and messages, which the user
+// confirms first through the FolderCopyConfirmation the UI installs: a model opens no dialogs).
+// dropRefusal() says why a drop is refused, for the view to show while dragging.
 //
 // The user's saved searches, when there are any, come last under a "Saved Searches" node, each
 // a virtual folder that holds no mailbox: choosing one runs its query (QueryRole).
@@ -64,6 +69,21 @@ public:
         QueryRole,                   // QString: a saved search's query
     };
     Q_ENUM(Role)
+
+    // A folder drop onto another account, as the user is asked about it.
+    struct FolderCopy {
+        QString account;           // the source account's id
+        QString path;              // the source folder's full path
+        QString name;              // its last level, as the user knows it
+        QString targetAccount;     // the other account's id
+        QString targetAccountName; // its display name
+        QString targetPath;        // the copy's full path there
+        char targetSeparator = 0;  // that account's hierarchy separator
+        qint64 messages = 0;       // in the folder and its subfolders, as last counted
+        int folders = 0;           // the folder and its subfolders
+    };
+    // Answers whether the copy may go ahead (the UI asks the user); false changes nothing.
+    using FolderCopyConfirmation = std::function<bool(const FolderCopy &copy)>;
 
     // Follows the registry's accounts, folder lists, states and counts; nullptr for a model fed
     // by hand (tests), which then refuses every drop at dropMimeData().
@@ -98,6 +118,13 @@ public:
     // to canDropMimeData(); empty when it may. A sentence for the user.
     [[nodiscard]] QString dropRefusal(const QMimeData *data, Qt::DropAction action, int row, int column,
                                       const QModelIndex &parent) const;
+
+    // What dropping `data` at `parent` copies to another account; nullopt when the drop is no
+    // such copy or is refused.
+    [[nodiscard]] std::optional<FolderCopy> folderCopy(const QMimeData *data, Qt::DropAction action,
+                                                       const QModelIndex &parent) const;
+    // Asked by dropMimeData() before a folder is copied to another account.
+    void setFolderCopyConfirmation(FolderCopyConfirmation confirm);
 
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
@@ -149,10 +176,12 @@ private:
     [[nodiscard]] std::unique_ptr<Node> makeNode(Wanted &wanted, const QString &account, Node *parent) const;
     void notifySummaries(const QString &account);
     [[nodiscard]] int unreadOf(const Node *node) const;
-    [[nodiscard]] QIcon icon(const QString &name) const;
+    [[nodiscard]] QIcon icon(const QString &name, IconFactory::Icon fallback) const;
     [[nodiscard]] QVariant decoration(const Node *node) const;
+    [[nodiscard]] QString displayName(const Node *node) const;
     [[nodiscard]] QString messageDropRefusal(const QMimeData *data, Qt::DropAction action, int row,
                                              const Node *target) const;
+    [[nodiscard]] char separatorOf(const QString &account) const;
     [[nodiscard]] QString folderDropRefusal(const QMimeData *data, Qt::DropAction action, const Node *target,
                                             QString *newPath) const;
 
@@ -161,6 +190,7 @@ private:
     QHash<QString, QList<store::MailboxRecord>> m_lists; // each account's folder list
     bool m_onlySubscribed = false;
     mutable QHash<QString, QIcon> m_icons;
+    FolderCopyConfirmation m_confirmFolderCopy;
 };
 
 } // namespace fumi::models

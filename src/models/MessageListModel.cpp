@@ -5,6 +5,7 @@
 
 #include "models/AccountRegistry.h"
 #include "models/DragPayload.h"
+#include "models/IconFactory.h"
 #include "models/MessageThreader.h"
 
 #include <QHash>
@@ -683,10 +684,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const bool unread = !m.flags.has(Flags::System::Seen);
     if (!m_lookPrepared && (role == Qt::DecorationRole || role == Qt::FontRole)) {
         m_boldFont.setBold(true);
-        m_flagIcon = QIcon::fromTheme(QStringLiteral("mail-mark-important"),
-                                      QIcon::fromTheme(QStringLiteral("emblem-important")));
-        m_attachmentIcon = QIcon::fromTheme(QStringLiteral("mail-attachment"),
-                                            QIcon::fromTheme(QStringLiteral("document-attachment")));
+        m_flagIcon = IconFactory::themed(QStringLiteral("mail-mark-important"), IconFactory::Icon::Flag);
+        m_attachmentIcon = IconFactory::themed(QStringLiteral("mail-attachment"), IconFactory::Icon::Attachment);
         m_lookPrepared = true;
     }
     switch (role) {
@@ -757,7 +756,20 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    // The flag and attachment columns are as narrow as their icons: their header is the icon,
+    // with the name as tooltip and for screen readers.
+    const bool iconColumn = section == FlagColumn || section == AttachmentColumn;
+    if (role == Qt::DecorationRole && iconColumn)
+        return section == FlagColumn
+            ? IconFactory::themed(QStringLiteral("mail-mark-important"), IconFactory::Icon::Flag)
+            : IconFactory::themed(QStringLiteral("mail-attachment"), IconFactory::Icon::Attachment);
+    if (role == Qt::DisplayRole && iconColumn)
+        return QString();
+    if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
+        return headerData(section, orientation, Qt::UserRole);
+    if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
     switch (section) {
     case FlagColumn:

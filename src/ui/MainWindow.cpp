@@ -5,6 +5,7 @@
 
 #include "account/AccountManager.h"
 #include "models/AccountRegistry.h"
+#include "models/IconFactory.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
 #include "models/SearchResultsModel.h"
@@ -39,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -73,6 +75,7 @@ const auto threadedKey = u"MessageList/threaded"_s;
 const auto markReadDelayKey = u"MessageList/markReadDelayMs"_s;
 const auto onlySubscribedKey = u"FolderTree/onlySubscribed"_s;
 const auto trayIconKey = u"Notifications/trayIcon"_s;
+const auto lastFolderKey = u"MainWindow/lastFolder"_s;
 const auto recentSearchesKey = u"Search/recent"_s;
 const auto savedSearchesKey = u"Search/saved"_s;
 constexpr qsizetype recentSearchCount = 10;
@@ -135,8 +138,47 @@ MainWindow::MainWindow(QSettings *settings, models::AccountRegistry *registry, Q
     connectModels();
     retranslate();
     restoreWindowState();
-    // A window opens on All Inboxes, as a mail client opens on the inbox.
+    // A window opens on the folder the last one had open; on All Inboxes until that folder is
+    // in the tree, and for good when it is gone.
     m_folderView->setCurrentIndex(m_folderModel->allInboxesIndex());
+    m_folderToReopen = m_settings->value(lastFolderKey).toStringList();
+    if (m_folderToReopen.size() != 2)
+        m_folderToReopen.clear();
+    restoreLastFolder();
+}
+
+void MainWindow::restoreLastFolder()
+{
+    if (m_folderToReopen.isEmpty())
+        return;
+    const QModelIndex index = m_folderModel->indexOf(m_folderToReopen.at(0), m_folderToReopen.at(1));
+    if (!index.isValid())
+        return;
+    m_folderToReopen.clear();
+    m_restoringFolder = true;
+    m_folderView->setCurrentIndex(index);
+    m_folderView->scrollTo(index);
+    m_restoringFolder = false;
+}
+
+bool MainWindow::confirmFolderCopy(const models::MailboxTreeModel::FolderCopy &copy)
+{
+    const QString count
+        = copy.messages == 1 ? tr("1 message") : tr("%1 messages").arg(QLocale().toString(copy.messages));
+    const QString question = copy.folders > 1
+        ? tr("Copy the folder “%1” and its %2 subfolders with their %3 to account %4?")
+              .arg(copy.name)
+              .arg(copy.folders - 1)
+              .arg(count, copy.targetAccountName)
+        : tr("Copy the folder “%1” with its %2 to account %3?").arg(copy.name, count, copy.targetAccountName);
+    QMessageBox box(QMessageBox::Question, tr("Copy Folder"), question, QMessageBox::NoButton, this);
+    box.setObjectName(u"folderCopyQuestion"_s);
+    box.setInformativeText(tr("The messages stay here too. Undo removes the copies."));
+    QPushButton *copyButton = box.addButton(tr("Copy"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(copyButton);
+    box.exec();
+    return box.clickedButton() == copyButton;
 }
 
 MainWindow::~MainWindow()
@@ -234,6 +276,7 @@ void MainWindow::createActions()
     };
 
     m_getMailAction = make("getMailAction");
+    m_getMailAction->setIcon(models::IconFactory::themed(u"mail-send-receive"_s, models::IconFactory::Icon::Syncing));
     m_getMailAction->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_getMailAction, &QAction::triggered, this, &MainWindow::getMail);
 
@@ -305,22 +348,27 @@ void MainWindow::createActions()
     });
 
     m_toggleReadAction = make("toggleReadAction");
+    m_toggleReadAction->setIcon(models::IconFactory::themed(u"mail-mark-unread"_s, models::IconFactory::Icon::Unread));
     m_toggleReadAction->setShortcut(QKeySequence(Qt::Key_M));
     onMessages(m_toggleReadAction);
     connect(m_toggleReadAction, &QAction::triggered, this, &MainWindow::toggleRead);
     m_toggleFlagAction = make("toggleFlagAction");
+    m_toggleFlagAction->setIcon(models::IconFactory::themed(u"mail-mark-important"_s, models::IconFactory::Icon::Flag));
     m_toggleFlagAction->setShortcut(QKeySequence(Qt::Key_S));
     onMessages(m_toggleFlagAction);
     connect(m_toggleFlagAction, &QAction::triggered, this, &MainWindow::toggleFlag);
     m_deleteAction = make("deleteAction");
+    m_deleteAction->setIcon(models::IconFactory::themed(u"edit-delete"_s, models::IconFactory::Icon::Trash));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     onMessages(m_deleteAction);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteMessages);
     m_moveToAction = make("moveToAction");
+    m_moveToAction->setIcon(models::IconFactory::themed(u"mail-move"_s, models::IconFactory::Icon::Folder));
     connect(m_moveToAction, &QAction::triggered, this, [this] {
         transferMessages(false);
     });
     m_copyToAction = make("copyToAction");
+    m_copyToAction->setIcon(models::IconFactory::themed(u"edit-copy"_s, models::IconFactory::Icon::Folder));
     connect(m_copyToAction, &QAction::triggered, this, [this] {
         transferMessages(true);
     });
@@ -415,6 +463,9 @@ void MainWindow::connectModels()
 {
     connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
+                // The user chose another folder: the one to restore is no longer wanted.
+                if (!m_restoringFolder)
+                    m_folderToReopen.clear();
                 openFolder(current);
             });
     m_listCurrentConnection = connect(m_messageListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -451,6 +502,21 @@ void MainWindow::connectModels()
         else
             statusBar()->showMessage(reason);
     });
+    // The folder of last time may arrive with any account's folder list.
+    connect(m_folderModel, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_folderToReopen.isEmpty())
+            QMetaObject::invokeMethod(this, &MainWindow::restoreLastFolder, Qt::QueuedConnection);
+    });
+    m_folderModel->setFolderCopyConfirmation([this](const MailboxTreeModel::FolderCopy &copy) {
+        return confirmFolderCopy(copy);
+    });
+    connect(
+        m_registry, &models::AccountRegistry::requestProgress, this,
+        [this](const QString &, quint64, qint64 done, qint64 total) {
+            statusBar()->showMessage(
+                tr("Copying the folder: %1 of %2 messages").arg(QLocale().toString(done), QLocale().toString(total)),
+                5000);
+        });
     connect(m_folderModel, &MailboxTreeModel::dropStarted, this,
             [this](const QString &account, quint64 request, const QString &description) {
                 Q_UNUSED(account);
@@ -474,6 +540,12 @@ void MainWindow::connectModels()
                     }
                 }
                 QTimer::singleShot(0, m_folderView, &QTreeView::expandAll);
+                if (!m_folderToReopen.isEmpty() && m_folderToReopen.at(0) == account) {
+                    restoreLastFolder();
+                    // That account's folders are known now: a folder not among them is gone.
+                    if (!m_folderToReopen.isEmpty())
+                        m_folderToReopen.clear();
+                }
                 // All Inboxes, the folder a new window shows, grows as accounts report their
                 // INBOX; openFolder() does nothing when its mailboxes are what the list shows.
                 const QModelIndex current = m_folderView->currentIndex();
@@ -531,7 +603,7 @@ ui::AccountWizard *MainWindow::offerAccountSetup()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Fumi"));
+    updateWindowTitle();
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -572,8 +644,16 @@ void MainWindow::retranslate()
 
 // --- folders and messages ------------------------------------------------------------------
 
+void MainWindow::updateWindowTitle()
+{
+    // The folder as the tree names it: "受信トレイ — Fumi", not "INBOX — Fumi".
+    const QString folder = m_folderView ? m_folderView->currentIndex().data().toString() : QString();
+    setWindowTitle(folder.isEmpty() ? tr("Fumi") : tr("%1 — Fumi").arg(folder));
+}
+
 void MainWindow::openFolder(const QModelIndex &index)
 {
+    updateWindowTitle();
     const auto kind = index.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>();
     if (index.isValid() && kind == MailboxTreeModel::NodeKind::SavedSearch) {
         // A saved search is a virtual folder: choosing it runs its query over the folder
@@ -583,7 +663,7 @@ void MainWindow::openFolder(const QModelIndex &index)
         search(query);
         return;
     }
-    m_lastFolder = index;
+    m_searchedFolder = index;
     if (isShowingSearch()) {
         m_searchBar->setText(QString());
         m_searchBar->setStatus(QString());
@@ -681,8 +761,8 @@ bool MainWindow::search(const QString &text)
 
     // Without in:, a search looks in the folder shown (All Inboxes: every account's INBOX);
     // an account not part of it is searched in its INBOX. in: and in:all look in every account.
-    const QList<MailboxKey> shown = m_folderModel->mailboxKeys(m_lastFolder);
-    const QString shownAccount = m_lastFolder.data(MailboxTreeModel::AccountRole).toString();
+    const QList<MailboxKey> shown = m_folderModel->mailboxKeys(m_searchedFolder);
+    const QString shownAccount = m_searchedFolder.data(MailboxTreeModel::AccountRole).toString();
     if (chosen.isEmpty()) {
         if (query.allFolders || !query.folders.isEmpty()) {
             chosen = accounts;
@@ -724,10 +804,10 @@ void MainWindow::endSearch()
     const QModelIndex current = m_folderView->currentIndex();
     if (current.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>()
             == MailboxTreeModel::NodeKind::SavedSearch
-        && m_lastFolder.isValid())
-        m_folderView->setCurrentIndex(m_lastFolder);
+        && m_searchedFolder.isValid())
+        m_folderView->setCurrentIndex(m_searchedFolder);
     else
-        openFolder(m_lastFolder);
+        openFolder(m_searchedFolder);
     m_messageListView->setFocus(Qt::OtherFocusReason);
 }
 
@@ -1229,6 +1309,14 @@ void MainWindow::saveWindowState()
     m_settings->setValue(threadedKey, m_threadsAction->isChecked());
     m_settings->setValue(onlySubscribedKey, m_onlySubscribedAction->isChecked());
     m_settings->setValue(trayIconKey, m_trayIconAction->isChecked());
+    const QModelIndex current = m_folderView->currentIndex();
+    QStringList lastFolder = m_folderToReopen; // not restored yet: still the one to open next time
+    if (lastFolder.isEmpty()
+        && current.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>()
+            == MailboxTreeModel::NodeKind::Mailbox)
+        lastFolder = {current.data(MailboxTreeModel::AccountRole).toString(),
+                      current.data(MailboxTreeModel::PathRole).toString()};
+    m_settings->setValue(lastFolderKey, lastFolder);
     m_settings->sync();
 }
 

@@ -6,6 +6,7 @@
 #include "core/Flags.h"
 #include "core/UidSet.h"
 #include "models/MailboxKey.h"
+#include "models/MailboxTreeModel.h"
 #include "models/SavedSearch.h"
 #include "store/MailboxRecord.h"
 
@@ -150,6 +151,7 @@ private:
     void showAboutDialog();
 
     void openFolder(const QModelIndex &index);
+    void updateWindowTitle();
     void openMessage(const QModelIndex &index);
     void markOpenMessageRead();
     [[nodiscard]] QList<Selection> selectedMessages() const;
@@ -179,6 +181,11 @@ private:
     void newSubfolder(const QModelIndex &folder);
     void renameFolder(const QModelIndex &folder);
     void deleteFolder(const QModelIndex &folder);
+    // Asks before a folder dropped on another account is copied there.
+    [[nodiscard]] bool confirmFolderCopy(const models::MailboxTreeModel::FolderCopy &copy);
+    // Opens the folder the last session had open, once it is in the tree; gives up when the
+    // user opens another folder first or the account's folder list lacks it.
+    void restoreLastFolder();
 
     QSettings *m_settings;
     std::unique_ptr<models::AccountRegistry> m_ownRegistry;
@@ -188,7 +195,7 @@ private:
     models::SearchResultsModel *m_searchModel = nullptr;
     ui::SearchBar *m_searchBar = nullptr;
     QMetaObject::Connection m_listCurrentConnection;
-    QPersistentModelIndex m_lastFolder; // the folder a search leaves and Esc goes back to
+    QPersistentModelIndex m_searchedFolder; // the folder a search leaves and Esc goes back to
     QList<models::SavedSearch> m_savedSearches;
 
     QSplitter *m_mainSplitter = nullptr;
@@ -250,6 +257,8 @@ private:
     QHash<quint64, QString> m_announce; // request → what the undo bar says when it succeeds
     QHash<quint64, QString> m_undoing;  // undo request → what it undoes
     QHash<QString, QChar> m_separators; // account → its hierarchy separator
+    QStringList m_folderToReopen;       // {account, path} still to reopen; empty when none
+    bool m_restoringFolder = false;
 };
 
 } // namespace fumi

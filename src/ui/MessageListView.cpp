@@ -12,6 +12,8 @@
 #include <QLocale>
 #include <QStyle>
 
+#include <algorithm>
+
 namespace fumi::ui {
 
 using models::MessageListModel;
@@ -36,20 +38,32 @@ MessageListView::MessageListView(QWidget *parent)
 void MessageListView::setDefaultColumnWidths()
 {
     header()->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
-    header()->resizeSection(MessageListModel::FlagColumn, 28);
-    header()->resizeSection(MessageListModel::AttachmentColumn, 28);
-    header()->resizeSection(MessageListModel::FromColumn, 200);
+    // The flag and attachment columns show an icon, in the header too: as wide as the icon.
+    const int margin = style()->pixelMetric(QStyle::PM_HeaderMargin);
+    const int iconColumn = style()->pixelMetric(QStyle::PM_SmallIconSize) + 4 * margin;
+    for (const int column : {int(MessageListModel::FlagColumn), int(MessageListModel::AttachmentColumn)}) {
+        header()->setSectionResizeMode(column, QHeaderView::Fixed);
+        header()->resizeSection(column, iconColumn);
+    }
+    // The others from the font, never narrower than their header with its sort arrow, which
+    // is wider in some languages than in others.
+    const QFontMetrics headerMetrics(header()->font());
+    const int padding = 2 * margin + style()->pixelMetric(QStyle::PM_HeaderMarkSize) + 8;
+    const auto atLeastHeader = [&](int column, int width) {
+        const QString title = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
+        header()->resizeSection(column, std::max(width, headerMetrics.horizontalAdvance(title) + padding));
+    };
     // Wide enough for the longest date and size in bold (unread), in this locale and font.
     QFont bold = font();
     bold.setBold(true);
     const QFontMetrics metrics(bold);
+    atLeastHeader(MessageListModel::FromColumn, metrics.averageCharWidth() * 24);
     const QLocale locale;
     const QString longestDate
         = locale.toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)), QLocale::ShortFormat);
-    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin) + 16;
-    header()->resizeSection(MessageListModel::DateColumn, metrics.horizontalAdvance(longestDate) + padding);
-    header()->resizeSection(MessageListModel::SizeColumn,
-                            metrics.horizontalAdvance(locale.formattedDataSize(999 * 1024 * 1024 + 1023)) + padding);
+    atLeastHeader(MessageListModel::DateColumn, metrics.horizontalAdvance(longestDate) + padding);
+    atLeastHeader(MessageListModel::SizeColumn,
+                  metrics.horizontalAdvance(locale.formattedDataSize(999 * 1024 * 1024 + 1023)) + padding);
     sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
 }
 

@@ -956,6 +956,70 @@ private Q_SLOTS:
         QVERIFY(!again.server->received().contains("APPEND"));
     }
 
+    // A folder copied to another account whose server takes an APPEND and is gone before it
+    // answers: once the account is back, the journal finds that message by its Message-ID
+    // instead of appending it again, and goes on with the next one.
+    void copyFolderToAnotherAccountResumesWithoutAppendingTwice()
+    {
+        const qint64 projects = addMailbox(u"Projects"_s, 5, store::SpecialUse::None, {});
+        QVERIFY(projects);
+        const QByteArray first = "Message-ID: <a@test>\r\nSubject: first\r\n\r\none";
+        const QByteArray second = "Message-ID: <b@test>\r\nSubject: second\r\n\r\ntwo";
+        const auto fetched = [](int uid, const QByteArray &flagList, const QByteArray &message) {
+            return "* " + QByteArray::number(uid) + " FETCH (UID " + QByteArray::number(uid) + " FLAGS " + flagList
+                + " INTERNALDATE \"01-Jan-2026 10:00:00 +0000\" BODY[] {" + QByteArray::number(message.size()) + "}\r\n"
+                + message + ")\r\n@TAG OK";
+        };
+        QSignalSpy finished(m_journal.get(), &OperationJournal::operationFinished);
+        QSignalSpy progress(m_journal.get(), &OperationJournal::operationProgress);
+        Connected source = connectTo(
+            "UIDPLUS",
+            Script()
+                .select("Projects", 5)
+                .exchange("UID SEARCH ALL", "* SEARCH 1 2\r\n@TAG OK")
+                .exchange("UID FETCH 1 (UID FLAGS INTERNALDATE BODY.PEEK[])", fetched(1, "(\\Seen)", first))
+                .exchange("UID FETCH 2 (UID FLAGS INTERNALDATE BODY.PEEK[])", fetched(2, "(\\Flagged)", second))
+                .steps);
+        Script lost;
+        lost.exchange("CREATE Archived", "@TAG OK created");
+        lost.exchangeLiteral("APPEND Archived (\\Seen) \" 1-Jan-2026 10:00:00 +0000\"", first, "* OK");
+        lost.steps.removeLast();
+        lost.raw("CLOSE");
+        Connected target = connectTo("UIDPLUS", lost.steps);
+        QVERIFY(source.session && target.session);
+        auto other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *target.session);
+        m_journal->setSession(source.session.get());
+        QVERIFY(m_journal->copyFolderToAccount(projects, *other, u"Archived"_s, '/').ok());
+        QTRY_VERIFY(!target.session->isUsable());
+        QTRY_VERIFY(m_journal->isIdle());
+        QCOMPARE(finished.size(), 0);
+        QVERIFY2(target.problems().isEmpty(), qPrintable(target.problems()));
+
+        Connected again = connectTo("UIDPLUS",
+                                    Script()
+                                        .exchange("EXAMINE Archived", "@TAG OK [READ-ONLY] in")
+                                        .exchange("UID SEARCH HEADER Message-ID \"<a@test>\"", "* SEARCH 7\r\n@TAG OK")
+                                        .exchangeLiteral("APPEND Archived (\\Flagged) \" 1-Jan-2026 10:00:00 +0000\"",
+                                                         second, "@TAG OK [APPENDUID 9 8] done")
+                                        .steps);
+        QVERIFY(again.session);
+        m_journal->removeAppendTarget(other.get());
+        other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *again.session);
+        m_journal->addAppendTarget(other.get());
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
+        QVERIFY2(again.problems().isEmpty(), qPrintable(again.problems()));
+        QVERIFY2(source.problems().isEmpty(), qPrintable(source.problems()));
+        QCOMPARE(again.server->received().count("APPEND"), 1);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(1).toLongLong(), 2);
+        QCOMPARE(progress.last().at(2).toLongLong(), 2);
+        // Nothing left here changed, and undo knows both copies (7 and 8).
+        QVERIFY(m_store->journalEntries().isEmpty());
+        QCOMPARE(m_journal->undoDescription(), u"Copied folder Archived with 2 messages to another account"_s);
+        QCOMPARE(m_journal->undoAccounts(), QStringList{u"other-account"_s});
+    }
+
     void moveToAnAccountThatIsNotOpenFailsAndTheRestGoesOn()
     {
         QSignalSpy finished(m_journal.get(), &OperationJournal::operationFinished);

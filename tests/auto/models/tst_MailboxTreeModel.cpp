@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(account.data(MailboxTreeModel::KindRole).value<Kind>(), Kind::Account);
         // INBOX first, then by name whatever the case.
         QCOMPARE(names(model, account),
-                 (QStringList{u"Inbox"_s, u"Archive"_s, u"drafts"_s, u"Sent"_s, u"Trash"_s, u"Work"_s}));
+                 (QStringList{u"Inbox"_s, u"Archive"_s, u"Drafts"_s, u"Sent"_s, u"Trash"_s, u"Work"_s}));
         const QModelIndex work = model.indexOf(alice, u"Work"_s);
         QVERIFY(work.isValid());
         QCOMPARE(work.data(MailboxTreeModel::MailboxIdRole).toLongLong(), 0);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QVERIFY(model.showOnlySubscribed());
         // Archive is not subscribed but holds the subscribed Archive/2025; Trash goes.
         QCOMPARE(names(model, model.indexOf(alice)),
-                 (QStringList{u"Inbox"_s, u"Archive"_s, u"drafts"_s, u"Sent"_s, u"Work"_s}));
+                 (QStringList{u"Inbox"_s, u"Archive"_s, u"Drafts"_s, u"Sent"_s, u"Work"_s}));
         QVERIFY(projects.isValid()); // untouched folders keep their indexes
         QCOMPARE(projects.data(MailboxTreeModel::PathRole).toString(), u"Work/Projects"_s);
         model.setShowOnlySubscribed(false);
@@ -181,7 +181,7 @@ private Q_SLOTS:
         QVERIFY(projects.isValid());
         QCOMPARE(projects.data(MailboxTreeModel::PathRole).toString(), u"Work/Projects"_s);
         QCOMPARE(names(model, model.indexOf(alice)),
-                 (QStringList{u"Inbox"_s, u"Archive"_s, u"drafts"_s, u"Junk"_s, u"Sent"_s, u"Work"_s}));
+                 (QStringList{u"Inbox"_s, u"Archive"_s, u"Drafts"_s, u"Junk"_s, u"Sent"_s, u"Work"_s}));
         QCOMPARE(names(model, model.indexOf(alice, u"Work"_s)), (QStringList{u"2025"_s, u"Projects"_s}));
         QCOMPARE(model.rowCount(model.indexOf(alice, u"Archive"_s)), 0);
         QCOMPARE(model.indexOf(alice, u"Work/2025"_s).data(MailboxTreeModel::MailboxIdRole).toLongLong(), 3);
@@ -269,8 +269,15 @@ private Q_SLOTS:
             << false << alice << u"INBOX"_s << move << u"Archive"_s << -1 << u"INBOX cannot"_s;
         QTest::newRow("folder-copied") << false << alice << u"Archive/2025"_s << copy << u"Work"_s << -1
                                        << u"only be moved"_s;
+        // Onto another account a folder is copied (asked first, see tst_ModelDragDrop).
         QTest::newRow("folder-to-another-account")
-            << false << alice << u"Archive/2025"_s << move << u"bob:"_s << -1 << u"another account"_s;
+            << false << alice << u"Archive/2025"_s << move << u"bob:"_s << -1 << QString();
+        QTest::newRow("folder-copied-to-another-account")
+            << false << alice << u"Archive/2025"_s << copy << u"bob:"_s << -1 << QString();
+        QTest::newRow("folder-to-another-accounts-folder")
+            << false << alice << u"Archive/2025"_s << move << u"bob:INBOX"_s << -1 << QString();
+        QTest::newRow("folder-name-taken-in-another-account")
+            << false << alice << u"Work/Projects"_s << move << u"bob:"_s << -1 << u"There is a folder"_s;
         QTest::newRow("folder-where-it-is")
             << false << alice << u"Archive/2025"_s << move << u"Archive"_s << -1 << u"is there already"_s;
         QTest::newRow("folder-name-taken")
@@ -298,13 +305,13 @@ private Q_SLOTS:
         QList<store::MailboxRecord> folders = aliceFolders();
         folders.append(record(9, u"Archive/Projects"_s));
         model.setMailboxes(alice, folders);
-        model.setMailboxes(bob, {record(1, u"INBOX"_s)});
+        model.setMailboxes(bob, {record(1, u"INBOX"_s), record(2, u"Projects"_s)});
 
         QModelIndex parent;
         if (target == u"*"_s)
             parent = model.allInboxesIndex();
-        else if (target == u"bob:"_s)
-            parent = model.indexOf(bob);
+        else if (target.startsWith(u"bob:"_s))
+            parent = model.indexOf(bob, target.mid(4));
         else
             parent = model.indexOf(alice, target);
         QVERIFY(parent.isValid());
@@ -320,6 +327,30 @@ private Q_SLOTS:
         QCOMPARE(model.canDropMimeData(data.get(), Qt::DropAction(action), row, 0, parent), refusal.isEmpty());
         // Without an engine to send it to, no drop is taken.
         QVERIFY(!model.dropMimeData(data.get(), Qt::DropAction(action), row, 0, parent));
+    }
+
+    void describesAFolderCopyToAnotherAccount()
+    {
+        MailboxTreeModel model;
+        model.addAccount(alice, u"Alice"_s);
+        model.addAccount(bob, u"Bob"_s);
+        model.setMailboxes(alice, aliceFolders());
+        model.setMailboxes(bob, {record(1, u"INBOX"_s)});
+        const std::unique_ptr<QMimeData> archive = folder(alice, u"Archive"_s);
+        const auto copy = model.folderCopy(archive.get(), Qt::MoveAction, model.indexOf(bob, u"INBOX"_s));
+        QVERIFY(copy);
+        QCOMPARE(copy->account, alice);
+        QCOMPARE(copy->path, u"Archive"_s);
+        QCOMPARE(copy->targetAccount, bob);
+        QCOMPARE(copy->targetAccountName, u"Bob"_s);
+        QCOMPARE(copy->targetPath, u"INBOX/Archive"_s);
+        QCOMPARE(copy->targetSeparator, '/');
+        QCOMPARE(copy->folders, 2); // Archive and Archive/2025
+        QCOMPARE(copy->messages, 2);
+        // Within one account a folder drop is a move, not a copy.
+        QVERIFY(!model.folderCopy(archive.get(), Qt::MoveAction, model.indexOf(alice, u"Work"_s)));
+        // Nobody to ask: the copy is not made.
+        QVERIFY(!model.dropMimeData(archive.get(), Qt::MoveAction, -1, 0, model.indexOf(bob)));
     }
 
     void dragsFoldersButNotInbox()

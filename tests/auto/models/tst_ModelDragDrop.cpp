@@ -297,6 +297,137 @@ private Q_SLOTS:
         QTRY_COMPARE(list.rowCount(), aliceInbox);
     }
 
+    // A folder dropped on another account: refused by Cancel it changes nothing; confirmed, the
+    // folder and its subfolder arrive there with each message once, with its flags, keywords
+    // and date, and the source keeps everything; undo removes the copies and the new folders.
+    void folderDropOntoAnotherAccountCopiesItAndUndoRemovesIt()
+    {
+        // "Reports" (two messages, one with a Japanese subject) and "Reports/2026" (one).
+        const QByteArray japanese = "From: alice@example.org\r\nSubject: =?UTF-8?B?"
+            + QByteArray("週次レポート").toBase64()
+            + "?=\r\nMessage-ID: <r1@example.org>\r\nDate: Mon, 5 Jan 2026 10:00:00 +0000\r\n\r\n今週の報告。\r\n";
+        const QByteArray plain = "From: alice@example.org\r\nSubject: Numbers\r\nMessage-ID: <r2@example.org>\r\n"
+                                 "Date: Tue, 6 Jan 2026 10:00:00 +0000\r\n\r\n42\r\n";
+        const QByteArray yearly = "From: alice@example.org\r\nSubject: Year\r\nMessage-ID: <r3@example.org>\r\n"
+                                  "Date: Wed, 7 Jan 2026 10:00:00 +0000\r\n\r\n2026\r\n";
+        QCOMPARE(m_server.doveadm({u"mailbox"_s, u"create"_s, u"-u"_s, u"alice"_s, u"Reports"_s, u"Reports/2026"_s}),
+                 0);
+        QCOMPARE(m_server.doveadm({u"save"_s, u"-u"_s, u"alice"_s, u"-m"_s, u"Reports"_s}, japanese), 0);
+        QCOMPARE(m_server.doveadm({u"save"_s, u"-u"_s, u"alice"_s, u"-m"_s, u"Reports"_s}, plain), 0);
+        QCOMPARE(m_server.doveadm({u"save"_s, u"-u"_s, u"alice"_s, u"-m"_s, u"Reports/2026"_s}, yearly), 0);
+        QCOMPARE(m_server.doveadm({u"flags"_s, u"add"_s, u"-u"_s, u"alice"_s, u"\\Seen \\Flagged $Work"_s, u"mailbox"_s,
+                                   u"Reports"_s, u"uid"_s, u"1"_s}),
+                 0);
+        QCOMPARE(m_server.doveadm({u"flags"_s, u"add"_s, u"-u"_s, u"alice"_s, u"\\Answered"_s, u"mailbox"_s,
+                                   u"Reports/2026"_s, u"all"_s}),
+                 0);
+        // The copies' dates must come from the originals, not from the moment of the copy.
+        QTest::qWait(1100);
+        // Flags (without \Recent, which only says which session saw a message first), the
+        // internal date and the header of each message of a mailbox, in UID order.
+        const auto picture = [this](const QString &user, const QString &mailbox) {
+            QByteArrayList lines
+                = doveadm({u"fetch"_s, u"-u"_s, user, u"flags date.received hdr"_s, u"mailbox"_s, mailbox}).split('\n');
+            for (QByteArray &line : lines) {
+                if (!line.startsWith("flags:"))
+                    continue;
+                QByteArrayList flags = line.mid(6).simplified().split(' ');
+                flags.removeAll("\\Recent");
+                flags.removeAll(QByteArray());
+                line = "flags: " + flags.join(' ');
+            }
+            return lines.join('\n');
+        };
+        const QByteArray reports = picture(u"alice"_s, u"Reports"_s);
+        const QByteArray reports2026 = picture(u"alice"_s, u"Reports/2026"_s);
+        QVERIFY2(reports.contains("$Work") && reports.contains("\\Flagged"), reports.constData());
+
+        const account::Account alice = accountFor(u"alice"_s);
+        const account::Account bob = accountFor(u"bob"_s);
+        EngineThread aliceRunning(alice, m_cache.filePath(u"alice-folder"_s), &m_credentials, m_server.caCertificate(),
+                                  false);
+        EngineThread bobRunning(bob, m_cache.filePath(u"bob-folder"_s), &m_credentials, m_server.caCertificate(),
+                                false);
+        AccountRegistry registry;
+        MailboxTreeModel tree(&registry);
+        QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        registry.addEngine(aliceRunning.engine);
+        registry.addEngine(bobRunning.engine);
+        for (const auto &[account, engine] :
+             {std::pair{alice.id, aliceRunning.engine}, std::pair{bob.id, bobRunning.engine}}) {
+            const Answer started = waitFor(registry, engine->start(), account);
+            QVERIFY2(started.ok, qPrintable(started.error));
+        }
+        QTRY_VERIFY(tree.indexOf(alice.id, u"Reports/2026"_s).isValid());
+        QTRY_VERIFY(tree.indexOf(bob.id, u"INBOX"_s).isValid());
+        const QStringList bobBefore = mailboxList(u"bob"_s);
+
+        std::unique_ptr<QMimeData> dragged(tree.mimeData({tree.indexOf(alice.id, u"Reports"_s)}));
+        QVERIFY(dragged);
+        const QModelIndex bobAccount = tree.indexOf(bob.id);
+        QVERIFY2(tree.canDropMimeData(dragged.get(), Qt::MoveAction, -1, 0, bobAccount),
+                 qPrintable(tree.dropRefusal(dragged.get(), Qt::MoveAction, -1, 0, bobAccount)));
+        const std::optional<MailboxTreeModel::FolderCopy> copy
+            = tree.folderCopy(dragged.get(), Qt::MoveAction, bobAccount);
+        QVERIFY(copy);
+        QCOMPARE(copy->targetPath, u"Reports"_s);
+        QCOMPARE(copy->targetAccountName, u"bob"_s);
+        QCOMPARE(copy->folders, 2);
+        QTRY_COMPARE(tree.folderCopy(dragged.get(), Qt::MoveAction, bobAccount)->messages, 3);
+        QSignalSpy dropped(&tree, &MailboxTreeModel::dropStarted);
+
+        // Without anyone to ask, and with Cancel, nothing happens.
+        QVERIFY(!tree.dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, bobAccount));
+        int asked = 0;
+        tree.setFolderCopyConfirmation([&](const MailboxTreeModel::FolderCopy &question) {
+            ++asked;
+            return question.path == u"Reports"_s && asked > 1;
+        });
+        QVERIFY(!tree.dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, bobAccount));
+        QCOMPARE(asked, 1);
+        QCOMPARE(dropped.size(), 0);
+        QTest::qWait(200);
+        QCOMPARE(mailboxList(u"bob"_s), bobBefore);
+
+        // Copy.
+        QSignalSpy progress(&registry, &AccountRegistry::requestProgress);
+        QVERIFY(tree.dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, bobAccount));
+        QCOMPARE(asked, 2);
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.at(0).at(0).toString(), alice.id);
+        const Answer copied = waitFor(registry, dropped.at(0).at(1).toULongLong(), alice.id);
+        QVERIFY2(copied.ok, qPrintable(copied.error));
+        QCOMPARE(copied.result.toLongLong(), 3);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(2).toLongLong(), 3);
+        QCOMPARE(progress.last().at(3).toLongLong(), 3);
+        QStringList bobAfter = mailboxList(u"bob"_s);
+        QVERIFY2(bobAfter.contains(u"Reports"_s) && bobAfter.contains(u"Reports/2026"_s),
+                 qPrintable(bobAfter.join(u", "_s)));
+        QCOMPARE(messageCount(u"bob"_s, u"Reports"_s), 2);
+        QCOMPARE(messageCount(u"bob"_s, u"Reports/2026"_s), 1);
+        // Each message once, with its flags, keywords, date and bytes.
+        QCOMPARE(picture(u"bob"_s, u"Reports"_s), reports);
+        QCOMPARE(picture(u"bob"_s, u"Reports/2026"_s), reports2026);
+        // The source is as it was.
+        QCOMPARE(picture(u"alice"_s, u"Reports"_s), reports);
+        QCOMPARE(picture(u"alice"_s, u"Reports/2026"_s), reports2026);
+        QTRY_VERIFY(tree.indexOf(bob.id, u"Reports/2026"_s).isValid());
+
+        // Undo: the copies and the folders made for them go; the source stays.
+        QString undoneIn;
+        const quint64 undo = registry.undo(&undoneIn);
+        QCOMPARE(undoneIn, alice.id);
+        const Answer undone = waitFor(registry, undo, alice.id);
+        QVERIFY2(undone.ok, qPrintable(undone.error));
+        bobAfter = mailboxList(u"bob"_s);
+        QVERIFY2(!bobAfter.contains(u"Reports"_s) && !bobAfter.contains(u"Reports/2026"_s),
+                 qPrintable(bobAfter.join(u", "_s)));
+        QCOMPARE(messageCount(u"alice"_s, u"Reports"_s), 2);
+        QCOMPARE(messageCount(u"alice"_s, u"Reports/2026"_s), 1);
+        QTRY_VERIFY(!tree.indexOf(bob.id, u"Reports"_s).isValid());
+    }
+
     void openShowsCachedRowsFirst()
     {
         const account::Account account = accountFor(u"bob"_s);

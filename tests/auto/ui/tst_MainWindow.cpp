@@ -3,9 +3,11 @@
 
 #include "account/Profile.h"
 #include "models/AccountRegistry.h"
+#include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
 #include "ui/AboutDialog.h"
 #include "ui/AccountsController.h"
+#include "ui/FolderPickerDialog.h"
 #include "ui/MainWindow.h"
 
 #include <QAction>
@@ -14,14 +16,17 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QSettings>
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
@@ -57,6 +62,49 @@ bool opensModal(QAction *action)
     return shown;
 }
 
+store::MailboxRecord folderRecord(qint64 id, const QString &path, store::SpecialUse use = store::SpecialUse::None,
+                                  quint32 messages = 0)
+{
+    store::MailboxRecord record;
+    record.id = id;
+    record.path = path;
+    record.separator = '/';
+    record.specialUse = use;
+    record.subscribed = true;
+    record.selectable = true;
+    record.counts = {messages, 0};
+    return record;
+}
+
+const QString accountId = u"alice-id"_s;
+
+// One account's folders, by hand: INBOX, the special-use folders under server names that are
+// not the user's language, and folders the user named.
+void feedFolders(models::MailboxTreeModel *model)
+{
+    model->addAccount(accountId, u"Alice"_s);
+    model->setMailboxes(accountId,
+                        {folderRecord(1, u"INBOX"_s, store::SpecialUse::None, 3),
+                         folderRecord(2, u"Drafts"_s, store::SpecialUse::Drafts),
+                         folderRecord(3, u"Sent Items"_s, store::SpecialUse::Sent),
+                         folderRecord(4, u"Spam"_s, store::SpecialUse::Junk),
+                         folderRecord(5, u"Deleted Items"_s, store::SpecialUse::Trash),
+                         folderRecord(6, u"Archive"_s, store::SpecialUse::Archive),
+                         folderRecord(7, u"Sent"_s), // named so by the user, no SPECIAL-USE
+                         folderRecord(8, u"Projects"_s, store::SpecialUse::None, 2)});
+}
+
+// Whether `icon` paints anything at 16 × 16.
+bool paintsSomething(const QIcon &icon)
+{
+    const QImage image = icon.pixmap(16, 16).toImage();
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (qAlpha(image.pixel(x, y)) > 0)
+                return true;
+    return false;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -76,6 +124,12 @@ private Q_SLOTS:
     void japaneseTranslationApplies();
     void listColumnsAndViewTogglesPersist();
     void emptyProfileStartsNoEngine();
+    void specialFoldersShowInTheUsersLanguage_data();
+    void specialFoldersShowInTheUsersLanguage();
+    void iconsAreDrawnWithoutAnIconTheme();
+    void iconColumnsHaveIconHeadersAndTextColumnsFit();
+    void lastFolderReopensAndAGoneOneFallsBack();
+    void screenshotsInEnglishAndJapanese();
 
 private:
     std::unique_ptr<QSettings> freshSettings();
@@ -303,6 +357,203 @@ void TestMainWindow::emptyProfileStartsNoEngine()
     ui::AccountsController broken(&registry);
     QVERIFY(!broken.startProfile(account::Profile::inDirectory(m_dir->path())));
     QVERIFY(!broken.errorString().isEmpty());
+}
+
+void TestMainWindow::specialFoldersShowInTheUsersLanguage_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("japanese");
+    QTest::newRow("inbox-by-name") << u"INBOX"_s << u"Inbox"_s << u"受信トレイ"_s;
+    QTest::newRow("drafts") << u"Drafts"_s << u"Drafts"_s << u"下書き"_s;
+    QTest::newRow("sent-by-special-use") << u"Sent Items"_s << u"Sent"_s << u"送信済み"_s;
+    QTest::newRow("junk-by-special-use") << u"Spam"_s << u"Junk"_s << u"迷惑メール"_s;
+    QTest::newRow("trash-by-special-use") << u"Deleted Items"_s << u"Trash"_s << u"ごみ箱"_s;
+    QTest::newRow("archive") << u"Archive"_s << u"Archive"_s << u"アーカイブ"_s;
+    QTest::newRow("named-sent-by-the-user") << u"Sent"_s << u"Sent"_s << u"Sent"_s;
+    QTest::newRow("named-by-the-user") << u"Projects"_s << u"Projects"_s << u"Projects"_s;
+}
+
+void TestMainWindow::specialFoldersShowInTheUsersLanguage()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, english);
+    QFETCH(QString, japanese);
+    auto settings = freshSettings();
+    MainWindow window(settings.get());
+    feedFolders(window.folderModel());
+    const QModelIndex folder = window.folderModel()->indexOf(accountId, path);
+    QVERIFY(folder.isValid());
+    QCOMPARE(folder.data().toString(), english);
+    auto *folderView = window.findChild<QTreeView *>(u"folderView"_s);
+    folderView->setCurrentIndex(folder);
+    QCOMPARE(window.windowTitle(), QString(english + u" — Fumi"_s));
+
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan), u"fumi"_s, u"_"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&translator);
+    QCoreApplication::processEvents();
+    QCOMPARE(folder.data().toString(), japanese);
+    // Only what is shown changes: the server's name is what goes to the server.
+    QCOMPARE(folder.data(models::MailboxTreeModel::PathRole).toString(), path);
+    QCOMPARE(window.windowTitle(), QString(japanese + u" — Fumi"_s));
+    // The folder picker shows the same names.
+    ui::FolderPickerDialog picker(window.folderModel(), u"Move To"_s);
+    auto *pickerView = picker.findChild<QTreeView *>(u"folderPicker"_s);
+    QVERIFY(pickerView);
+    QCOMPARE(pickerView->model()->index(folder.row(), 0, folder.parent()).data().toString(), japanese);
+    QCoreApplication::removeTranslator(&translator);
+    QCoreApplication::processEvents();
+    QCOMPARE(folder.data().toString(), english);
+}
+
+void TestMainWindow::iconsAreDrawnWithoutAnIconTheme()
+{
+    auto settings = freshSettings();
+    MainWindow window(settings.get());
+    feedFolders(window.folderModel());
+    models::MailboxTreeModel *tree = window.folderModel();
+    const QStringList folders{u"INBOX"_s,         u"Drafts"_s,  u"Sent Items"_s, u"Spam"_s,
+                              u"Deleted Items"_s, u"Archive"_s, u"Projects"_s};
+    for (const QString &path : folders) {
+        const QIcon icon = tree->indexOf(accountId, path).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY2(paintsSomething(icon), qPrintable(path));
+    }
+    QVERIFY(paintsSomething(tree->allInboxesIndex().data(Qt::DecorationRole).value<QIcon>()));
+    QVERIFY(paintsSomething(tree->indexOf(accountId).data(Qt::DecorationRole).value<QIcon>()));
+    // Different folders, different pictures.
+    const QImage inbox
+        = tree->indexOf(accountId, u"INBOX"_s).data(Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+    const QImage trash
+        = tree->indexOf(accountId, u"Deleted Items"_s).data(Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+    QVERIFY(inbox != trash);
+    for (const int column :
+         {int(models::MessageListModel::FlagColumn), int(models::MessageListModel::AttachmentColumn)})
+        QVERIFY(paintsSomething(
+            window.messageModel()->headerData(column, Qt::Horizontal, Qt::DecorationRole).value<QIcon>()));
+}
+
+void TestMainWindow::iconColumnsHaveIconHeadersAndTextColumnsFit()
+{
+    using models::MessageListModel;
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan), u"fumi"_s, u"_"_s, u":/i18n"_s));
+    for (const bool japanese : {false, true}) {
+        if (japanese)
+            QCoreApplication::installTranslator(&translator);
+        auto settings = freshSettings();
+        MainWindow window(settings.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const MessageListModel *model = window.messageModel();
+        auto *header = window.findChild<QTreeView *>(u"messageListView"_s)->header();
+        const QString attachment = japanese ? u"添付ファイル"_s : u"Attachment"_s;
+        QCOMPARE(model->headerData(MessageListModel::AttachmentColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 attachment);
+        QCOMPARE(
+            model->headerData(MessageListModel::AttachmentColumn, Qt::Horizontal, Qt::AccessibleTextRole).toString(),
+            attachment);
+        QVERIFY(model->headerData(MessageListModel::AttachmentColumn, Qt::Horizontal).toString().isEmpty());
+        QVERIFY(model->headerData(MessageListModel::FlagColumn, Qt::Horizontal).toString().isEmpty());
+        const int iconSize = header->style()->pixelMetric(QStyle::PM_SmallIconSize);
+        for (const int column : {int(MessageListModel::FlagColumn), int(MessageListModel::AttachmentColumn)}) {
+            QVERIFY(header->sectionSize(column) >= iconSize);
+            QVERIFY(header->sectionSize(column) <= iconSize * 3);
+        }
+        const QFontMetrics metrics(header->font());
+        for (const int column : {int(MessageListModel::FromColumn), int(MessageListModel::DateColumn),
+                                 int(MessageListModel::SizeColumn)}) {
+            const QString title = model->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) > metrics.horizontalAdvance(title), qPrintable(title));
+        }
+        if (japanese)
+            QCoreApplication::removeTranslator(&translator);
+    }
+}
+
+void TestMainWindow::lastFolderReopensAndAGoneOneFallsBack()
+{
+    {
+        auto settings = freshSettings();
+        MainWindow window(settings.get());
+        feedFolders(window.folderModel());
+        auto *folderView = window.findChild<QTreeView *>(u"folderView"_s);
+        folderView->setCurrentIndex(window.folderModel()->indexOf(accountId, u"Projects"_s));
+        QVERIFY(window.close());
+    }
+    {
+        auto settings = freshSettings();
+        QCOMPARE(settings->value(u"MainWindow/lastFolder"_s).toStringList(), (QStringList{accountId, u"Projects"_s}));
+        MainWindow window(settings.get());
+        auto *folderView = window.findChild<QTreeView *>(u"folderView"_s);
+        // All Inboxes until the account's folders are there, then the folder of last time.
+        QCOMPARE(folderView->currentIndex(), window.folderModel()->allInboxesIndex());
+        feedFolders(window.folderModel());
+        QTRY_COMPARE(folderView->currentIndex(), window.folderModel()->indexOf(accountId, u"Projects"_s));
+        QCOMPARE(window.messageModel()->mailboxes().size(), 1);
+        QCOMPARE(window.messageModel()->mailboxes().first().path, u"Projects"_s);
+        // Back to All Inboxes, remembered as such.
+        folderView->setCurrentIndex(window.folderModel()->allInboxesIndex());
+        QVERIFY(window.close());
+    }
+    {
+        auto settings = freshSettings();
+        QVERIFY(settings->value(u"MainWindow/lastFolder"_s).toStringList().isEmpty());
+        settings->setValue(u"MainWindow/lastFolder"_s, QStringList{accountId, u"Gone"_s});
+        MainWindow window(settings.get());
+        feedFolders(window.folderModel());
+        auto *folderView = window.findChild<QTreeView *>(u"folderView"_s);
+        QTest::qWait(50);
+        QCOMPARE(folderView->currentIndex(), window.folderModel()->allInboxesIndex());
+    }
+}
+
+void TestMainWindow::screenshotsInEnglishAndJapanese()
+{
+    using models::MessageListModel;
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan), u"fumi"_s, u"_"_s, u":/i18n"_s));
+    const QDir directory(QStringLiteral(FUMI_SCREENSHOT_DIR "/screenshots"));
+    QVERIFY(directory.mkpath(u"."_s));
+    for (const bool japanese : {false, true}) {
+        if (japanese)
+            QCoreApplication::installTranslator(&translator);
+        auto settings = freshSettings();
+        MainWindow window(settings.get());
+        feedFolders(window.folderModel());
+        window.resize(1100, 620);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *folderView = window.findChild<QTreeView *>(u"folderView"_s);
+        folderView->expandAll();
+        folderView->setCurrentIndex(window.folderModel()->indexOf(accountId, u"INBOX"_s));
+        auto delta = std::make_shared<engine::MailboxDelta>();
+        delta->mailboxId = 1;
+        const QStringList subjects{u"週次レポート"_s, u"Build results for Fumi"_s, u"Lunch on Friday?"_s};
+        for (int i = 0; i < subjects.size(); ++i) {
+            store::MessageRecord row;
+            row.uid = Uid(i + 1);
+            row.subject = subjects.at(i);
+            row.fromName = i == 0 ? u"山田 花子"_s : u"Bob Example"_s;
+            row.fromAddress = u"sender@example.org"_s;
+            row.internalDate = QDateTime(QDate(2026, 1, 5 + i), QTime(9, 30), QTimeZone::UTC);
+            row.date = row.internalDate;
+            row.size = 2048 * (i + 1);
+            row.hasAttachment = i != 2;
+            if (i == 0)
+                row.flags.set(Flags::System::Flagged);
+            if (i != 1)
+                row.flags.set(Flags::System::Seen);
+            delta->inserted.push_back(row);
+        }
+        window.messageModel()->applyDelta(accountId, delta);
+        QCOMPARE(window.messageModel()->rowCount(), 3);
+        QCoreApplication::processEvents();
+        const QString file = directory.filePath(japanese ? u"main-window-ja.png"_s : u"main-window-en.png"_s);
+        QVERIFY(window.grab().save(file));
+        if (japanese)
+            QCoreApplication::removeTranslator(&translator);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
