@@ -334,6 +334,34 @@
         <source>Delete</source>
         <translation>削除</translation>
     </message>
+    <message>
+        <source>Copy the folder “%1” and its %2 subfolders with their %3 to account %4?</source>
+        <translation>フォルダー「%1」とそのサブフォルダー %2 個 (%3) をアカウント %4 にコピーしますか？</translation>
+    </message>
+    <message>
+        <source>Copy the folder “%1” with its %2 to account %3?</source>
+        <translation>フォルダー「%1」(%2) をアカウント %3 にコピーしますか？</translation>
+    </message>
+    <message>
+        <source>Copy Folder</source>
+        <translation>フォルダーのコピー</translation>
+    </message>
+    <message>
+        <source>The messages stay here too. Undo removes the copies.</source>
+        <translation>メッセージはこちらにも残ります。元に戻すとコピーが削除されます。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copying the folder: %1 of %2 messages</source>
+        <translation>フォルダーをコピー中: %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>%1 — Fumi</source>
+        <translation>%1 — Fumi</translation>
+    </message>
 </context>
 <context>
     <name>fumi::account::KeychainCredentialStore</name>
@@ -645,6 +673,38 @@
         <source>%1 (cannot be undone)</source>
         <translation>%1 (元に戻せません)</translation>
     </message>
+    <message>
+        <source>The other server does not nest folders.</source>
+        <translation>相手のサーバーはフォルダーを入れ子にできません。</translation>
+    </message>
+    <message>
+        <source>The account %1 is not open; nothing was copied.</source>
+        <translation>アカウント %1 が開かれていないため、何もコピーされませんでした。</translation>
+    </message>
+    <message>
+        <source>Copying the folder stopped after %1 of %2 messages; the copies made so far stay in the other account: %3</source>
+        <translation>フォルダーのコピーは %2 件中 %1 件で止まりました。ここまでのコピーは相手のアカウントに残ります: %3</translation>
+    </message>
+    <message>
+        <source>The other account accepted a message but does not show it.</source>
+        <translation>相手のアカウントはメッセージを受け付けましたが、そこに見当たりません。</translation>
+    </message>
+    <message>
+        <source>The copies in the other account could not be removed: %1</source>
+        <translation>相手のアカウントのコピーを削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The copies were removed, but the folder %1 was kept: %2</source>
+        <translation>コピーは削除しましたが、フォルダー %1 は残しました: %2</translation>
+    </message>
+    <message>
+        <source>Copied folder %1 with %2 to another account</source>
+        <translation>フォルダー %1 (%2) を別のアカウントにコピーしました</translation>
+    </message>
+    <message>
+        <source>The other server did not say where the copies went, so this cannot be undone.</source>
+        <translation>相手のサーバーがコピーの行き先を示さなかったため、元に戻せません。</translation>
+    </message>
 </context>
 <context>
     <name>fumi::engine::SearchCompiler</name>
@@ -881,10 +941,6 @@
         <translation>フォルダーはアカウントか別のフォルダーの上にドロップしてください。</translation>
     </message>
     <message>
-        <source>Folders cannot be moved to another account.</source>
-        <translation>フォルダーを別のアカウントへ移動することはできません。</translation>
-    </message>
-    <message>
         <source>INBOX cannot be moved.</source>
         <translation>受信トレイは移動できません。</translation>
     </message>
@@ -935,6 +991,34 @@
     <message>
         <source>Saved Searches</source>
         <translation>保存した検索</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>Junk</source>
+        <translation>迷惑メール</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>ごみ箱</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>アーカイブ</translation>
+    </message>
+    <message>
+        <source>Folders can only be moved or copied.</source>
+        <translation>フォルダーは移動かコピーしかできません。</translation>
+    </message>
+    <message>
+        <source>Copied folder %1 to %2</source>
+        <translation>フォルダー %1 を %2 にコピーしました</translation>
     </message>
 </context>
 <context>
