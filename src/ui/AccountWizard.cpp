@@ -151,11 +151,10 @@ AccountWizard::AccountWizard(AccountsController *accounts, const QString &accoun
 
 AccountWizard::~AccountWizard()
 {
-    // The runs' connections use the runs' policies and stores: connections first.
-    for (auto &run : m_runs) {
-        run->connection.reset();
-        run->connector.reset();
-    }
+    // Each test uses its run's password store: tests first. One abandoned by abandonTest()
+    // and not yet deleted goes as this object's child.
+    for (auto &run : m_runs)
+        run->test.reset();
 }
 
 void AccountWizard::setDiscovery(std::unique_ptr<account::AutoconfigDiscovery> discovery)
@@ -831,8 +830,12 @@ void AccountWizard::setTestState(TestState state, const QString &message)
 
 void AccountWizard::abandonTest()
 {
-    if (!m_runs.empty() && m_runs.back()->connector)
-        m_runs.back()->connector->disconnect(this);
+    // Its answer never comes. It goes from the event loop, as this may run in a slot of its
+    // own finished(); the run, with the password store it may still ask, stays till the end.
+    if (!m_runs.empty() && m_runs.back()->test) {
+        m_runs.back()->test->disconnect(this);
+        m_runs.back()->test.release()->deleteLater();
+    }
     m_refusal.reset();
     setTestState(TestState::NotRun, {});
 }
@@ -848,45 +851,44 @@ void AccountWizard::runTest()
         run->pending = std::make_unique<PendingPasswordStore>(credentials, account.id, m_passwordEdit->text());
         credentials = run->pending.get();
     }
+    std::optional<account::OAuthProvider> oauth;
     if (account.authentication.method == account::Authentication::Method::OAuth2) {
         QString error;
         const auto providers = account::OAuthProviders::load(m_accounts->profile().configDirectory(), &error);
         if (const auto provider = providers.find(account.authentication.oauthProvider))
-            run->tokens = std::make_unique<account::OAuthTokenSource>(*provider, credentials, account.id);
+            oauth = *provider;
     }
-    run->policy = std::make_unique<engine::TrustStorePolicy>(m_accounts->trustStore());
-    run->connector = std::make_unique<engine::AccountConnector>(account, engine::AccountConnector::settingsFor(account),
-                                                                credentials, run->policy.get(), run->tokens.get());
-    engine::AccountConnector *connector = run->connector.get();
-    TestRun *current = run.get();
+    // A child too, so that one abandoned and waiting for the event loop still goes with the
+    // wizard; the credential calls it queued to itself go with it.
+    run->test = std::make_unique<engine::ConnectionTest>(account, *credentials, m_accounts->trustStore(), oauth, this);
+    connect(run->test.get(), &engine::ConnectionTest::finished, this, &AccountWizard::onTestFinished);
+    engine::ConnectionTest *test = run->test.get();
     m_runs.push_back(std::move(run));
+    setTestState(TestState::Running,
+                 tr("Connecting to %1…").arg(account::formatHostAndPort(account.imap.host, account.imap.port)));
+    test->start();
+}
+
+void AccountWizard::onTestFinished(const engine::ConnectionTest::Outcome &outcome)
+{
+    using E = engine::AccountConnector::Error;
+    const account::Account account = this->account();
     const QString where = account::formatHostAndPort(account.imap.host, account.imap.port);
-    connect(connector, &engine::AccountConnector::connected, this, [this, connector, current, account, where] {
-        current->connection = connector->takeConnection();
-        // A polite LOGOUT; the test is over whatever it answers.
-        current->connection->close();
+    if (outcome.ok) {
         setTestState(
             TestState::Succeeded,
-            current->connection->isEncrypted()
+            outcome.encrypted
                 ? tr("Connected to %1 and signed in as %2. Click Finish to save the account.").arg(where, account.login)
                 : tr("Connected to %1 without encryption and signed in as %2. Click Finish to save the "
                      "account.")
                       .arg(where, account.login));
         Q_EMIT connectionTested(true);
-    });
-    connect(connector, &engine::AccountConnector::failed, this, &AccountWizard::onTestFailed);
-    setTestState(TestState::Running, tr("Connecting to %1…").arg(where));
-    connector->start();
-}
-
-void AccountWizard::onTestFailed(engine::AccountConnector::Error error, const QString &message)
-{
-    using E = engine::AccountConnector::Error;
-    const account::Account account = this->account();
-    const QString where = account::formatHostAndPort(account.imap.host, account.imap.port);
-    const auto *connector = m_runs.empty() ? nullptr : m_runs.back()->connector.get();
-    if ((error == E::UntrustedCertificate || error == E::CertificateChanged) && connector && connector->refusal()) {
-        m_refusal = connector->refusal();
+        return;
+    }
+    const E error = outcome.error;
+    const QString &message = outcome.message;
+    if ((error == E::UntrustedCertificate || error == E::CertificateChanged) && outcome.refusal) {
+        m_refusal = outcome.refusal;
         m_certificateView->setCertificate(m_refusal->certificate);
         m_certificateIntro->setText(
             error == E::CertificateChanged

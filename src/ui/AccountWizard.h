@@ -5,7 +5,7 @@
 
 #include "account/Account.h"
 #include "account/DiscoveryResult.h"
-#include "engine/AccountConnector.h"
+#include "engine/ConnectionTest.h"
 
 #include <QSslCertificate>
 #include <QUrl>
@@ -103,13 +103,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    // One run of the connection test with what it uses; the connector goes first.
+    // One run of the connection test with the password it offers; the test goes first.
     struct TestRun {
         std::unique_ptr<account::CredentialStore> pending;
-        std::unique_ptr<engine::TrustStorePolicy> policy;
-        std::unique_ptr<account::OAuthTokenSource> tokens;
-        std::unique_ptr<engine::AccountConnector> connector;
-        std::unique_ptr<imap::Connection> connection;
+        std::unique_ptr<engine::ConnectionTest> test;
     };
 
     void createPages();
@@ -129,7 +126,7 @@ private:
     void startSignIn();
     void runTest();
     void abandonTest();
-    void onTestFailed(engine::AccountConnector::Error error, const QString &message);
+    void onTestFinished(const engine::ConnectionTest::Outcome &outcome);
     void trustCertificate();
     void distrustCertificate();
     void setTestState(TestState state, const QString &message);
