@@ -45,6 +45,10 @@ SyncHealthPanel::SyncHealthPanel(models::AccountRegistry *registry, QWidget *par
     m_state->setObjectName(QStringLiteral("healthState"));
     m_capabilities->setObjectName(QStringLiteral("healthCapabilities"));
     m_capabilities->setWordWrap(true);
+    // Room for both lines (in use, also offered) and one wrapped: a dock does not ask a
+    // word-wrapped label for its height at the dock's width, and would show only the first.
+    m_capabilities->setMinimumHeight(3 * m_capabilities->fontMetrics().lineSpacing());
+    m_capabilities->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_capabilities->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_lastSync->setObjectName(QStringLiteral("healthLastSync"));
     m_pending->setObjectName(QStringLiteral("healthPending"));

@@ -16,6 +16,7 @@
 #include "support/DovecotServer.h"
 #include "support/FakeSrvResolver.h"
 #include "support/MemoryCredentialStore.h"
+#include "support/XvfbScreen.h"
 #include "ui/AccountSettingsDialog.h"
 #include "ui/AccountWizard.h"
 #include "ui/AccountsController.h"
@@ -31,7 +32,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -251,15 +251,12 @@ void tst_AccountWizard::saveScreenshots(QWidget *widget)
     const QString path = directory + (japanese ? u"/wizard-certificate-ja.png"_s : u"/wizard-certificate.png"_s);
     QVERIFY(widget->grab().save(path));
     qInfo().noquote() << "saved" << path;
-    // Under Xvfb: the whole X screen, as a person would see it.
-    const QString screen = qEnvironmentVariable("FUMI_XVFB_SCREENSHOT");
-    if (!screen.isEmpty()) {
-        QProcess import;
-        import.start(u"import"_s, {u"-window"_s, u"root"_s, screen});
-        QVERIFY(import.waitForFinished(30000));
-        QCOMPARE(import.exitCode(), 0);
+    QString error;
+    const QString screen = test::captureXvfbScreen(
+        japanese ? u"xvfb-wizard-certificate-ja.png"_s : u"xvfb-wizard-certificate.png"_s, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    if (!screen.isEmpty())
         qInfo().noquote() << "saved" << screen;
-    }
 }
 
 // --- page validation --------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include "models/MessageListModel.h"
 #include "support/DovecotServer.h"
 #include "support/MemoryCredentialStore.h"
+#include "support/XvfbScreen.h"
 #include "ui/AccountsController.h"
 #include "ui/MailNotifier.h"
 #include "ui/MainWindow.h"
@@ -336,6 +337,11 @@ private Q_SLOTS:
         QVERIFY2(!log.contains(u"secret"_s), "the password is in the protocol log");
         // A picture of the window with the panel open, for a person to look at.
         QVERIFY(m_window->grab().save(QStringLiteral(FUMI_SCREENSHOT_DIR "/sync-health.png")));
+        QString error;
+        const QString screen = test::captureXvfbScreen(u"xvfb-sync-health.png"_s, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        if (!screen.isEmpty())
+            qInfo().noquote() << "saved" << screen;
     }
 
     void quittingStopsEveryEngineThread()
