@@ -362,6 +362,26 @@
         <source>%1 — Fumi</source>
         <translation>%1 — Fumi</translation>
     </message>
+    <message>
+        <source>Mark Opened Messages &amp;Read</source>
+        <translation>開いたメッセージを既読にする(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;At Once</source>
+        <translation>すぐに(&amp;A)</translation>
+    </message>
+    <message>
+        <source>After &amp;2 Seconds</source>
+        <translation>2 秒後(&amp;2)</translation>
+    </message>
+    <message>
+        <source>After &amp;5 Seconds</source>
+        <translation>5 秒後(&amp;5)</translation>
+    </message>
+    <message>
+        <source>&amp;Never (M Marks Them)</source>
+        <translation>しない (M キーで既読)(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>fumi::account::KeychainCredentialStore</name>

@@ -25,6 +25,7 @@
 #include "ui/SyncHealthPanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDate>
@@ -290,6 +291,24 @@ void MainWindow::createActions()
     m_undoAction->setEnabled(false);
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undo);
 
+    // Opening a message marks it read: at once, after a pause (as Thunderbird offers), or never
+    // (only M marks it). The delay is kept in milliseconds, -1 for never.
+    auto *markReadGroup = new QActionGroup(this);
+    const int storedDelay = m_settings->value(markReadDelayKey, 0).toInt();
+    for (const int delay : {0, 2000, 5000, -1}) {
+        QAction *action = make("markReadDelayAction");
+        action->setCheckable(true);
+        action->setData(delay);
+        action->setChecked(delay == storedDelay);
+        markReadGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, delay] {
+            m_settings->setValue(markReadDelayKey, delay);
+            if (delay < 0)
+                m_markReadTimer->stop();
+        });
+        m_markReadDelayActions.append(action);
+    }
+
     m_threadsAction = make("threadsAction");
     m_threadsAction->setCheckable(true);
     connect(m_threadsAction, &QAction::toggled, this, [this](bool on) {
@@ -444,6 +463,9 @@ void MainWindow::createMenus()
     m_messageMenu->addAction(m_toggleReadAction);
     m_messageMenu->addAction(m_toggleFlagAction);
     m_messageMenu->addAction(m_markAllReadAction);
+    m_markReadMenu = m_messageMenu->addMenu(QString());
+    m_markReadMenu->setObjectName(u"markReadMenu"_s);
+    m_markReadMenu->addActions(m_markReadDelayActions);
     m_messageMenu->addSeparator();
     m_messageMenu->addAction(m_moveToAction);
     m_messageMenu->addAction(m_copyToAction);
@@ -634,6 +656,11 @@ void MainWindow::retranslate()
     m_moveToAction->setText(tr("&Move To…"));
     m_copyToAction->setText(tr("&Copy To…"));
     m_markAllReadAction->setText(tr("Mark &All Read"));
+    m_markReadMenu->setTitle(tr("Mark Opened Messages &Read"));
+    m_markReadDelayActions[0]->setText(tr("&At Once"));
+    m_markReadDelayActions[1]->setText(tr("After &2 Seconds"));
+    m_markReadDelayActions[2]->setText(tr("After &5 Seconds"));
+    m_markReadDelayActions[3]->setText(tr("&Never (M Marks Them)"));
     m_findAction->setText(tr("&Search Messages"));
     m_saveSearchAction->setText(tr("Sa&ve Search…"));
     m_aboutAction->setText(tr("&About Fumi"));
@@ -1082,8 +1109,9 @@ void MainWindow::onRequestFinished(const QString &account, quint64 id, bool ok, 
             showMessage(result.toByteArray(), m_open.account);
             // The delay counts from when the message can be read, as Thunderbird's does.
             const QModelIndex shown = listModel()->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
-            if (shown.data(MessageListModel::UnreadRole).toBool())
-                m_markReadTimer->start(m_settings->value(markReadDelayKey, 0).toInt());
+            const int delay = m_settings->value(markReadDelayKey, 0).toInt();
+            if (shown.data(MessageListModel::UnreadRole).toBool() && delay >= 0)
+                m_markReadTimer->start(delay);
             Q_EMIT messageShown(m_open.account, m_open.path, m_open.uid);
         }
     }

@@ -218,6 +218,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_goMenu = nullptr;
     QMenu *m_messageMenu = nullptr;
+    QMenu *m_markReadMenu = nullptr; // when an opened message counts as read
+    QList<QAction *> m_markReadDelayActions;
     QMenu *m_helpMenu = nullptr;
 
     ui::AccountsController *m_accounts = nullptr;

@@ -130,6 +130,7 @@ private Q_SLOTS:
     void iconColumnsHaveIconHeadersAndTextColumnsFit();
     void lastFolderReopensAndAGoneOneFallsBack();
     void screenshotsInEnglishAndJapanese();
+    void markReadDelayIsChosenFromTheMessageMenu();
 
 private:
     std::unique_ptr<QSettings> freshSettings();
@@ -554,6 +555,34 @@ void TestMainWindow::screenshotsInEnglishAndJapanese()
         if (japanese)
             QCoreApplication::removeTranslator(&translator);
     }
+}
+
+void TestMainWindow::markReadDelayIsChosenFromTheMessageMenu()
+{
+    auto settings = freshSettings();
+    const auto delays = [](MainWindow &window) {
+        auto *menu = window.findChild<QMenu *>(u"markReadMenu"_s);
+        QList<QAction *> actions = menu ? menu->actions() : QList<QAction *>();
+        return actions;
+    };
+    {
+        MainWindow window(settings.get());
+        const QList<QAction *> actions = delays(window);
+        QCOMPARE(actions.size(), 4);
+        // A fresh profile marks a message read as it opens.
+        QVERIFY(actions.at(0)->isChecked());
+        QCOMPARE(actions.at(0)->data().toInt(), 0);
+        actions.at(2)->trigger();
+        QCOMPARE(settings->value(u"MessageList/markReadDelayMs"_s).toInt(), 5000);
+        QVERIFY(!actions.at(0)->isChecked());
+        actions.at(3)->trigger();
+        QCOMPARE(settings->value(u"MessageList/markReadDelayMs"_s).toInt(), -1);
+    }
+    MainWindow again(settings.get());
+    const QList<QAction *> actions = delays(again);
+    QCOMPARE(actions.size(), 4);
+    QVERIFY(actions.at(3)->isChecked());
+    QVERIFY(!actions.at(3)->text().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
