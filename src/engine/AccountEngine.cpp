@@ -664,10 +664,10 @@ AccountEngine::journalRequest(const QStringList &paths,
 }
 
 AccountEngine::RequestId AccountEngine::setFlags(const QString &path, const UidSet &uids, const Flags &add,
-                                                 const Flags &remove)
+                                                 const Flags &remove, bool undoable)
 {
-    return journalRequest({path}, [this, uids, add, remove](const QList<qint64> &ids) {
-        return m_journal->setFlags(ids[0], uids, add, remove);
+    return journalRequest({path}, [this, uids, add, remove, undoable](const QList<qint64> &ids) {
+        return m_journal->setFlags(ids[0], uids, add, remove, undoable);
     });
 }
 

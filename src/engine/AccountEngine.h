@@ -123,7 +123,9 @@ public:
     // Served from the store where it can be.
     RequestId fetchStructure(const QString &path, Uid uid);
 
-    RequestId setFlags(const QString &path, const UidSet &uids, const Flags &add, const Flags &remove);
+    // `undoable` false leaves no undo record (OperationJournal::setFlags).
+    RequestId setFlags(const QString &path, const UidSet &uids, const Flags &add, const Flags &remove,
+                       bool undoable = true);
     RequestId move(const QString &path, const UidSet &uids, const QString &target);
     RequestId copy(const QString &path, const UidSet &uids, const QString &target);
     RequestId remove(const QString &path, const UidSet &uids);

@@ -311,7 +311,7 @@ OperationJournal::Request OperationJournal::enqueue(const QByteArray &kind, qint
 }
 
 OperationJournal::Request OperationJournal::setFlags(qint64 mailboxId, const UidSet &uids, const Flags &add,
-                                                     const Flags &remove)
+                                                     const Flags &remove, bool undoable)
 {
     if (!m_store.mailbox(mailboxId))
         return refuse(Error::UnknownMailbox, tr("The folder is not known."));
@@ -320,7 +320,7 @@ OperationJournal::Request OperationJournal::setFlags(qint64 mailboxId, const Uid
     const UidSet present = uids & m_store.uids(mailboxId);
     if (present.isEmpty())
         return refuse(Error::NoSuchMessages, tr("None of the messages is in the folder."));
-    return requestFlags(mailboxId, {FlagGroup{present, add, remove}}, true);
+    return requestFlags(mailboxId, {FlagGroup{present, add, remove}}, undoable);
 }
 
 OperationJournal::Request OperationJournal::requestFlags(qint64 mailboxId, const std::vector<FlagGroup> &groups,

@@ -96,7 +96,10 @@ public:
     void addAppendTarget(AppendTarget *target);
     void removeAppendTarget(AppendTarget *target);
 
-    [[nodiscard]] Request setFlags(qint64 mailboxId, const UidSet &uids, const Flags &add, const Flags &remove);
+    // `undoable` false: no undo record (a message marked read because it was opened is not
+    // something the user did, and must not stand between Ctrl+Z and their last change).
+    [[nodiscard]] Request setFlags(qint64 mailboxId, const UidSet &uids, const Flags &add, const Flags &remove,
+                                   bool undoable = true);
     [[nodiscard]] Request move(qint64 mailboxId, const UidSet &uids, qint64 targetMailboxId);
     [[nodiscard]] Request copy(qint64 mailboxId, const UidSet &uids, qint64 targetMailboxId);
     // To the account's Trash; outside any Trash, or when there is none, \Deleted and UID

@@ -216,10 +216,10 @@ AccountRegistry::RequestId AccountRegistry::renameMailbox(const QString &account
 }
 
 AccountRegistry::RequestId AccountRegistry::setFlags(const QString &account, const QString &path, const UidSet &uids,
-                                                     const Flags &add, const Flags &remove)
+                                                     const Flags &add, const Flags &remove, bool undoable)
 {
     AccountEngine *to = engine(account);
-    return to ? track(account, to->setFlags(path, uids, add, remove), true) : 0;
+    return to ? track(account, to->setFlags(path, uids, add, remove, undoable), undoable) : 0;
 }
 
 AccountRegistry::RequestId AccountRegistry::remove(const QString &account, const QString &path, const UidSet &uids)

@@ -69,9 +69,10 @@ public:
                                   const QString &targetPath, char targetSeparator);
     RequestId renameMailbox(const QString &account, const QString &path, const QString &newPath);
     // Also undoable: the engine's journal keeps an inverse of each, so undo() must see them in
-    // the same order as the engine does.
+    // the same order as the engine does. A change made with `undoable` false has no inverse,
+    // and undo() passes it by (setFlags only: a message marked read as it was opened).
     RequestId setFlags(const QString &account, const QString &path, const UidSet &uids, const Flags &add,
-                       const Flags &remove);
+                       const Flags &remove, bool undoable = true);
     RequestId remove(const QString &account, const QString &path, const UidSet &uids);
     RequestId createMailbox(const QString &account, const QString &path);
     RequestId deleteMailbox(const QString &account, const QString &path);

@@ -914,9 +914,10 @@ void MainWindow::markOpenMessageRead()
     const QModelIndex index = listModel()->indexOf(m_open.account, m_open.mailboxId, m_open.uid);
     if (!index.isValid() || !index.data(MessageListModel::UnreadRole).toBool())
         return;
+    // Not undoable: Ctrl+Z after reading undoes what the user did, not the reading.
     const quint64 request = m_registry->setFlags(m_open.account, m_open.path, UidSet::fromRange(m_open.uid, m_open.uid),
-                                                 Flags(Flags::System::Seen), Flags());
-    track(request, tr("Marked %1 as read").arg(messages(1)), false);
+                                                 Flags(Flags::System::Seen), Flags(), false);
+    Q_UNUSED(request); // a failure shows in the error bar like any other
 }
 
 void MainWindow::showMessage(const QByteArray &raw, const QString &account)
