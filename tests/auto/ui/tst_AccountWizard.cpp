@@ -15,6 +15,7 @@
 #include "models/AccountRegistry.h"
 #include "support/DovecotServer.h"
 #include "support/FakeSrvResolver.h"
+#include "support/LocalAuthorizationServer.h"
 #include "support/MemoryCredentialStore.h"
 #include "support/XvfbScreen.h"
 #include "ui/AccountSettingsDialog.h"
@@ -27,12 +28,18 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -132,6 +139,7 @@ private Q_SLOTS:
     void settingsDialogEditsAnAccount();
     void settingsDialogRemovesAnAccount();
     void firstStartOpensTheWizard();
+    void oauthSignInKeepsTheTokenInTheKeychainOnly();
 
 private:
     // A wizard on the server page, after discovery, with page 1 filled.
@@ -586,6 +594,66 @@ void tst_AccountWizard::firstStartOpensTheWizard()
     // A window without the controller has neither action.
     MainWindow bare(&settings);
     QVERIFY(!bare.findChild<QAction *>(u"addAccountAction"_s));
+}
+
+void tst_AccountWizard::oauthSignInKeepsTheTokenInTheKeychainOnly()
+{
+    test::LocalAuthorizationServer authorization;
+    QVERIFY(authorization.start());
+    const account::OAuthProvider provider = authorization.provider();
+    // The provider comes from the profile's provider file, as a user's own would.
+    const QJsonObject entry{{u"id"_s, u"localtest"_s},
+                            {u"displayName"_s, u"Local Test"_s},
+                            {u"authorizationUrl"_s, provider.authorizationUrl.toString()},
+                            {u"tokenUrl"_s, provider.tokenUrl.toString()},
+                            {u"clientId"_s, provider.clientId},
+                            {u"scopes"_s, QJsonArray::fromStringList(provider.scopes)}};
+    QVERIFY(QDir().mkpath(m_accounts->profile().configDirectory()));
+    QFile file(QDir(m_accounts->profile().configDirectory()).filePath(u"oauth-providers.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject{{u"providers"_s, QJsonArray{entry}}}).toJson());
+    file.close();
+
+    auto wizard = wizardOnServerPage();
+    QVERIFY(wizard);
+    // The browser: follows the authorization page's redirect to the wizard's loopback listener.
+    QNetworkAccessManager browser;
+    int opened = 0;
+    wizard->setBrowserOpener([&browser, &opened](const QUrl &url) {
+        ++opened;
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = browser.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, &browser, [&browser, reply] {
+            reply->deleteLater();
+            const QUrl location = reply->header(QNetworkRequest::LocationHeader).toUrl();
+            if (!location.isEmpty())
+                connect(browser.get(QNetworkRequest(location)), &QNetworkReply::finished, &browser, [] {});
+        });
+        return true;
+    });
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(AccountWizard::SignInPage));
+    auto *radio = wizard->findChild<QRadioButton *>(u"oauthRadio-localtest"_s);
+    QVERIFY(radio);
+    radio->click();
+    wizard->findChild<QPushButton *>(u"signInButton"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(opened, 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(label(wizard.get(), u"signInStatus"_s)->text().contains(u"Local Test"_s), 20000);
+    QVERIFY(label(wizard.get(), u"signInError"_s)->text().isEmpty());
+    QCOMPARE(wizard->account().authentication.oauthProvider, u"localtest"_s);
+
+    // The refresh token is in the keychain, under the new account, and in no file.
+    QString token;
+    for (auto it = m_credentials->secrets.cbegin(); it != m_credentials->secrets.cend(); ++it) {
+        if (it.key()
+            == account::CredentialStore::key(wizard->account().id, account::CredentialStore::Secret::OAuthRefreshToken))
+            token = it.value();
+    }
+    QVERIFY(!token.isEmpty());
+    QVERIFY(authorization.isValidRefreshToken(token));
+    QCOMPARE(profileFilesContaining(token.toUtf8()), QStringList());
+    wizard->reject();
 }
 
 QTEST_MAIN(tst_AccountWizard)
