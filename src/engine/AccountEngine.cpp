@@ -720,10 +720,11 @@ AccountEngine::RequestId AccountEngine::setSubscribed(const QString &path, bool 
     });
 }
 
-AccountEngine::RequestId AccountEngine::moveToAccount(const QString &path, const UidSet &uids,
-                                                      const QString &targetAccountKey, const QString &targetPath)
+AccountEngine::RequestId
+AccountEngine::targetRequest(const QString &path, const QString &targetAccountKey,
+                             std::function<OperationJournal::Request(qint64 mailboxId, AppendTarget &target)> submit)
 {
-    return journalRequest({path}, [this, uids, targetAccountKey, targetPath](const QList<qint64> &ids) {
+    return journalRequest({path}, [this, targetAccountKey, submit = std::move(submit)](const QList<qint64> &ids) {
         const auto target = std::find_if(m_appendTargets.begin(), m_appendTargets.end(),
                                          [&targetAccountKey](const std::shared_ptr<AppendTarget> &each) {
                                              return each->accountKey() == targetAccountKey;
@@ -731,23 +732,25 @@ AccountEngine::RequestId AccountEngine::moveToAccount(const QString &path, const
         if (target == m_appendTargets.end())
             return OperationJournal::Request{0, OperationJournal::Error::UnknownAccount,
                                              tr("The account %1 is not open.").arg(targetAccountKey)};
-        return m_journal->moveToAccount(ids[0], uids, **target, targetPath);
+        return submit(ids[0], **target);
+    });
+}
+
+AccountEngine::RequestId AccountEngine::moveToAccount(const QString &path, const UidSet &uids,
+                                                      const QString &targetAccountKey, const QString &targetPath)
+{
+    return targetRequest(path, targetAccountKey, [this, uids, targetPath](qint64 mailboxId, AppendTarget &target) {
+        return m_journal->moveToAccount(mailboxId, uids, target, targetPath);
     });
 }
 
 AccountEngine::RequestId AccountEngine::copyFolderToAccount(const QString &path, const QString &targetAccountKey,
                                                             const QString &targetPath, char targetSeparator)
 {
-    return journalRequest({path}, [this, targetAccountKey, targetPath, targetSeparator](const QList<qint64> &ids) {
-        const auto target = std::find_if(m_appendTargets.begin(), m_appendTargets.end(),
-                                         [&targetAccountKey](const std::shared_ptr<AppendTarget> &each) {
-                                             return each->accountKey() == targetAccountKey;
-                                         });
-        if (target == m_appendTargets.end())
-            return OperationJournal::Request{0, OperationJournal::Error::UnknownAccount,
-                                             tr("The account %1 is not open.").arg(targetAccountKey)};
-        return m_journal->copyFolderToAccount(ids[0], **target, targetPath, targetSeparator);
-    });
+    return targetRequest(path, targetAccountKey,
+                         [this, targetPath, targetSeparator](qint64 mailboxId, AppendTarget &target) {
+                             return m_journal->copyFolderToAccount(mailboxId, target, targetPath, targetSeparator);
+                         });
 }
 
 std::shared_ptr<AppendTarget> AccountEngine::appendTarget()

@@ -239,6 +239,10 @@ private:
     void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
     RequestId journalRequest(const QStringList &paths,
                              std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit);
+    // journalRequest() for one mailbox and the registered append target of another account;
+    // refused with UnknownAccount when that account is not open.
+    RequestId targetRequest(const QString &path, const QString &targetAccountKey,
+                            std::function<OperationJournal::Request(qint64 mailboxId, AppendTarget &target)> submit);
 
     account::Account m_account;
     QString m_dataDirectory;

@@ -96,23 +96,32 @@ void EngineAppendTarget::dispatch(std::function<void(Session *)> work)
         Qt::QueuedConnection);
 }
 
-void EngineAppendTarget::append(const QString &path, const QByteArray &message, const Flags &flags,
-                                const QDateTime &internalDate, AppendDone done)
+void EngineAppendTarget::dispatchAppend(AppendDone done,
+                                        std::function<void(SessionAppendTarget &target, AppendDone answer)> call)
 {
     std::shared_ptr<AppendDone> callback;
     std::shared_ptr<Reply> reply = appendReply(std::move(done), &callback);
-    dispatch([key = m_accountKey, reply, callback, path, message, flags, internalDate](Session *session) {
+    dispatch([key = m_accountKey, reply, callback, call = std::move(call)](Session *session) {
         if (!session)
             return reply->send([callback] {
                 (*callback)(notConnected());
             });
-        SessionAppendTarget(key, *session)
-            .append(path, message, flags, internalDate, [reply, callback](const AppendResult &result) {
-                reply->send([callback, result] {
-                    (*callback)(result);
-                });
+        SessionAppendTarget target(key, *session);
+        call(target, [reply, callback](const AppendResult &result) {
+            reply->send([callback, result] {
+                (*callback)(result);
             });
+        });
     });
+}
+
+void EngineAppendTarget::append(const QString &path, const QByteArray &message, const Flags &flags,
+                                const QDateTime &internalDate, AppendDone done)
+{
+    dispatchAppend(std::move(done),
+                   [path, message, flags, internalDate](SessionAppendTarget &target, AppendDone answer) {
+                       target.append(path, message, flags, internalDate, std::move(answer));
+                   });
 }
 
 void EngineAppendTarget::findByMessageId(const QString &path, const QByteArray &messageId, FindDone done)
@@ -137,58 +146,32 @@ void EngineAppendTarget::findByMessageId(const QString &path, const QByteArray &
 
 void EngineAppendTarget::remove(const QString &path, const UidSet &uids, AppendDone done)
 {
-    std::shared_ptr<AppendDone> callback;
-    std::shared_ptr<Reply> reply = appendReply(std::move(done), &callback);
-    dispatch([key = m_accountKey, reply, callback, path, uids](Session *session) {
-        if (!session)
-            return reply->send([callback] {
-                (*callback)(notConnected());
-            });
-        SessionAppendTarget(key, *session).remove(path, uids, [reply, callback](const AppendResult &result) {
-            reply->send([callback, result] {
-                (*callback)(result);
-            });
-        });
+    dispatchAppend(std::move(done), [path, uids](SessionAppendTarget &target, AppendDone answer) {
+        target.remove(path, uids, std::move(answer));
     });
 }
 
 void EngineAppendTarget::createMailbox(const QString &path, AppendDone done)
 {
-    std::shared_ptr<AppendDone> callback;
-    std::shared_ptr<Reply> reply = appendReply(std::move(done), &callback);
     QPointer<AccountEngine> engine = m_engine;
-    dispatch([key = m_accountKey, engine, reply, callback, path](Session *session) {
-        if (!session)
-            return reply->send([callback] {
-                (*callback)(notConnected());
-            });
-        SessionAppendTarget(key, *session).createMailbox(path, [engine, reply, callback](const AppendResult &result) {
+    dispatchAppend(std::move(done), [engine, path](SessionAppendTarget &target, AppendDone answer) {
+        target.createMailbox(path, [engine, answer = std::move(answer)](const AppendResult &result) {
             // The new folder shows in that account's tree with its next folder list.
             if (result.ok && !result.existed && engine)
                 engine->syncMailboxes();
-            reply->send([callback, result] {
-                (*callback)(result);
-            });
+            answer(result);
         });
     });
 }
 
 void EngineAppendTarget::deleteMailbox(const QString &path, AppendDone done)
 {
-    std::shared_ptr<AppendDone> callback;
-    std::shared_ptr<Reply> reply = appendReply(std::move(done), &callback);
     QPointer<AccountEngine> engine = m_engine;
-    dispatch([key = m_accountKey, engine, reply, callback, path](Session *session) {
-        if (!session)
-            return reply->send([callback] {
-                (*callback)(notConnected());
-            });
-        SessionAppendTarget(key, *session).deleteMailbox(path, [engine, reply, callback](const AppendResult &result) {
+    dispatchAppend(std::move(done), [engine, path](SessionAppendTarget &target, AppendDone answer) {
+        target.deleteMailbox(path, [engine, answer = std::move(answer)](const AppendResult &result) {
             if (result.ok && engine)
                 engine->syncMailboxes();
-            reply->send([callback, result] {
-                (*callback)(result);
-            });
+            answer(result);
         });
     });
 }

@@ -14,6 +14,7 @@ namespace fumi::engine {
 
 class AccountEngine;
 class Session;
+class SessionAppendTarget;
 
 // Another AccountEngine as the target of a move between accounts, for a journal on a
 // different thread (AccountEngine::appendTarget()).
@@ -41,6 +42,10 @@ private:
     // Runs `work` on the target engine's thread with its connection (null when there is none
     // to be had).
     void dispatch(std::function<void(Session *)> work);
+    // An AppendDone call through dispatch(): `call` makes it on a SessionAppendTarget over that
+    // connection, whose `answer` comes back to this thread; `done` hears "not connected" when
+    // there is no connection, and "unknown" when the call is dropped unanswered.
+    void dispatchAppend(AppendDone done, std::function<void(SessionAppendTarget &target, AppendDone answer)> call);
 
     QString m_accountKey;
     QPointer<AccountEngine> m_engine;

@@ -93,13 +93,21 @@ QJsonObject updateFolder(QJsonObject &payload, qsizetype index, const QJsonObjec
     return folder;
 }
 
-// The first folder of a payload's `folders` not yet "done"; folders.size() when all are.
-qsizetype firstFolderNotDone(const QJsonArray &folders)
+// Folder `index` of a folder copy's payload.
+QJsonObject folderAt(const QJsonObject &payload, qsizetype index)
 {
-    qsizetype index = 0;
-    while (index < folders.size() && folders.at(index).toObject().value(u"state"_s).toString() == u"done")
-        ++index;
-    return index;
+    return payload.value(u"folders"_s).toArray().at(index).toObject();
+}
+
+// The first folder of a payload's `folders` not yet "done"; -1 when all are.
+qsizetype firstFolderNotDone(const QJsonObject &payload)
+{
+    const QJsonArray folders = payload.value(u"folders"_s).toArray();
+    for (qsizetype index = 0; index < folders.size(); ++index) {
+        if (folders.at(index).toObject().value(u"state"_s).toString() != u"done")
+            return index;
+    }
+    return -1;
 }
 
 using Status = imap::StatusResponse::Status;
@@ -1392,13 +1400,108 @@ void OperationJournal::executeAppend(const std::shared_ptr<Execution> &run)
     });
 }
 
+// --- the other account of a move or a folder copy ------------------------------------------
+
+AppendTarget *OperationJournal::targetOf(const RunPtr &run) const
+{
+    return m_targets.value(run->payload.value(u"account"_s).toString());
+}
+
+void OperationJournal::waitForTarget(const RunPtr &run, bool begun, const QString &untouched)
+{
+    if (!begun) {
+        // Nothing has reached the other account yet: better to say so now than to hold the
+        // entry (and a move's messages, out of sight) for an account that may never be opened
+        // again.
+        fail(run, untouched);
+        return;
+    }
+    // Half done: only that account can tell what happened. The entry waits for it, and the
+    // entries behind it go on meanwhile.
+    qCInfo(lcEngine).noquote() << "journal: entry" << run->entry.id << "waits for the account"
+                               << run->payload.value(u"account"_s).toString();
+    m_parked.insert(run->entry.id);
+    if (m_running == run->entry.id)
+        m_running = 0;
+    scheduleSoon();
+}
+
+AppendTarget::AppendDone OperationJournal::targetAnswer(const RunPtr &run, Step lost,
+                                                        std::function<void(const QString &error)> refused,
+                                                        AppendTarget::AppendDone done)
+{
+    const quint64 epoch = m_epoch;
+    QPointer<OperationJournal> self(this);
+    return [this, self, epoch, run, lost, refused = std::move(refused),
+            done = std::move(done)](const AppendTarget::AppendResult &result) {
+        if (!self || epoch != m_epoch)
+            return;
+        if (result.unknown) {
+            (this->*lost)(run);
+            return;
+        }
+        if (!result.ok) {
+            refused(result.error);
+            return;
+        }
+        done(result);
+    };
+}
+
+void OperationJournal::findInTarget(const RunPtr &run, AppendTarget &target, const QString &path,
+                                    const QByteArray &messageId, Step lost, Next absent,
+                                    std::function<void(Uid targetUid)> present)
+{
+    const quint64 epoch = m_epoch;
+    QPointer<OperationJournal> self(this);
+    target.findByMessageId(path, messageId,
+                           [this, self, epoch, run, lost, absent = std::move(absent),
+                            present = std::move(present)](bool ok, const UidSet &found) {
+                               if (!self || epoch != m_epoch)
+                                   return;
+                               if (!ok)
+                                   (this->*lost)(run);
+                               else if (found.isEmpty())
+                                   absent();
+                               else
+                                   present(found.max());
+                           });
+}
+
+void OperationJournal::appendToTarget(const RunPtr &run, AppendTarget &target, const QString &path,
+                                      const QJsonObject &message, Step lost,
+                                      std::function<void(const QString &error)> failed, const QString &notShown,
+                                      std::function<void(Uid targetUid)> confirmed)
+{
+    const QByteArray messageId = message.value(u"messageId"_s).toString().toLatin1();
+    AppendTarget *where = &target;
+    target.append(path, bytesFromJson(message.value(u"message"_s)), flagsFromJson(message.value(u"flags"_s)),
+                  QDateTime::fromString(message.value(u"date"_s).toString(), Qt::ISODate),
+                  targetAnswer(run, lost, failed,
+                               [this, run, where, path, messageId, lost, failed, notShown,
+                                confirmed](const AppendTarget::AppendResult &result) {
+                                   if (result.uid || messageId.isEmpty()) {
+                                       // APPENDUID, or a message without a Message-ID whose OK is
+                                       // all the confirmation there can be.
+                                       confirmed(result.uid);
+                                       return;
+                                   }
+                                   findInTarget(
+                                       run, *where, path, messageId, lost,
+                                       [failed, notShown] {
+                                           failed(notShown);
+                                       },
+                                       confirmed);
+                               }));
+}
+
 // --- move to another account ---------------------------------------------------------------
 
 void OperationJournal::executeCrossAccount(const std::shared_ptr<Execution> &run)
 {
     const QString step = run->payload.value(u"step"_s).toString();
     // Removing the sources of confirmed copies needs only this account.
-    if (step != u"expunging" && !m_targets.contains(run->payload.value(u"account"_s).toString())) {
+    if (step != u"expunging" && !targetOf(run)) {
         targetMissing(run, u"appending"_s, u"confirmed"_s);
         return;
     }
@@ -1423,7 +1526,7 @@ void OperationJournal::executeCrossAccount(const std::shared_ptr<Execution> &run
 
 void OperationJournal::appendNextToTarget(const std::shared_ptr<Execution> &run)
 {
-    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    AppendTarget *target = targetOf(run);
     if (!target) {
         targetMissing(run, u"appending"_s, u"confirmed"_s);
         return;
@@ -1437,96 +1540,41 @@ void OperationJournal::appendNextToTarget(const std::shared_ptr<Execution> &run)
     QJsonObject message = messages.at(index).toObject();
     const QString path = run->payload.value(u"targetPath"_s).toString();
     const QByteArray messageId = message.value(u"messageId"_s).toString().toLatin1();
-    const quint64 epoch = m_epoch;
-    QPointer<OperationJournal> self(this);
     const auto confirm = [this, run, index](Uid targetUid) {
         updateMessage(run->payload, index, {{u"state"_s, u"confirmed"_s}, {u"targetUid"_s, qint64(targetUid)}});
         if (save(run))
             appendNextToTarget(run);
     };
-    const auto appendNow = [this, self, epoch, run, index, target, path, messageId, confirm] {
+    const auto appendNow = [this, run, index, target, path, confirm] {
         // Recorded before the APPEND goes out: after a crash the target is asked first.
         const QJsonObject message = updateMessage(run->payload, index, {{u"state"_s, u"appending"_s}});
         if (!save(run))
             return;
-        target->append(path, bytesFromJson(message.value(u"message"_s)), flagsFromJson(message.value(u"flags"_s)),
-                       QDateTime::fromString(message.value(u"date"_s).toString(), Qt::ISODate),
-                       [this, self, epoch, run, target, path, messageId, confirm](const AppendTarget::AppendResult &r) {
-                           if (!self || epoch != m_epoch)
-                               return;
-                           if (r.unknown) {
-                               suspend(run);
-                               return;
-                           }
-                           if (!r.ok) {
-                               crossAccountFailed(run, r.error);
-                               return;
-                           }
-                           if (r.uid || messageId.isEmpty()) {
-                               // APPENDUID, or a message without a Message-ID whose OK is
-                               // all the confirmation there can be.
-                               confirm(r.uid);
-                               return;
-                           }
-                           target->findByMessageId(
-                               path, messageId, [this, self, epoch, run, confirm](bool ok, const UidSet &found) {
-                                   if (!self || epoch != m_epoch)
-                                       return;
-                                   if (!ok) {
-                                       suspend(run);
-                                       return;
-                                   }
-                                   if (found.isEmpty()) {
-                                       crossAccountFailed(run,
-                                                          tr("The other account accepted the message but "
-                                                             "does not show it; the original was kept."));
-                                       return;
-                                   }
-                                   confirm(found.max());
-                               });
-                       });
+        appendToTarget(
+            run, *target, path, message, &OperationJournal::suspend,
+            [this, run](const QString &error) {
+                crossAccountFailed(run, error);
+            },
+            tr("The other account accepted the message but does not show it; the original was kept."), confirm);
     };
     if (message.value(u"state"_s).toString() != u"appending" || messageId.isEmpty()) {
         appendNow();
         return;
     }
     // The APPEND may have arrived before the crash: never append twice.
-    target->findByMessageId(path, messageId,
-                            [this, self, epoch, run, confirm, appendNow](bool ok, const UidSet &found) {
-                                if (!self || epoch != m_epoch)
-                                    return;
-                                if (!ok) {
-                                    suspend(run);
-                                    return;
-                                }
-                                if (found.isEmpty())
-                                    appendNow();
-                                else
-                                    confirm(found.max());
-                            });
+    findInTarget(run, *target, path, messageId, &OperationJournal::suspend, appendNow, confirm);
 }
 
 void OperationJournal::targetMissing(const std::shared_ptr<Execution> &run, QStringView inDoubt, QStringView done)
 {
-    const QString account = run->payload.value(u"account"_s).toString();
     bool begun = !run->payload.value(u"step"_s).toString().isEmpty() && run->entry.kind != "move-account";
     for (const QJsonValue &value : run->payload.value(u"messages"_s).toArray()) {
         const QString state = value.toObject().value(u"state"_s).toString();
         begun = begun || state == inDoubt || state == done;
     }
-    if (!begun) {
-        // Nothing has reached either account yet: better to say so now than to hold the
-        // messages out of sight for an account that may never be opened again.
-        fail(run, tr("The account %1 is not open; the messages were left where they were.").arg(account));
-        return;
-    }
-    // Half done: only that account can tell what happened. The entry waits for it, and the
-    // entries behind it go on meanwhile.
-    qCInfo(lcEngine).noquote() << "journal: entry" << run->entry.id << "waits for the account" << account;
-    m_parked.insert(run->entry.id);
-    if (m_running == run->entry.id)
-        m_running = 0;
-    scheduleSoon();
+    waitForTarget(run, begun,
+                  tr("The account %1 is not open; the messages were left where they were.")
+                      .arg(run->payload.value(u"account"_s).toString()));
 }
 
 void OperationJournal::crossAccountFailed(const std::shared_ptr<Execution> &run, const QString &error)
@@ -1566,7 +1614,7 @@ void OperationJournal::removeCrossAccountSources(const std::shared_ptr<Execution
 
 void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution> &run)
 {
-    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    AppendTarget *target = targetOf(run);
     if (!target) {
         targetMissing(run, u"appending"_s, u"returned"_s);
         return;
@@ -1581,22 +1629,18 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
         UidSet there;
         for (const QJsonValue &value : messages)
             there.insert(Uid(value.toObject().value(u"targetUid"_s).toInteger()));
-        const quint64 epoch = m_epoch;
-        QPointer<OperationJournal> self(this);
         target->remove(run->payload.value(u"targetPath"_s).toString(), there,
-                       [this, self, epoch, run](const AppendTarget::AppendResult &result) {
-                           if (!self || epoch != m_epoch)
-                               return;
-                           if (result.unknown)
-                               suspend(run);
-                           else if (!result.ok)
+                       targetAnswer(
+                           run, &OperationJournal::suspend,
+                           [this, run](const QString &error) {
                                fail(run,
                                     tr("The messages are back, but their copies in the other account "
                                        "could not be removed: %1")
-                                        .arg(result.error));
-                           else
+                                        .arg(error));
+                           },
+                           [this, run](const AppendTarget::AppendResult &) {
                                succeed(run);
-                       });
+                           }));
         return;
     }
     const QJsonObject message = messages.at(index).toObject();
@@ -1649,19 +1693,12 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
 
 void OperationJournal::folderTargetMissing(const std::shared_ptr<Execution> &run, QStringView untouched)
 {
-    const QString account = run->payload.value(u"account"_s).toString();
     bool begun = false;
     for (const QJsonValue &value : run->payload.value(u"folders"_s).toArray())
         begun = begun || value.toObject().value(u"state"_s).toString() != untouched;
-    if (!begun) {
-        fail(run, tr("The account %1 is not open; nothing was copied.").arg(account));
-        return;
-    }
-    qCInfo(lcEngine).noquote() << "journal: entry" << run->entry.id << "waits for the account" << account;
-    m_parked.insert(run->entry.id);
-    if (m_running == run->entry.id)
-        m_running = 0;
-    scheduleSoon();
+    waitForTarget(
+        run, begun,
+        tr("The account %1 is not open; nothing was copied.").arg(run->payload.value(u"account"_s).toString()));
 }
 
 void OperationJournal::suspendForTarget(const std::shared_ptr<Execution> &run)
@@ -1680,6 +1717,22 @@ void OperationJournal::reportCopyProgress(const std::shared_ptr<Execution> &run)
                              run->payload.value(u"total"_s).toInteger());
 }
 
+void OperationJournal::saveCopyProgress(const std::shared_ptr<Execution> &run)
+{
+    if (!save(run))
+        return;
+    reportCopyProgress(run);
+    executeCopyFolder(run);
+}
+
+void OperationJournal::advanceFolder(const std::shared_ptr<Execution> &run, qsizetype index, const QJsonObject &fields,
+                                     Step next)
+{
+    updateFolder(run->payload, index, fields);
+    if (save(run))
+        (this->*next)(run);
+}
+
 void OperationJournal::copyFolderFailed(const std::shared_ptr<Execution> &run, const QString &error)
 {
     const qint64 copied = run->payload.value(u"copied"_s).toInteger();
@@ -1695,25 +1748,34 @@ void OperationJournal::copyFolderFailed(const std::shared_ptr<Execution> &run, c
              .arg(error));
 }
 
-void OperationJournal::executeCopyFolder(const std::shared_ptr<Execution> &run)
+std::optional<OperationJournal::FolderStep> OperationJournal::nextFolder(const RunPtr &run, const Next &allDone)
 {
-    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    AppendTarget *target = targetOf(run);
     if (!target) {
         folderTargetMissing(run, u"");
-        return;
+        return std::nullopt;
     }
-    const QJsonArray folders = run->payload.value(u"folders"_s).toArray();
-    const qsizetype index = firstFolderNotDone(folders);
-    if (index >= folders.size()) {
+    const qsizetype index = firstFolderNotDone(run->payload);
+    if (index < 0) {
+        allDone();
+        return std::nullopt;
+    }
+    return FolderStep{target, index, folderAt(run->payload, index)};
+}
+
+void OperationJournal::executeCopyFolder(const std::shared_ptr<Execution> &run)
+{
+    const std::optional<FolderStep> next = nextFolder(run, [this, run] {
         reportCopyProgress(run);
         succeed(run);
+    });
+    if (!next)
         return;
-    }
-    const QJsonObject folder = folders.at(index).toObject();
+    AppendTarget *target = next->target;
+    const qsizetype index = next->index;
+    const QJsonObject &folder = next->folder;
     const QString state = folder.value(u"state"_s).toString();
     const QString targetPath = folder.value(u"target"_s).toString();
-    const quint64 epoch = m_epoch;
-    QPointer<OperationJournal> self(this);
     if (state.isEmpty() || state == u"creating") {
         // A CREATE whose answer was lost comes back ALREADYEXISTS: the folder is still ours,
         // since the drop is refused where the target already has a folder of that name.
@@ -1721,31 +1783,23 @@ void OperationJournal::executeCopyFolder(const std::shared_ptr<Execution> &run)
         updateFolder(run->payload, index, {{u"state"_s, u"creating"_s}});
         if (!save(run))
             return;
-        target->createMailbox(
-            targetPath, [this, self, epoch, run, index, retried](const AppendTarget::AppendResult &result) {
-                if (!self || epoch != m_epoch)
-                    return;
-                if (result.unknown) {
-                    suspendForTarget(run);
-                    return;
-                }
-                if (!result.ok) {
-                    copyFolderFailed(run, result.error);
-                    return;
-                }
-                updateFolder(run->payload, index,
-                             {{u"state"_s, u"created"_s}, {u"created"_s, !result.existed || retried}});
-                if (save(run))
-                    executeCopyFolder(run);
-            });
+        target->createMailbox(targetPath,
+                              targetAnswer(
+                                  run, &OperationJournal::suspendForTarget,
+                                  [this, run](const QString &error) {
+                                      copyFolderFailed(run, error);
+                                  },
+                                  [this, run, index, retried](const AppendTarget::AppendResult &r) {
+                                      advanceFolder(run, index,
+                                                    {{u"state"_s, u"created"_s}, {u"created"_s, !r.existed || retried}},
+                                                    &OperationJournal::executeCopyFolder);
+                                  }));
         return;
     }
     const qint64 mailboxId = folder.value(u"mailbox"_s).toInteger();
     if (state == u"created") {
         if (!folder.value(u"selectable"_s).toBool(true)) {
-            updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
-            if (save(run))
-                executeCopyFolder(run);
+            advanceFolder(run, index, {{u"state"_s, u"done"_s}}, &OperationJournal::executeCopyFolder);
             return;
         }
         select(run, mailboxId, [this, run, index] {
@@ -1758,49 +1812,41 @@ void OperationJournal::executeCopyFolder(const std::shared_ptr<Execution> &run)
                      const qint64 total = run->payload.value(u"total"_s).toInteger()
                          - listed.value(u"estimate"_s).toInteger() + qint64(uids.count());
                      run->payload.insert(u"total"_s, total);
-                     if (!save(run))
-                         return;
-                     reportCopyProgress(run);
-                     executeCopyFolder(run);
+                     saveCopyProgress(run);
                  });
         });
         return;
     }
     const UidSet remaining = uidsFromJson(folder.value(u"uids"_s)).subtracted(uidsFromJson(folder.value(u"copied"_s)));
     if (remaining.isEmpty()) {
-        updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
-        if (save(run))
-            executeCopyFolder(run);
+        advanceFolder(run, index, {{u"state"_s, u"done"_s}}, &OperationJournal::executeCopyFolder);
         return;
     }
     const Uid uid = remaining.min();
     const QJsonObject inFlight = folder.value(u"inFlight"_s).toObject();
     const QByteArray messageId = inFlight.value(u"messageId"_s).toString().toLatin1();
-    if (Uid(inFlight.value(u"uid"_s).toInteger()) != uid || messageId.isEmpty()) {
+    const auto copyNow = [this, run, index, uid] {
         copyMessageToAccount(run, index, uid);
+    };
+    if (Uid(inFlight.value(u"uid"_s).toInteger()) != uid || messageId.isEmpty()) {
+        copyNow();
         return;
     }
     // The APPEND may have arrived before the connection was lost or the process ended.
-    target->findByMessageId(targetPath, messageId, [this, self, epoch, run, index, uid](bool ok, const UidSet &found) {
-        if (!self || epoch != m_epoch)
-            return;
-        if (!ok)
-            suspendForTarget(run);
-        else if (found.isEmpty())
-            copyMessageToAccount(run, index, uid);
-        else
-            confirmFolderCopy(run, index, uid, found.max(), false);
-    });
+    findInTarget(run, *target, targetPath, messageId, &OperationJournal::suspendForTarget, copyNow,
+                 [this, run, index, uid](Uid targetUid) {
+                     confirmFolderCopy(run, index, uid, targetUid, false);
+                 });
 }
 
 void OperationJournal::copyMessageToAccount(const std::shared_ptr<Execution> &run, qsizetype index, Uid uid)
 {
-    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
+    AppendTarget *target = targetOf(run);
     if (!target) {
         folderTargetMissing(run, u"");
         return;
     }
-    const QJsonObject folder = run->payload.value(u"folders"_s).toArray().at(index).toObject();
+    const QJsonObject folder = folderAt(run->payload, index);
     const QString targetPath = folder.value(u"target"_s).toString();
     select(run, folder.value(u"mailbox"_s).toInteger(), [this, run, index, uid, target, targetPath] {
         fetchMessages(run, UidSet{uid}, [this, run, index, uid, target, targetPath](const QJsonArray &messages) {
@@ -1818,40 +1864,14 @@ void OperationJournal::copyMessageToAccount(const std::shared_ptr<Execution> &ru
             updateFolder(run->payload, index, {{u"inFlight"_s, inFlight}});
             if (!save(run))
                 return;
-            const quint64 epoch = m_epoch;
-            QPointer<OperationJournal> self(this);
-            target->append(
-                targetPath, bytesFromJson(message.value(u"message"_s)), flagsFromJson(message.value(u"flags"_s)),
-                QDateTime::fromString(message.value(u"date"_s).toString(), Qt::ISODate),
-                [this, self, epoch, run, index, uid, target, targetPath,
-                 messageId](const AppendTarget::AppendResult &result) {
-                    if (!self || epoch != m_epoch)
-                        return;
-                    if (result.unknown) {
-                        suspendForTarget(run);
-                        return;
-                    }
-                    if (!result.ok) {
-                        copyFolderFailed(run, result.error);
-                        return;
-                    }
-                    if (result.uid || messageId.isEmpty()) {
-                        confirmFolderCopy(run, index, uid, result.uid, false);
-                        return;
-                    }
-                    target->findByMessageId(targetPath, messageId,
-                                            [this, self, epoch, run, index, uid](bool ok, const UidSet &found) {
-                                                if (!self || epoch != m_epoch)
-                                                    return;
-                                                if (!ok)
-                                                    suspendForTarget(run);
-                                                else if (found.isEmpty())
-                                                    copyFolderFailed(run,
-                                                                     tr("The other account accepted a message "
-                                                                        "but does not show it."));
-                                                else
-                                                    confirmFolderCopy(run, index, uid, found.max(), false);
-                                            });
+            appendToTarget(
+                run, *target, targetPath, message, &OperationJournal::suspendForTarget,
+                [this, run](const QString &error) {
+                    copyFolderFailed(run, error);
+                },
+                tr("The other account accepted a message but does not show it."),
+                [this, run, index, uid](Uid targetUid) {
+                    confirmFolderCopy(run, index, uid, targetUid, false);
                 });
         });
     });
@@ -1860,7 +1880,7 @@ void OperationJournal::copyMessageToAccount(const std::shared_ptr<Execution> &ru
 void OperationJournal::confirmFolderCopy(const std::shared_ptr<Execution> &run, qsizetype index, Uid uid, Uid targetUid,
                                          bool gone)
 {
-    const QJsonObject folder = run->payload.value(u"folders"_s).toArray().at(index).toObject();
+    const QJsonObject folder = folderAt(run->payload, index);
     UidSet copied = uidsFromJson(folder.value(u"copied"_s));
     copied.insert(uid);
     QJsonObject fields{{u"copied"_s, uidsToJson(copied)}, {u"inFlight"_s, QJsonValue()}};
@@ -1877,70 +1897,49 @@ void OperationJournal::confirmFolderCopy(const std::shared_ptr<Execution> &run, 
         run->payload.insert(u"total"_s, run->payload.value(u"total"_s).toInteger() - 1);
     }
     updateFolder(run->payload, index, fields);
-    if (!save(run))
-        return;
-    reportCopyProgress(run);
-    executeCopyFolder(run);
+    saveCopyProgress(run);
 }
 
 void OperationJournal::executeRemoveFromAccount(const std::shared_ptr<Execution> &run)
 {
-    AppendTarget *target = m_targets.value(run->payload.value(u"account"_s).toString());
-    if (!target) {
-        folderTargetMissing(run, u"");
-        return;
-    }
-    const QJsonArray folders = run->payload.value(u"folders"_s).toArray();
-    const qsizetype index = firstFolderNotDone(folders);
-    if (index >= folders.size()) {
+    const std::optional<FolderStep> next = nextFolder(run, [this, run] {
         succeed(run);
+    });
+    if (!next)
         return;
-    }
-    const QJsonObject folder = folders.at(index).toObject();
+    AppendTarget *target = next->target;
+    const qsizetype index = next->index;
+    const QJsonObject &folder = next->folder;
     const QString path = folder.value(u"target"_s).toString();
     const UidSet uids = uidsFromJson(folder.value(u"uids"_s));
-    const quint64 epoch = m_epoch;
-    QPointer<OperationJournal> self(this);
     if (folder.value(u"state"_s).toString().isEmpty() && !uids.isEmpty()) {
         // UID STORE and UID EXPUNGE of exactly these: repeating them after a crash is harmless.
-        target->remove(path, uids, [this, self, epoch, run, index](const AppendTarget::AppendResult &result) {
-            if (!self || epoch != m_epoch)
-                return;
-            if (result.unknown) {
-                suspendForTarget(run);
-                return;
-            }
-            if (!result.ok) {
-                fail(run, tr("The copies in the other account could not be removed: %1").arg(result.error));
-                return;
-            }
-            updateFolder(run->payload, index, {{u"state"_s, u"removed"_s}});
-            if (save(run))
-                executeRemoveFromAccount(run);
-        });
+        target->remove(path, uids,
+                       targetAnswer(
+                           run, &OperationJournal::suspendForTarget,
+                           [this, run](const QString &error) {
+                               fail(run, tr("The copies in the other account could not be removed: %1").arg(error));
+                           },
+                           [this, run, index](const AppendTarget::AppendResult &) {
+                               advanceFolder(run, index, {{u"state"_s, u"removed"_s}},
+                                             &OperationJournal::executeRemoveFromAccount);
+                           }));
         return;
     }
     if (!folder.value(u"created"_s).toBool()) {
-        updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
-        if (save(run))
-            executeRemoveFromAccount(run);
+        advanceFolder(run, index, {{u"state"_s, u"done"_s}}, &OperationJournal::executeRemoveFromAccount);
         return;
     }
-    target->deleteMailbox(path, [this, self, epoch, run, index, path](const AppendTarget::AppendResult &result) {
-        if (!self || epoch != m_epoch)
-            return;
-        if (result.unknown) {
-            suspendForTarget(run);
-            return;
-        }
-        if (!result.ok) {
-            fail(run, tr("The copies were removed, but the folder %1 was kept: %2").arg(path, result.error));
-            return;
-        }
-        updateFolder(run->payload, index, {{u"state"_s, u"done"_s}});
-        if (save(run))
-            executeRemoveFromAccount(run);
-    });
+    target->deleteMailbox(
+        path,
+        targetAnswer(
+            run, &OperationJournal::suspendForTarget,
+            [this, run, path](const QString &error) {
+                fail(run, tr("The copies were removed, but the folder %1 was kept: %2").arg(path, error));
+            },
+            [this, run, index](const AppendTarget::AppendResult &) {
+                advanceFolder(run, index, {{u"state"_s, u"done"_s}}, &OperationJournal::executeRemoveFromAccount);
+            }));
 }
 
 // --- local state after success or failure -------------------------------------------------

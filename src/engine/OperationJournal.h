@@ -5,6 +5,7 @@
 
 #include "core/Flags.h"
 #include "core/UidSet.h"
+#include "engine/AppendTarget.h"
 #include "engine/JournalPayload.h"
 #include "engine/MailboxDelta.h"
 #include "engine/Session.h"
@@ -24,6 +25,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace fumi::store {
@@ -31,8 +33,6 @@ class AccountStore;
 }
 
 namespace fumi::engine {
-
-class AppendTarget;
 
 // The operation journal: every change the user makes to an account, written down before it
 // is sent, so that none is lost and none is done twice (DESIGN.md, "Keeping server and
@@ -168,6 +168,7 @@ private:
     struct Execution;
     using Next = std::function<void()>;
     using RunPtr = std::shared_ptr<Execution>;
+    using Step = void (OperationJournal::*)(const RunPtr &);
 
     [[nodiscard]] static Request refuse(Error error, const QString &message);
     static void logStoreError(const store::Result<> &result);
@@ -219,10 +220,33 @@ private:
     void fetchMessages(const RunPtr &run, const UidSet &uids, std::function<void(const QJsonArray &)> then);
     void executeFolder(const RunPtr &run);
     void executeAppend(const RunPtr &run);
+    // The other account of a move or a folder copy (the payload's `account`); null while that
+    // account is not registered.
+    [[nodiscard]] AppendTarget *targetOf(const RunPtr &run) const;
+    // That account is not registered: fails `run` with `untouched` when nothing of it has
+    // reached the account (`begun` false), else parks it until the account is.
+    void waitForTarget(const RunPtr &run, bool begun, const QString &untouched);
+    // The callback for the other account's answer to a step of `run`: ignored once the journal
+    // is gone or its session has changed; a lost connection calls `lost` (suspend() or
+    // suspendForTarget()), a refusal gives `refused` the server's words, success goes to `done`.
+    [[nodiscard]] AppendTarget::AppendDone targetAnswer(const RunPtr &run, Step lost,
+                                                        std::function<void(const QString &error)> refused,
+                                                        AppendTarget::AppendDone done);
+    // Asks `target` whether the message `messageId` is in `path` already: `absent` when it is
+    // not, `present` with its UID there when it is, `lost` when the search could not be made.
+    void findInTarget(const RunPtr &run, AppendTarget &target, const QString &path, const QByteArray &messageId,
+                      Step lost, Next absent, std::function<void(Uid targetUid)> present);
+    // APPENDs `message` (as fetchMessages() gives it) to `path` of `target`, then `confirmed` with
+    // its UID there: from APPENDUID, else found by its Message-ID, else 0 for a message without
+    // one. A refusal goes to `failed` with the server's words, an APPEND the target then does
+    // not show with `notShown`; a lost connection calls `lost`.
+    void appendToTarget(const RunPtr &run, AppendTarget &target, const QString &path, const QJsonObject &message,
+                        Step lost, std::function<void(const QString &error)> failed, const QString &notShown,
+                        std::function<void(Uid targetUid)> confirmed);
     void executeCrossAccount(const RunPtr &run);
     void appendNextToTarget(const RunPtr &run);
-    // The entry's other account is not registered: fails the entry when nothing of it has
-    // reached that account (no message `inDoubt` or `done`), else parks it until the account is.
+    // The entry's other account is not registered: waitForTarget(), begun when a message is
+    // `inDoubt` or `done`.
     void targetMissing(const RunPtr &run, QStringView inDoubt, QStringView done);
     void crossAccountFailed(const RunPtr &run, const QString &error);
     void removeCrossAccountSources(const RunPtr &run, const QString &error);
@@ -232,10 +256,23 @@ private:
     void confirmFolderCopy(const RunPtr &run, qsizetype folder, Uid uid, Uid targetUid, bool gone);
     void copyFolderFailed(const RunPtr &run, const QString &error);
     void reportCopyProgress(const RunPtr &run);
+    // The folder a folder copy (or its undo) is at, with the other account's target.
+    struct FolderStep {
+        AppendTarget *target = nullptr;
+        qsizetype index = 0;
+        QJsonObject folder;
+    };
+    // Its next folder not yet done; nullopt when there is none to go on with: the other account
+    // is not registered (folderTargetMissing()), or every folder is done (`allDone` is called).
+    [[nodiscard]] std::optional<FolderStep> nextFolder(const RunPtr &run, const Next &allDone);
+    // Saves the folder copy's payload, reports its progress, and goes on with it.
+    void saveCopyProgress(const RunPtr &run);
+    // Sets `fields` on folder `index` of a folder copy or its undo, saves, and goes on with `next`.
+    void advanceFolder(const RunPtr &run, qsizetype index, const QJsonObject &fields, Step next);
     void suspendForTarget(const RunPtr &run);
     void executeRemoveFromAccount(const RunPtr &run);
-    // The entry's other account is not registered: fails it when no folder of it has begun,
-    // else parks it until the account is.
+    // The entry's other account is not registered: waitForTarget(), begun when a folder is not
+    // `untouched`.
     void folderTargetMissing(const RunPtr &run, QStringView untouched);
 
     store::Result<> revertLocally(const Execution &run);

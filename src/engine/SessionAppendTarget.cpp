@@ -16,6 +16,24 @@ namespace fumi::engine {
 namespace {
 
 using Status = imap::StatusResponse::Status;
+using AppendResult = AppendTarget::AppendResult;
+
+AppendResult notConnected()
+{
+    return {false, 0, true, QStringLiteral("The other account is not connected.")};
+}
+
+// The server's answer to a command: ok, unknown when the connection went (BYE), else refused
+// with the server's words.
+AppendResult answerOf(const imap::CommandResult &result)
+{
+    AppendResult answer;
+    answer.ok = result.ok();
+    answer.unknown = result.status.status == Status::Bye;
+    if (!answer.ok)
+        answer.error = QString::fromUtf8(result.status.text);
+    return answer;
+}
 
 } // namespace
 
@@ -29,7 +47,7 @@ void SessionAppendTarget::append(const QString &path, const QByteArray &message,
                                  const QDateTime &internalDate, AppendDone done)
 {
     if (!m_session) {
-        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        done(notConnected());
         return;
     }
     m_session->run(std::move(imap::Command("APPEND")
@@ -38,11 +56,7 @@ void SessionAppendTarget::append(const QString &path, const QByteArray &message,
                                  .string(payload::imapDate(internalDate))
                                  .literal(message)),
                    [done = std::move(done)](const imap::CommandResult &result) {
-                       AppendResult answer;
-                       answer.ok = result.ok();
-                       answer.unknown = result.status.status == Status::Bye;
-                       if (!answer.ok)
-                           answer.error = QString::fromUtf8(result.status.text);
+                       AppendResult answer = answerOf(result);
                        const imap::ResponseCode &code = result.status.code;
                        if (answer.ok && code.kind == imap::ResponseCode::Kind::AppendUid && !code.uids.isEmpty())
                            answer.uid = code.uids.min();
@@ -91,7 +105,7 @@ void SessionAppendTarget::findByMessageId(const QString &path, const QByteArray 
 void SessionAppendTarget::remove(const QString &path, const UidSet &uids, AppendDone done)
 {
     if (!m_session) {
-        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        done(notConnected());
         return;
     }
     if (!m_session->connection().hasCapability("UIDPLUS")) {
@@ -100,56 +114,44 @@ void SessionAppendTarget::remove(const QString &path, const UidSet &uids, Append
         return;
     }
     QPointer<Session> session = m_session;
-    const auto answer = [](const imap::CommandResult &result) {
-        AppendResult answer;
-        answer.ok = result.ok();
-        answer.unknown = result.status.status == Status::Bye;
-        if (!answer.ok)
-            answer.error = QString::fromUtf8(result.status.text);
-        return answer;
-    };
     // Whoever uses this session next selects what it needs again.
     session->setSelected(0, {});
-    session->run(std::move(imap::Command("SELECT").mailbox(path)),
-                 [session, uids, answer, done](const imap::CommandResult &selected) {
-                     if (!session || !selected.ok()) {
-                         done(answer(selected));
-                         return;
-                     }
-                     Flags deleted;
-                     deleted.set(Flags::System::Deleted);
-                     session->run(
-                         std::move(imap::Command("UID STORE").sequenceSet(uids).raw("+FLAGS.SILENT").flags(deleted)),
-                         [session, uids, answer, done](const imap::CommandResult &stored) {
+    session->run(
+        std::move(imap::Command("SELECT").mailbox(path)), [session, uids, done](const imap::CommandResult &selected) {
+            if (!session || !selected.ok()) {
+                done(answerOf(selected));
+                return;
+            }
+            Flags deleted;
+            deleted.set(Flags::System::Deleted);
+            session->run(std::move(imap::Command("UID STORE").sequenceSet(uids).raw("+FLAGS.SILENT").flags(deleted)),
+                         [session, uids, done](const imap::CommandResult &stored) {
                              if (!session || !stored.ok()) {
-                                 done(answer(stored));
+                                 done(answerOf(stored));
                                  return;
                              }
                              session->run(std::move(imap::Command("UID EXPUNGE").sequenceSet(uids)),
-                                          [answer, done](const imap::CommandResult &expunged) {
-                                              done(answer(expunged));
+                                          [done](const imap::CommandResult &expunged) {
+                                              done(answerOf(expunged));
                                           });
                          });
-                 });
+        });
 }
 
 void SessionAppendTarget::createMailbox(const QString &path, AppendDone done)
 {
     if (!m_session) {
-        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        done(notConnected());
         return;
     }
     m_session->run(std::move(imap::Command("CREATE").mailbox(path)),
                    [done = std::move(done)](const imap::CommandResult &result) {
-                       AppendResult answer;
-                       answer.ok = result.ok();
-                       answer.unknown = result.status.status == Status::Bye;
+                       AppendResult answer = answerOf(result);
                        if (!answer.ok && result.status.code.atom.compare("ALREADYEXISTS", Qt::CaseInsensitive) == 0) {
                            answer.ok = true;
                            answer.existed = true;
+                           answer.error.clear();
                        }
-                       if (!answer.ok)
-                           answer.error = QString::fromUtf8(result.status.text);
                        done(answer);
                    });
 }
@@ -157,18 +159,10 @@ void SessionAppendTarget::createMailbox(const QString &path, AppendDone done)
 void SessionAppendTarget::deleteMailbox(const QString &path, AppendDone done)
 {
     if (!m_session) {
-        done({false, 0, true, QStringLiteral("The other account is not connected.")});
+        done(notConnected());
         return;
     }
     QPointer<Session> session = m_session;
-    const auto answer = [](const imap::CommandResult &result) {
-        AppendResult answer;
-        answer.ok = result.ok();
-        answer.unknown = result.status.status == Status::Bye;
-        if (!answer.ok)
-            answer.error = QString::fromUtf8(result.status.text);
-        return answer;
-    };
     // Out of the folder first: remove() may have left it selected, and a server that deletes
     // the selected mailbox may drop the connection (Dovecot: "BYE Selected mailbox was
     // deleted"). UNSELECT leaves it without expunging; EXAMINE of INBOX where there is none
@@ -179,9 +173,9 @@ void SessionAppendTarget::deleteMailbox(const QString &path, AppendDone done)
                  [](const imap::CommandResult &) {});
     session->run(
         std::move(imap::Command("STATUS").mailbox(path).raw("(MESSAGES)")),
-        [session, path, answer, done](const imap::CommandResult &status) {
+        [session, path, done](const imap::CommandResult &status) {
             if (!session || status.status.status == Status::Bye) {
-                done(answer(status));
+                done(answerOf(status));
                 return;
             }
             if (!status.ok()) {
@@ -198,10 +192,9 @@ void SessionAppendTarget::deleteMailbox(const QString &path, AppendDone done)
                     return;
                 }
             }
-            session->run(std::move(imap::Command("DELETE").mailbox(path)),
-                         [answer, done](const imap::CommandResult &deleted) {
-                             done(answer(deleted));
-                         });
+            session->run(std::move(imap::Command("DELETE").mailbox(path)), [done](const imap::CommandResult &deleted) {
+                done(answerOf(deleted));
+            });
         });
 }
 

@@ -946,9 +946,7 @@ private Q_SLOTS:
                                         .exchange("UID SEARCH HEADER Message-ID \"<t1@test>\"", "* SEARCH 3\r\n@TAG OK")
                                         .steps);
         QVERIFY(again.session);
-        m_journal->removeAppendTarget(other.get());
-        other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *again.session);
-        m_journal->addAppendTarget(other.get());
+        reconnectOtherAccount(other, *again.session);
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
         QVERIFY2(again.problems().isEmpty(), qPrintable(again.problems()));
@@ -1003,9 +1001,7 @@ private Q_SLOTS:
                                                          second, "@TAG OK [APPENDUID 9 8] done")
                                         .steps);
         QVERIFY(again.session);
-        m_journal->removeAppendTarget(other.get());
-        other = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, *again.session);
-        m_journal->addAppendTarget(other.get());
+        reconnectOtherAccount(other, *again.session);
         QTRY_COMPARE(finished.size(), 1);
         QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
         QVERIFY2(again.problems().isEmpty(), qPrintable(again.problems()));
@@ -1197,6 +1193,15 @@ private:
         if (!m_store->applyChanges(added.value(), changes))
             return 0;
         return added.value();
+    }
+
+    // The other account is back on a new connection: the journal's target for it is replaced by
+    // one on that connection.
+    void reconnectOtherAccount(std::unique_ptr<engine::SessionAppendTarget> &target, engine::Session &session)
+    {
+        m_journal->removeAppendTarget(target.get());
+        target = std::make_unique<engine::SessionAppendTarget>(u"other-account"_s, session);
+        m_journal->addAppendTarget(target.get());
     }
 
     Connected connectTo(const QByteArray &capabilities, const QByteArrayList &script)

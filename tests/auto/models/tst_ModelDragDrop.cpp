@@ -19,6 +19,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <initializer_list>
+#include <utility>
+
 using namespace fumi;
 using namespace fumi::models;
 using namespace Qt::StringLiterals;
@@ -85,6 +88,21 @@ Answer waitFor(AccountRegistry &registry, quint64 request, const QString &accoun
     if (!finished)
         answer.error = u"no answer to request %1"_s.arg(request);
     return answer;
+}
+
+// Adds the engines (account id, engine) to `registry`, then starts each in turn: the answer to
+// the first start that fails, else to the last.
+Answer addAndStart(AccountRegistry &registry, std::initializer_list<std::pair<QString, AccountEngine *>> engines)
+{
+    for (const auto &entry : engines)
+        registry.addEngine(entry.second);
+    Answer started;
+    for (const auto &[account, engine] : engines) {
+        started = waitFor(registry, engine->start(), account);
+        if (!started.ok)
+            break;
+    }
+    return started;
 }
 
 } // namespace
@@ -248,13 +266,8 @@ private Q_SLOTS:
         MessageListModel list;
         QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
         list.setRegistry(&registry);
-        registry.addEngine(aliceRunning.engine);
-        registry.addEngine(bobRunning.engine);
-        for (const auto &[account, engine] :
-             {std::pair{alice.id, aliceRunning.engine}, std::pair{bob.id, bobRunning.engine}}) {
-            const Answer started = waitFor(registry, engine->start(), account);
-            QVERIFY2(started.ok, qPrintable(started.error));
-        }
+        const Answer started = addAndStart(registry, {{alice.id, aliceRunning.engine}, {bob.id, bobRunning.engine}});
+        QVERIFY2(started.ok, qPrintable(started.error));
         QTRY_VERIFY(tree.indexOf(bob.id, u"INBOX"_s).isValid());
         QTRY_VERIFY(tree.indexOf(alice.id, u"INBOX"_s).isValid());
 
@@ -351,13 +364,8 @@ private Q_SLOTS:
         AccountRegistry registry;
         MailboxTreeModel tree(&registry);
         QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        registry.addEngine(aliceRunning.engine);
-        registry.addEngine(bobRunning.engine);
-        for (const auto &[account, engine] :
-             {std::pair{alice.id, aliceRunning.engine}, std::pair{bob.id, bobRunning.engine}}) {
-            const Answer started = waitFor(registry, engine->start(), account);
-            QVERIFY2(started.ok, qPrintable(started.error));
-        }
+        const Answer started = addAndStart(registry, {{alice.id, aliceRunning.engine}, {bob.id, bobRunning.engine}});
+        QVERIFY2(started.ok, qPrintable(started.error));
         QTRY_VERIFY(tree.indexOf(alice.id, u"Reports/2026"_s).isValid());
         QTRY_VERIFY(tree.indexOf(bob.id, u"INBOX"_s).isValid());
         const QStringList bobBefore = mailboxList(u"bob"_s);

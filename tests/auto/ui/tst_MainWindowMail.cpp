@@ -7,6 +7,7 @@
 // Ctrl+Z puts it back, new mail in INBOX is announced, the sync health panel shows the
 // server's capabilities and a redacted log, and quitting stops every engine thread.
 
+#include "auto/ui/MainWindowOnAccounts.h"
 #include "mime/MessageDocument.h"
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
@@ -34,7 +35,6 @@
 #include <QThread>
 #include <QTreeView>
 
-#include <algorithm>
 #include <memory>
 
 using namespace fumi;
@@ -52,10 +52,7 @@ private:
     QTemporaryDir m_dir;
     account::Account m_account;
 
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<models::AccountRegistry> m_registry;
-    std::unique_ptr<ui::AccountsController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::MainWindowOnAccounts> m_ui;
 
     QByteArray doveadm(const QStringList &arguments, const QByteArray &input = {})
     {
@@ -79,19 +76,19 @@ private:
             .trimmed();
     }
 
-    QTreeView *messageList() { return m_window->findChild<QTreeView *>(u"messageListView"_s); }
-    QTreeView *folderView() { return m_window->findChild<QTreeView *>(u"folderView"_s); }
+    QTreeView *messageList() { return m_ui->window.findChild<QTreeView *>(u"messageListView"_s); }
+    QTreeView *folderView() { return m_ui->window.findChild<QTreeView *>(u"folderView"_s); }
 
     // Selects `path` in the folder tree, as a click does, and waits for its rows.
     bool openFolder(const QString &path, int rows)
     {
-        const QModelIndex folder = m_window->folderModel()->indexOf(m_account.id, path);
+        const QModelIndex folder = m_ui->window.folderModel()->indexOf(m_account.id, path);
         if (!folder.isValid())
             return false;
         folderView()->setCurrentIndex(folder);
         return QTest::qWaitFor(
             [&] {
-                return m_window->messageModel()->rowCount() == rows && !m_registry->isBusy(m_account.id);
+                return m_ui->window.messageModel()->rowCount() == rows && !m_ui->registry.isBusy(m_account.id);
             },
             30000);
     }
@@ -100,13 +97,13 @@ private:
     {
         QTreeView *list = messageList();
         list->setFocus();
-        list->setCurrentIndex(m_window->messageModel()->index(row, 0));
+        list->setCurrentIndex(m_ui->window.messageModel()->index(row, 0));
     }
 
     void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
         // Through the window, as the platform delivers keys, so shortcuts apply.
-        QTest::keyClick(m_window->windowHandle(), Qt::Key(key), modifiers);
+        QTest::keyClick(m_ui->window.windowHandle(), Qt::Key(key), modifiers);
     }
 
 private Q_SLOTS:
@@ -124,46 +121,26 @@ private Q_SLOTS:
 
     void init()
     {
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
-        m_settings->clear();
-        m_registry = std::make_unique<models::AccountRegistry>();
-        m_window = std::make_unique<MainWindow>(m_settings.get(), m_registry.get());
-        m_controller = std::make_unique<ui::AccountsController>(m_registry.get());
-        engine::AccountEngine::Services services;
-        services.credentials = &m_credentials;
-        engine::AccountEngine::Options options;
-        options.connection.caCertificates = {m_server.caCertificate()};
-        QSignalSpy finished(m_registry.get(), &models::AccountRegistry::requestFinished);
-        const quint64 start = m_controller->addAccount(m_account, m_dir.filePath(u"alice"_s), services, options);
-        m_window->resize(1000, 700);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.cbegin(), finished.cend(),
-                                             [start](const QList<QVariant> &answer) {
-                                                 return answer.at(1).toULongLong() == start;
-                                             }),
-                                 30000);
-        QTRY_VERIFY(m_window->folderModel()->indexOf(m_account.id, u"Trash"_s).isValid());
+        m_ui = std::make_unique<test::MainWindowOnAccounts>(m_dir.filePath(u"window.ini"_s), &m_credentials,
+                                                            m_server.caCertificate());
+        m_ui->addAccount(m_account, m_dir.filePath(u"alice"_s));
+        QVERIFY(m_ui->show({1000, 700}));
+        QVERIFY(m_ui->waitForStarts());
+        QTRY_VERIFY(m_ui->window.folderModel()->indexOf(m_account.id, u"Trash"_s).isValid());
     }
 
-    void cleanup()
-    {
-        m_controller.reset();
-        m_window.reset();
-        m_registry.reset();
-    }
+    void cleanup() { m_ui.reset(); }
 
     // Without a click, the window shows All Inboxes: the account's INBOX once it is known.
     void windowOpensOnAllInboxes()
     {
-        QCOMPARE(folderView()->currentIndex(), m_window->folderModel()->allInboxesIndex());
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->messageModel()->rowCount(), messageCount(u"INBOX"_s), 30000);
+        QCOMPARE(folderView()->currentIndex(), m_ui->window.folderModel()->allInboxesIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->window.messageModel()->rowCount(), messageCount(u"INBOX"_s), 30000);
     }
 
     void folderSelectionShowsMessages()
     {
-        QAbstractItemModelTester tester(m_window->messageModel(),
+        QAbstractItemModelTester tester(m_ui->window.messageModel(),
                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
         const int inbox = test::DovecotServer::seededMessageCount(u"alice"_s, u"INBOX"_s);
         QVERIFY(inbox > 1);
@@ -172,26 +149,26 @@ private Q_SLOTS:
         const int archive = messageCount(u"Archive"_s);
         QVERIFY(openFolder(u"Archive"_s, archive));
         // All Inboxes shows the INBOX of every account: here the one.
-        folderView()->setCurrentIndex(m_window->folderModel()->allInboxesIndex());
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->messageModel()->rowCount(), inbox, 30000);
+        folderView()->setCurrentIndex(m_ui->window.folderModel()->allInboxesIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->window.messageModel()->rowCount(), inbox, 30000);
     }
 
     void openingMarksReadAfterTheDelay()
     {
-        m_settings->setValue(u"MessageList/markReadDelayMs"_s, 400);
+        m_ui->settings.setValue(u"MessageList/markReadDelayMs"_s, 400);
         const int inbox = messageCount(u"INBOX"_s);
         QVERIFY(openFolder(u"INBOX"_s, inbox));
         // Make the first message unread on the server's side of the window: M on a read one.
         selectRow(0);
-        const QModelIndex first = m_window->messageModel()->index(0, 0);
+        const QModelIndex first = m_ui->window.messageModel()->index(0, 0);
         const Uid uid = first.data(MessageListModel::UidRole).value<Uid>();
         if (!first.data(MessageListModel::UnreadRole).toBool()) {
             press(Qt::Key_M);
             QTRY_VERIFY_WITH_TIMEOUT(!serverFlags(u"INBOX"_s, uid).contains("\\Seen"), 20000);
         }
-        QTRY_VERIFY(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
+        QTRY_VERIFY(m_ui->window.messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
         // Away and back: opening it again shows it, and it stays unread for the delay.
-        QSignalSpy shown(m_window.get(), &MainWindow::messageShown);
+        QSignalSpy shown(&m_ui->window, &MainWindow::messageShown);
         selectRow(1);
         QVERIFY(shown.wait(20000));
         shown.clear();
@@ -199,42 +176,43 @@ private Q_SLOTS:
         selectRow(0);
         QVERIFY(shown.wait(20000));
         QCOMPARE(shown.last().at(2).toUInt(), uid);
-        auto *reader = m_window->findChild<ui::ReaderView *>(u"messageView"_s);
+        auto *reader = m_ui->window.findChild<ui::ReaderView *>(u"messageView"_s);
         QVERIFY(reader && reader->message());
         QCOMPARE(reader->message()->subject(),
-                 m_window->messageModel()->index(0, MessageListModel::SubjectColumn).data().toString());
+                 m_ui->window.messageModel()->index(0, MessageListModel::SubjectColumn).data().toString());
         QVERIFY(!reader->browser()->toPlainText().trimmed().isEmpty());
-        QVERIFY(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
+        QVERIFY(m_ui->window.messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Seen"), 20000);
-        QTRY_VERIFY(!m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
+        QTRY_VERIFY(!m_ui->window.messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool());
     }
 
     void keysToggleReadAndStarOnTheServer()
     {
-        m_settings->setValue(u"MessageList/markReadDelayMs"_s, 3600 * 1000);
+        m_ui->settings.setValue(u"MessageList/markReadDelayMs"_s, 3600 * 1000);
         QVERIFY(openFolder(u"INBOX"_s, messageCount(u"INBOX"_s)));
         selectRow(0);
-        const QModelIndex first = m_window->messageModel()->index(0, 0);
+        const QModelIndex first = m_ui->window.messageModel()->index(0, 0);
         const Uid uid = first.data(MessageListModel::UidRole).value<Uid>();
         const bool wasSeen = serverFlags(u"INBOX"_s, uid).contains("\\Seen");
         // M toggles what the list shows, and the list shows it at once: two quick presses
         // toggle twice.
         press(Qt::Key_M);
-        QCOMPARE(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool(), wasSeen);
+        QCOMPARE(m_ui->window.messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool(), wasSeen);
         press(Qt::Key_M);
-        QCOMPARE(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool(), !wasSeen);
+        QCOMPARE(m_ui->window.messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool(), !wasSeen);
         press(Qt::Key_M);
         QTRY_COMPARE_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Seen"), !wasSeen, 20000);
         press(Qt::Key_M);
         QTRY_COMPARE_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Seen"), wasSeen, 20000);
-        QTRY_COMPARE(m_window->messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool(), !wasSeen);
+        QTRY_COMPARE(m_ui->window.messageModel()->index(0, 0).data(MessageListModel::UnreadRole).toBool(), !wasSeen);
 
         const bool wasFlagged = serverFlags(u"INBOX"_s, uid).contains("\\Flagged");
         press(Qt::Key_S);
         QTRY_COMPARE_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Flagged"), !wasFlagged, 20000);
-        QTRY_COMPARE(m_window->messageModel()->index(0, 0).data(MessageListModel::FlaggedRole).toBool(), !wasFlagged);
+        QTRY_COMPARE(m_ui->window.messageModel()->index(0, 0).data(MessageListModel::FlaggedRole).toBool(),
+                     !wasFlagged);
         // Ctrl+Z takes the star back.
-        auto *undo = m_window->findChild<QAction *>(u"undoAction"_s);
+        auto *undo = m_ui->window.findChild<QAction *>(u"undoAction"_s);
         QTRY_VERIFY(undo->isEnabled());
         QVERIFY2(undo->text().contains(wasFlagged ? u"Removed the star"_s : u"Starred"_s), qPrintable(undo->text()));
         press(Qt::Key_Z, Qt::ControlModifier);
@@ -243,34 +221,34 @@ private Q_SLOTS:
 
     void deleteMovesToTrashAndUndoRestores()
     {
-        m_settings->setValue(u"MessageList/markReadDelayMs"_s, 3600 * 1000);
+        m_ui->settings.setValue(u"MessageList/markReadDelayMs"_s, 3600 * 1000);
         const int inbox = messageCount(u"INBOX"_s);
         const int trash = messageCount(u"Trash"_s);
         QVERIFY(openFolder(u"INBOX"_s, inbox));
         QTreeView *list = messageList();
         list->setFocus();
         list->selectionModel()->select(
-            QItemSelection(m_window->messageModel()->index(0, 0), m_window->messageModel()->index(1, 0)),
+            QItemSelection(m_ui->window.messageModel()->index(0, 0), m_ui->window.messageModel()->index(1, 0)),
             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         press(Qt::Key_Delete);
         QTRY_COMPARE_WITH_TIMEOUT(messageCount(u"Trash"_s), trash + 2, 20000);
         QCOMPARE(messageCount(u"INBOX"_s), inbox - 2);
-        QTRY_COMPARE(m_window->messageModel()->rowCount(), inbox - 2);
+        QTRY_COMPARE(m_ui->window.messageModel()->rowCount(), inbox - 2);
 
-        ui::NotificationBar *bar = m_window->undoBar();
+        ui::NotificationBar *bar = m_ui->window.undoBar();
         QTRY_VERIFY(bar->isVisible());
         QCOMPARE(bar->text(), u"Deleted 2 messages"_s);
-        auto *undo = m_window->findChild<QAction *>(u"undoAction"_s);
+        auto *undo = m_ui->window.findChild<QAction *>(u"undoAction"_s);
         QCOMPARE(undo->text(), u"&Undo: Deleted 2 messages"_s);
 
         press(Qt::Key_Z, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(messageCount(u"INBOX"_s), inbox, 20000);
         QCOMPARE(messageCount(u"Trash"_s), trash);
         // The messages come back to the open list through the server's push, without F5.
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->messageModel()->rowCount(), inbox, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_ui->window.messageModel()->rowCount(), inbox, 20000);
         QTRY_VERIFY(bar->isVisible());
         QCOMPARE(bar->text(), u"Undone: Deleted 2 messages"_s);
-        QVERIFY(!m_window->errorBar()->isVisible());
+        QVERIFY(!m_ui->window.errorBar()->isVisible());
     }
 
     void undoAfterReadingUndoesTheMoveNotTheReading()
@@ -311,16 +289,17 @@ private Q_SLOTS:
 
     void undoBarButtonUndoesAMove()
     {
-        m_settings->setValue(u"MessageList/markReadDelayMs"_s, 3600 * 1000);
+        m_ui->settings.setValue(u"MessageList/markReadDelayMs"_s, 3600 * 1000);
         const int inbox = messageCount(u"INBOX"_s);
         const int archive = messageCount(u"Archive"_s);
         QVERIFY(openFolder(u"INBOX"_s, inbox));
         // A drag onto Archive, through the model as the view's drop does.
-        std::unique_ptr<QMimeData> dragged(m_window->messageModel()->mimeData({m_window->messageModel()->index(0, 0)}));
-        const QModelIndex target = m_window->folderModel()->indexOf(m_account.id, u"Archive"_s);
-        QVERIFY(m_window->folderModel()->dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, target));
+        std::unique_ptr<QMimeData> dragged(
+            m_ui->window.messageModel()->mimeData({m_ui->window.messageModel()->index(0, 0)}));
+        const QModelIndex target = m_ui->window.folderModel()->indexOf(m_account.id, u"Archive"_s);
+        QVERIFY(m_ui->window.folderModel()->dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, target));
         QTRY_COMPARE_WITH_TIMEOUT(messageCount(u"Archive"_s), archive + 1, 20000);
-        ui::NotificationBar *bar = m_window->undoBar();
+        ui::NotificationBar *bar = m_ui->window.undoBar();
         QTRY_VERIFY(bar->isVisible());
         QCOMPARE(bar->text(), u"Moved 1 message to Archive"_s);
         bar->actionButton()->click();
@@ -332,17 +311,17 @@ private Q_SLOTS:
     {
         QVERIFY(openFolder(u"INBOX"_s, messageCount(u"INBOX"_s)));
         // A folder the server refuses: renaming INBOX's sibling onto an existing name.
-        const quint64 request = m_registry->renameMailbox(m_account.id, u"Archive"_s, u"Trash"_s);
+        const quint64 request = m_ui->registry.renameMailbox(m_account.id, u"Archive"_s, u"Trash"_s);
         QVERIFY(request != 0);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->errorBar()->isVisible(), 20000);
-        QVERIFY(!m_window->errorBar()->text().isEmpty());
-        QVERIFY(m_window->folderModel()->indexOf(m_account.id, u"Archive"_s).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->window.errorBar()->isVisible(), 20000);
+        QVERIFY(!m_ui->window.errorBar()->text().isEmpty());
+        QVERIFY(m_ui->window.folderModel()->indexOf(m_account.id, u"Archive"_s).isValid());
     }
 
     void newMailInInboxIsAnnounced()
     {
         QVERIFY(openFolder(u"Archive"_s, messageCount(u"Archive"_s)));
-        QSignalSpy announced(m_window->notifier(), &ui::MailNotifier::newMail);
+        QSignalSpy announced(m_ui->window.notifier(), &ui::MailNotifier::newMail);
         const QByteArray message = "From: Carol <carol@example.org>\r\nTo: alice@example.org\r\n"
                                    "Subject: Lunch on Friday\r\nMessage-ID: <lunch@example.org>\r\n"
                                    "Date: Mon, 5 Jan 2026 10:00:00 +0000\r\n\r\nShall we?\r\n";
@@ -352,15 +331,15 @@ private Q_SLOTS:
         QCOMPARE(announced.first().at(1).toInt(), 1);
         QCOMPARE(announced.first().at(2).toString(), u"Carol: Lunch on Friday"_s);
         // The tray's tooltip counts the unread mail of every INBOX.
-        QVERIFY(m_window->notifier()->trayToolTip().contains(u"unread"_s));
+        QVERIFY(m_ui->window.notifier()->trayToolTip().contains(u"unread"_s));
     }
 
     void syncHealthShowsCapabilitiesAndARedactedLog()
     {
-        auto *action = m_window->findChild<QAction *>(u"syncHealthAction"_s);
+        auto *action = m_ui->window.findChild<QAction *>(u"syncHealthAction"_s);
         QVERIFY(action);
         action->trigger();
-        ui::SyncHealthPanel *panel = m_window->syncHealthPanel();
+        ui::SyncHealthPanel *panel = m_ui->window.syncHealthPanel();
         QTRY_VERIFY(panel->isVisible());
         QCOMPARE(panel->currentAccount(), m_account.id);
         QTRY_VERIFY_WITH_TIMEOUT(panel->capabilitiesText().contains(u"IDLE"_s), 10000);
@@ -372,7 +351,7 @@ private Q_SLOTS:
         QVERIFY(log.contains(u"LOGIN"_s) || log.contains(u"AUTHENTICATE"_s));
         QVERIFY2(!log.contains(u"secret"_s), "the password is in the protocol log");
         // A picture of the window with the panel open, for a person to look at.
-        QVERIFY(m_window->grab().save(QStringLiteral(FUMI_SCREENSHOT_DIR "/sync-health.png")));
+        QVERIFY(m_ui->window.grab().save(QStringLiteral(FUMI_SCREENSHOT_DIR "/sync-health.png")));
         QString error;
         const QString screen = test::captureXvfbScreen(u"xvfb-sync-health.png"_s, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -383,21 +362,21 @@ private Q_SLOTS:
     void quittingStopsEveryEngineThread()
     {
         QVERIFY(openFolder(u"INBOX"_s, messageCount(u"INBOX"_s)));
-        const QStringList accounts = m_registry->accounts();
+        const QStringList accounts = m_ui->registry.accounts();
         QCOMPARE(accounts.size(), 1);
-        QThread *thread = m_registry->engine(accounts.first())->thread();
+        QThread *thread = m_ui->registry.engine(accounts.first())->thread();
         QVERIFY(thread->isRunning());
         QVERIFY(thread != QThread::currentThread());
-        QSignalSpy stopped(m_controller.get(), &ui::AccountsController::allStopped);
-        QVERIFY(m_window->close());
-        m_controller->stopAll();
+        QSignalSpy stopped(&m_ui->controller, &ui::AccountsController::allStopped);
+        QVERIFY(m_ui->window.close());
+        m_ui->controller.stopAll();
         QCOMPARE(stopped.size(), 1);
-        QCOMPARE(m_controller->runningCount(), 0);
-        QVERIFY(m_registry->accounts().isEmpty());
+        QCOMPARE(m_ui->controller.runningCount(), 0);
+        QVERIFY(m_ui->registry.accounts().isEmpty());
         // Stopping again does nothing, and the window still works without engines.
-        m_controller->stopAll();
+        m_ui->controller.stopAll();
         QCOMPARE(stopped.size(), 1);
-        m_window->findChild<QAction *>(u"getMailAction"_s)->trigger();
+        m_ui->window.findChild<QAction *>(u"getMailAction"_s)->trigger();
     }
 };
 

@@ -7,6 +7,7 @@
 // Esc goes back to the folder, and a saved search is a folder in the tree that runs again when
 // chosen. Leaves two pictures in build/<preset>/screenshots/.
 
+#include "auto/ui/MainWindowOnAccounts.h"
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
@@ -47,14 +48,11 @@ private:
     account::Account m_alice;
     account::Account m_bob;
 
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<models::AccountRegistry> m_registry;
-    std::unique_ptr<ui::AccountsController> m_controller;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::MainWindowOnAccounts> m_ui;
 
-    QTreeView *messageList() { return m_window->findChild<QTreeView *>(u"messageListView"_s); }
-    QTreeView *folderView() { return m_window->findChild<QTreeView *>(u"folderView"_s); }
-    QLineEdit *searchLine() { return m_window->searchBar()->lineEdit(); }
+    QTreeView *messageList() { return m_ui->window.findChild<QTreeView *>(u"messageListView"_s); }
+    QTreeView *folderView() { return m_ui->window.findChild<QTreeView *>(u"folderView"_s); }
+    QLineEdit *searchLine() { return m_ui->window.searchBar()->lineEdit(); }
 
     account::Account makeAccount(const QString &user, const QString &name)
     {
@@ -85,7 +83,7 @@ private:
 
     bool searchDone()
     {
-        const QList<SearchResultsModel::AccountStatus> statuses = m_window->searchModel()->statuses();
+        const QList<SearchResultsModel::AccountStatus> statuses = m_ui->window.searchModel()->statuses();
         return !statuses.isEmpty() && std::all_of(statuses.cbegin(), statuses.cend(), [](const auto &status) {
             return status.state != SearchResultsModel::State::Searching;
         });
@@ -95,7 +93,7 @@ private:
     {
         const QString directory = QStringLiteral(FUMI_SCREENSHOT_DIR);
         QVERIFY(QDir().mkpath(directory));
-        QVERIFY(m_window->grab().save(QDir(directory).filePath(name)));
+        QVERIFY(m_ui->window.grab().save(QDir(directory).filePath(name)));
     }
 
 private Q_SLOTS:
@@ -110,57 +108,35 @@ private Q_SLOTS:
 
     void init()
     {
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
-        m_settings->clear();
-        m_registry = std::make_unique<models::AccountRegistry>();
-        m_window = std::make_unique<MainWindow>(m_settings.get(), m_registry.get());
-        m_controller = std::make_unique<ui::AccountsController>(m_registry.get());
-        engine::AccountEngine::Services services;
-        services.credentials = &m_credentials;
-        engine::AccountEngine::Options options;
-        options.connection.caCertificates = {m_server.caCertificate()};
-        QSignalSpy finished(m_registry.get(), &models::AccountRegistry::requestFinished);
-        QList<quint64> starts;
-        starts << m_controller->addAccount(m_alice, m_dir.filePath(u"alice"_s), services, options);
-        starts << m_controller->addAccount(m_bob, m_dir.filePath(u"bob"_s), services, options);
-        m_window->resize(1100, 700);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        for (quint64 start : std::as_const(starts)) {
-            QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.cbegin(), finished.cend(),
-                                                 [start](const QList<QVariant> &answer) {
-                                                     return answer.at(1).toULongLong() == start;
-                                                 }),
-                                     30000);
-        }
-        QTRY_VERIFY(m_window->folderModel()->indexOf(m_alice.id, u"INBOX"_s).isValid());
-        QTRY_VERIFY(m_window->folderModel()->indexOf(m_bob.id, u"INBOX"_s).isValid());
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->messageModel()->rowCount() > 0, 30000);
+        m_ui = std::make_unique<test::MainWindowOnAccounts>(m_dir.filePath(u"window.ini"_s), &m_credentials,
+                                                            m_server.caCertificate());
+        m_ui->addAccount(m_alice, m_dir.filePath(u"alice"_s));
+        m_ui->addAccount(m_bob, m_dir.filePath(u"bob"_s));
+        QVERIFY(m_ui->show({1100, 700}));
+        QVERIFY(m_ui->waitForStarts());
+        QTRY_VERIFY(m_ui->window.folderModel()->indexOf(m_alice.id, u"INBOX"_s).isValid());
+        QTRY_VERIFY(m_ui->window.folderModel()->indexOf(m_bob.id, u"INBOX"_s).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->window.messageModel()->rowCount() > 0, 30000);
     }
 
-    void cleanup()
-    {
-        m_controller.reset();
-        m_window.reset();
-        m_registry.reset();
-    }
+    void cleanup() { m_ui.reset(); }
 
     // Ctrl+K goes to the bar; what is typed there searches once typing pauses, in the folder
     // shown (All Inboxes: both accounts' INBOX), and both accounts' results show.
     void typedQueryShowsResultsOfBothAccounts()
     {
-        QAbstractItemModelTester tester(m_window->searchModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QTest::keyClick(m_window->windowHandle(), Qt::Key_K, Qt::ControlModifier);
+        QAbstractItemModelTester tester(m_ui->window.searchModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QTest::keyClick(m_ui->window.windowHandle(), Qt::Key_K, Qt::ControlModifier);
         QTRY_VERIFY(searchLine()->hasFocus());
         QCOMPARE(searchLine()->placeholderText(), u"Search… (from:, subject:, is:unread, in:all)"_s);
 
-        QSignalSpy updates(m_registry.get(), &models::AccountRegistry::searchUpdate);
+        QSignalSpy updates(&m_ui->registry, &models::AccountRegistry::searchUpdate);
         QTest::keyClicks(searchLine(), u"from:example"_s);
         // Typing alone searches nothing until it pauses.
-        QVERIFY(!m_window->isShowingSearch());
+        QVERIFY(!m_ui->window.isShowingSearch());
         QCOMPARE(updates.size(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingSearch(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->window.isShowingSearch(), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
         QCOMPARE(accountsShown(), (QStringList{m_alice.id, m_bob.id}));
         // Every row is a message from someone at "Example".
@@ -169,7 +145,7 @@ private Q_SLOTS:
             const QString from = model->index(row, MessageListModel::FromColumn).data(Qt::ToolTipRole).toString();
             QVERIFY2(from.contains(u"Example"_s), qPrintable(from));
         }
-        const QString status = m_window->searchBar()->status();
+        const QString status = m_ui->window.searchBar()->status();
         QVERIFY2(status.contains(u"Alice: Done:"_s) && status.contains(u"Bob: Done:"_s), qPrintable(status));
         saveScreenshot(u"search-results.png"_s);
     }
@@ -190,23 +166,23 @@ private Q_SLOTS:
         QFETCH(QString, query);
         QFETCH(QString, fault);
         QFETCH(QString, message);
-        QSignalSpy updates(m_registry.get(), &models::AccountRegistry::searchUpdate);
+        QSignalSpy updates(&m_ui->registry, &models::AccountRegistry::searchUpdate);
         searchLine()->setFocus();
         QTest::keyClicks(searchLine(), query);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->searchBar()->hasError(), 5000);
-        const ui::SearchBar *bar = m_window->searchBar();
+        QTRY_VERIFY_WITH_TIMEOUT(m_ui->window.searchBar()->hasError(), 5000);
+        const ui::SearchBar *bar = m_ui->window.searchBar();
         QCOMPARE(query.mid(bar->errorOffset(), bar->errorLength()), fault);
         QVERIFY2(bar->errorMessage().contains(message), qPrintable(bar->errorMessage()));
         const auto *shown = bar->findChild<QLabel *>(u"searchMessage"_s);
         QVERIFY(shown && shown->isVisible());
         QCOMPARE(shown->text(), bar->errorMessage());
-        QVERIFY(!m_window->isShowingSearch());
-        QVERIFY(!m_window->searchModel()->isActive());
+        QVERIFY(!m_ui->window.isShowingSearch());
+        QVERIFY(!m_ui->window.searchModel()->isActive());
         // Enter does not search it either.
         QTest::keyClick(searchLine(), Qt::Key_Return);
         QTest::qWait(500);
         QCOMPARE(updates.size(), 0);
-        QVERIFY(!m_window->isShowingSearch());
+        QVERIFY(!m_ui->window.isShowingSearch());
         if (qstrcmp(QTest::currentDataTag(), "unknown-operator") == 0)
             saveScreenshot(u"search-error.png"_s);
         // Fixing the query searches.
@@ -214,7 +190,7 @@ private Q_SLOTS:
         QTest::keyClicks(searchLine(), u"hello"_s);
         QTest::keyClick(searchLine(), Qt::Key_Return);
         QVERIFY(!bar->hasError());
-        QVERIFY(m_window->isShowingSearch());
+        QVERIFY(m_ui->window.isShowingSearch());
     }
 
     // Enter searches at once, without waiting for the pause, and is remembered as a recent
@@ -223,38 +199,38 @@ private Q_SLOTS:
     {
         searchLine()->setFocus();
         QTest::keyClicks(searchLine(), u"subject:lunch"_s);
-        QVERIFY(!m_window->isShowingSearch());
+        QVERIFY(!m_ui->window.isShowingSearch());
         QTest::keyClick(searchLine(), Qt::Key_Return);
-        QVERIFY(m_window->isShowingSearch());
-        QVERIFY(m_window->searchModel()->isActive());
+        QVERIFY(m_ui->window.isShowingSearch());
+        QVERIFY(m_ui->window.searchModel()->isActive());
         QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
         QCOMPARE(accountsShown(), (QStringList{m_bob.id}));
-        QCOMPARE(m_settings->value(u"Search/recent"_s).toStringList(), (QStringList{u"subject:lunch"_s}));
+        QCOMPARE(m_ui->settings.value(u"Search/recent"_s).toStringList(), (QStringList{u"subject:lunch"_s}));
     }
 
     // Esc leaves the search for the folder that was shown, with its rows.
     void escapeReturnsToTheFolder()
     {
-        const QModelIndex archive = m_window->folderModel()->indexOf(m_alice.id, u"Archive"_s);
+        const QModelIndex archive = m_ui->window.folderModel()->indexOf(m_alice.id, u"Archive"_s);
         QVERIFY(archive.isValid());
         folderView()->setCurrentIndex(archive);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_registry->isBusy(m_alice.id), 30000);
-        const int rows = m_window->messageModel()->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_ui->registry.isBusy(m_alice.id), 30000);
+        const int rows = m_ui->window.messageModel()->rowCount();
 
         searchLine()->setFocus();
         QTest::keyClicks(searchLine(), u"in:all from:example"_s);
         QTest::keyClick(searchLine(), Qt::Key_Return);
-        QVERIFY(m_window->isShowingSearch());
+        QVERIFY(m_ui->window.isShowingSearch());
         QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
         QCOMPARE(accountsShown(), (QStringList{m_alice.id, m_bob.id}));
 
         QTest::keyClick(searchLine(), Qt::Key_Escape);
-        QVERIFY(!m_window->isShowingSearch());
+        QVERIFY(!m_ui->window.isShowingSearch());
         QVERIFY(searchLine()->text().isEmpty());
-        QCOMPARE(messageList()->model(), m_window->messageModel());
+        QCOMPARE(messageList()->model(), m_ui->window.messageModel());
         QCOMPARE(folderView()->currentIndex(), QModelIndex(archive));
-        QCOMPARE(m_window->messageModel()->rowCount(), rows);
-        QVERIFY(!m_window->searchModel()->isActive());
+        QCOMPARE(m_ui->window.messageModel()->rowCount(), rows);
+        QVERIFY(!m_ui->window.searchModel()->isActive());
     }
 
     // A saved search is a folder under Saved Searches: choosing it runs it again; it can be
@@ -265,33 +241,33 @@ private Q_SLOTS:
         QTest::keyClicks(searchLine(), u"from:example"_s);
         QTest::keyClick(searchLine(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
-        m_window->saveSearch(u"From Example"_s);
-        const QModelIndex saved = m_window->folderModel()->savedSearchIndex(0);
+        m_ui->window.saveSearch(u"From Example"_s);
+        const QModelIndex saved = m_ui->window.folderModel()->savedSearchIndex(0);
         QVERIFY(saved.isValid());
         QCOMPARE(saved.data().toString(), u"From Example"_s);
         QCOMPARE(saved.parent().data().toString(), u"Saved Searches"_s);
-        QCOMPARE(m_settings->value(u"Search/saved/1/query"_s).toString(), u"from:example"_s);
+        QCOMPARE(m_ui->settings.value(u"Search/saved/1/query"_s).toString(), u"from:example"_s);
 
         QTest::keyClick(searchLine(), Qt::Key_Escape);
-        QVERIFY(!m_window->isShowingSearch());
+        QVERIFY(!m_ui->window.isShowingSearch());
 
-        QSignalSpy updates(m_registry.get(), &models::AccountRegistry::searchUpdate);
+        QSignalSpy updates(&m_ui->registry, &models::AccountRegistry::searchUpdate);
         folderView()->setCurrentIndex(saved);
-        QVERIFY(m_window->isShowingSearch());
+        QVERIFY(m_ui->window.isShowingSearch());
         QCOMPARE(searchLine()->text(), u"from:example"_s);
         QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
         QVERIFY(!updates.isEmpty());
         QCOMPARE(accountsShown(), (QStringList{m_alice.id, m_bob.id}));
         // Esc from a saved search goes back to the folder shown before it.
         QTest::keyClick(searchLine(), Qt::Key_Escape);
-        QCOMPARE(folderView()->currentIndex(), m_window->folderModel()->allInboxesIndex());
+        QCOMPARE(folderView()->currentIndex(), m_ui->window.folderModel()->allInboxesIndex());
 
-        m_window->renameSavedSearch(0, u"Examples"_s);
-        QCOMPARE(m_window->folderModel()->savedSearchIndex(0).data().toString(), u"Examples"_s);
-        QCOMPARE(m_settings->value(u"Search/saved/1/name"_s).toString(), u"Examples"_s);
-        m_window->deleteSavedSearch(0);
-        QVERIFY(!m_window->folderModel()->savedSearchIndex(0).isValid());
-        QCOMPARE(m_settings->value(u"Search/saved/size"_s).toInt(), 0);
+        m_ui->window.renameSavedSearch(0, u"Examples"_s);
+        QCOMPARE(m_ui->window.folderModel()->savedSearchIndex(0).data().toString(), u"Examples"_s);
+        QCOMPARE(m_ui->settings.value(u"Search/saved/1/name"_s).toString(), u"Examples"_s);
+        m_ui->window.deleteSavedSearch(0);
+        QVERIFY(!m_ui->window.folderModel()->savedSearchIndex(0).isValid());
+        QCOMPARE(m_ui->settings.value(u"Search/saved/size"_s).toInt(), 0);
     }
 };
 
