@@ -253,33 +253,34 @@ private Q_SLOTS:
 
     void undoAfterReadingUndoesTheMoveNotTheReading()
     {
-        m_settings->setValue(u"MessageList/markReadDelayMs"_s, 0);
+        m_ui->settings.setValue(u"MessageList/markReadDelayMs"_s, 0);
         const int inbox = messageCount(u"INBOX"_s);
         const int archive = messageCount(u"Archive"_s);
         QVERIFY(openFolder(u"INBOX"_s, inbox));
         // The last row unread (M if it is read), then the first one moved to Archive.
-        const int last = m_window->messageModel()->rowCount() - 1;
-        const Uid uid = m_window->messageModel()->index(last, 0).data(MessageListModel::UidRole).value<Uid>();
+        const int last = m_ui->window.messageModel()->rowCount() - 1;
+        const Uid uid = m_ui->window.messageModel()->index(last, 0).data(MessageListModel::UidRole).value<Uid>();
         selectRow(last);
-        if (!m_window->messageModel()->index(last, 0).data(MessageListModel::UnreadRole).toBool()) {
+        if (!m_ui->window.messageModel()->index(last, 0).data(MessageListModel::UnreadRole).toBool()) {
             press(Qt::Key_M);
             QTRY_VERIFY_WITH_TIMEOUT(!serverFlags(u"INBOX"_s, uid).contains("\\Seen"), 20000);
         }
-        std::unique_ptr<QMimeData> dragged(m_window->messageModel()->mimeData({m_window->messageModel()->index(0, 0)}));
-        const QModelIndex target = m_window->folderModel()->indexOf(m_account.id, u"Archive"_s);
-        QVERIFY(m_window->folderModel()->dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, target));
+        std::unique_ptr<QMimeData> dragged(
+            m_ui->window.messageModel()->mimeData({m_ui->window.messageModel()->index(0, 0)}));
+        const QModelIndex target = m_ui->window.folderModel()->indexOf(m_account.id, u"Archive"_s);
+        QVERIFY(m_ui->window.folderModel()->dropMimeData(dragged.get(), Qt::MoveAction, -1, 0, target));
         QTRY_COMPARE_WITH_TIMEOUT(messageCount(u"Archive"_s), archive + 1, 20000);
         // Reading the unread message marks it read, and that is no change of the user's own.
         const int row
-            = m_window->messageModel()
+            = m_ui->window.messageModel()
                   ->indexOf(m_account.id,
-                            m_window->messageModel()->index(0, 0).data(MessageListModel::MailboxIdRole).toLongLong(),
+                            m_ui->window.messageModel()->index(0, 0).data(MessageListModel::MailboxIdRole).toLongLong(),
                             uid)
                   .row();
         QVERIFY(row >= 0);
         selectRow(row);
         QTRY_VERIFY_WITH_TIMEOUT(serverFlags(u"INBOX"_s, uid).contains("\\Seen"), 20000);
-        auto *undo = m_window->findChild<QAction *>(u"undoAction"_s);
+        auto *undo = m_ui->window.findChild<QAction *>(u"undoAction"_s);
         QVERIFY2(undo->text().contains(u"Archive"_s), qPrintable(undo->text()));
         undo->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(messageCount(u"Archive"_s), archive, 20000);
