@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // "Two devices": two profiles (two fumi-cli installations, each with its own store and
-// journal) on one Dovecot account. What one does must reach the other: a flag through IDLE
-// pushed through IDLE (the time it took is printed), a move and a folder rename by the next look.
+// journal) on one Dovecot account. What one does must reach the other: a flag pushed through
+// IDLE (the time it took is printed), a move and a folder rename by the next look.
 
 #include "account/TrustStore.h"
 #include "support/DovecotServer.h"
