@@ -42,7 +42,9 @@ ServerSearch::ServerSearch(Session &session, store::AccountStore &store, SearchT
 
 ServerSearch::~ServerSearch()
 {
-    if (m_session)
+    // Once finished the receiver is already released: AccountEngine deletes a finished search
+    // later, when the next one may have set its own receiver on the same session.
+    if (m_session && !m_done)
         m_session->setMailboxReceiver({});
 }
 
@@ -124,6 +126,8 @@ void ServerSearch::nextStep()
         return;
     if (m_cancelled || m_steps.empty()) {
         m_done = true;
+        if (m_session)
+            m_session->setMailboxReceiver({});
         Q_EMIT finished(m_failed, m_matches);
         return;
     }
