@@ -571,6 +571,7 @@ void declareBench(QCommandLineParser &parser)
          u"DIR"_s},
         {u"search-only"_s, u"Measure only the search latency (issue 7), not the open, neomutt or propagation."_s},
         {u"search-runs"_s, u"Measured runs per search query (default 5); the median is shown."_s, u"N"_s},
+        {u"search-query"_s, u"Measure this search instead of the usual ones (may repeat)."_s, u"QUERY"_s},
     });
 }
 
@@ -668,7 +669,13 @@ void runBench(Cli &cli, const QCommandLineParser &parser)
     cli.warn(u"bench: measuring search latency"_s);
     const QString searchDirectory = QDir(workspace).filePath(u"fumi-search-cache"_s);
     QDir().mkpath(searchDirectory);
-    figures.search = measureSearch(server, searchDirectory, searchRuns, &figures.searchError);
+    QList<SearchBenchQuery> queries = searchBenchQueries();
+    if (parser.isSet(u"search-query"_s)) {
+        queries.clear();
+        for (const QString &text : parser.values(u"search-query"_s))
+            queries.append({text, text});
+    }
+    figures.search = measureSearch(server, searchDirectory, queries, searchRuns, &figures.searchError);
     dovecot.stop();
 
     if (cli.json())
@@ -688,7 +695,7 @@ QList<Command> benchCommands()
 {
     return {
         {{u"bench"_s},
-         u"[--messages N] [--seed S] [--keep DIR] [--search-only] [--search-runs N]"_s,
+         u"[--messages N] [--seed S] [--keep DIR] [--search-only] [--search-runs N] [--search-query Q]..."_s,
          u"Measure Fumi on a generated mailbox against the raw IMAP floor and neomutt.\n"
          "Generates a seeded Maildir (plain and multipart mail, attachments, threads, Japanese\n"
          "in UTF-8 and ISO-2022-JP), serves it from a private Dovecot on loopback over TLS, warms\n"

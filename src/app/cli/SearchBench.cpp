@@ -246,8 +246,8 @@ QList<SearchBenchQuery> searchBenchQueries()
     };
 }
 
-std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const QString &dataDirectory, int runs,
-                                                QString *error)
+std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const QString &dataDirectory,
+                                                const QList<SearchBenchQuery> &queries, int runs, QString *error)
 {
     SearchBenchFigures figures;
     figures.runs = runs;
@@ -288,7 +288,7 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         return std::nullopt;
 
     figures.loadBefore = loadAverage();
-    for (const SearchBenchQuery &query : searchBenchQueries()) {
+    for (const SearchBenchQuery &query : queries) {
         SearchBenchResult result;
         result.query = query;
         const std::optional<QByteArray> command = compiledSearch(query.text, capabilities, error);

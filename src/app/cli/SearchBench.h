@@ -69,6 +69,7 @@ constexpr double searchOverheadTargetSeconds = 0.020;
 // the engine's cache for the account; it may be kept between runs (the open is then warm).
 // Null, with *error, when a step fails.
 [[nodiscard]] std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const QString &dataDirectory,
-                                                              int runs, QString *error);
+                                                              const QList<SearchBenchQuery> &queries, int runs,
+                                                              QString *error);
 
 } // namespace fumi::cli
