@@ -821,9 +821,10 @@ void AccountEngine::cancelSearch(RequestId id)
     QMetaObject::invokeMethod(
         this,
         [this, id] {
-            const auto queued = std::find_if(m_searchQueue.begin(), m_searchQueue.end(), [id](const QueuedSearch &each) {
-                return each.id == id;
-            });
+            const auto queued
+                = std::find_if(m_searchQueue.begin(), m_searchQueue.end(), [id](const QueuedSearch &each) {
+                      return each.id == id;
+                  });
             if (queued != m_searchQueue.end()) {
                 m_searchQueue.erase(queued);
                 return finish(id, false, tr("The search was cancelled"));
@@ -912,11 +913,16 @@ void AccountEngine::runSearch(RequestId id, const SearchQuery &query, const QStr
         update->uidValidity = mailbox.sync.uidValidity;
         update->mailboxesLeft = serverLeft;
         if (matcher.canMatch()) {
-            const std::vector<store::MessageRecord> rows = m_store->messages(mailbox.id, UidSet::fromRange(1, maxUid));
-            for (const store::MessageRecord &row : rows) {
+            // Only the fields the query reads, for every row; whole rows only for the matches.
+            UidSet proved;
+            m_store->scanMessages(mailbox.id, matcher.fields(), [&matcher, &proved](const store::MessageRecord &row) {
                 if (matcher.matches(row))
-                    update->rows.append(row);
-            }
+                    proved.insert(row.uid);
+            });
+            std::vector<store::MessageRecord> rows = m_store->messages(mailbox.id, proved);
+            update->rows.reserve(qsizetype(rows.size()));
+            for (store::MessageRecord &row : rows)
+                update->rows.append(std::move(row));
         }
         Q_EMIT searchUpdate(id, update);
     }

@@ -166,12 +166,61 @@ bool possible(const SearchTerm &term, bool wantYes)
     }
 }
 
+void collectFields(const SearchTerm &term, store::MessageFields &fields)
+{
+    switch (term.kind) {
+    case Kind::And:
+    case Kind::Or:
+    case Kind::Not:
+        for (const SearchTerm &child : term.children)
+            collectFields(child, fields);
+        return;
+    case Kind::Text:
+        fields.subject = fields.from = fields.to = fields.cc = true;
+        return;
+    case Kind::From:
+        fields.from = true;
+        return;
+    case Kind::To:
+        fields.to = true;
+        return;
+    case Kind::Cc:
+        fields.cc = true;
+        return;
+    case Kind::Subject:
+        fields.subject = true;
+        return;
+    case Kind::Bcc:
+    case Kind::Body:
+    case Kind::HasAttachment:
+        return;
+    case Kind::Unread:
+    case Kind::Read:
+    case Kind::Flagged:
+    case Kind::Answered:
+    case Kind::Draft:
+    case Kind::Keyword:
+        fields.flags = true;
+        return;
+    case Kind::Before:
+    case Kind::After:
+    case Kind::On:
+        fields.internalDate = true;
+        return;
+    case Kind::Larger:
+    case Kind::Smaller:
+        fields.size = true;
+        return;
+    }
+}
+
 } // namespace
 
 LocalSearchMatcher::LocalSearchMatcher(SearchTerm root)
     : m_root(std::move(root))
     , m_canMatch(possible(m_root, true))
 {
+    collectFields(m_root, m_fields);
 }
 
 LocalSearchMatcher::Answer LocalSearchMatcher::evaluate(const store::MessageRecord &row) const

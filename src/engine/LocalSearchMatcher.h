@@ -34,12 +34,16 @@ public:
     // False when no row can ever come out Yes (body:foo, -from:x...): the local phase then
     // need not read the cache at all.
     [[nodiscard]] bool canMatch() const { return m_canMatch; }
+    // The fields of a row that evaluate() reads: a row with only these (and the UID) filled in
+    // gets the same answer as the whole row.
+    [[nodiscard]] const store::MessageFields &fields() const { return m_fields; }
     [[nodiscard]] Answer evaluate(const store::MessageRecord &row) const;
     [[nodiscard]] bool matches(const store::MessageRecord &row) const { return evaluate(row) == Answer::Yes; }
 
 private:
     SearchTerm m_root;
     bool m_canMatch = false;
+    store::MessageFields m_fields;
 };
 
 } // namespace fumi::engine

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace fumi::engine {
 
@@ -28,6 +29,27 @@ bool sameMailbox(const QString &a, const QString &b)
     return a == b;
 }
 
+// Servers limit the length of a command line (Dovecot to 64 KB), and a search's matches can be
+// thousands of scattered UIDs: a FETCH of them goes out in pieces of at most 1,000 ranges, at
+// most 22 KB of sequence set each.
+QList<UidSet> inPieces(const UidSet &uids)
+{
+    constexpr int rangesPerPiece = 1000;
+    QList<UidSet> pieces;
+    UidSet piece;
+    int ranges = 0;
+    for (const UidSet::Range &range : uids.ranges()) {
+        piece.insert(range.first, range.last);
+        if (++ranges == rangesPerPiece) {
+            pieces.append(std::exchange(piece, UidSet()));
+            ranges = 0;
+        }
+    }
+    if (!piece.isEmpty())
+        pieces.append(piece);
+    return pieces;
+}
+
 } // namespace
 
 ServerSearch::ServerSearch(Session &session, store::AccountStore &store, SearchTerm root,
@@ -42,7 +64,9 @@ ServerSearch::ServerSearch(Session &session, store::AccountStore &store, SearchT
 
 ServerSearch::~ServerSearch()
 {
-    if (m_session)
+    // Once finished the receiver is already released: AccountEngine deletes a finished search
+    // later, when the next one may have set its own receiver on the same session.
+    if (m_session && !m_done)
         m_session->setMailboxReceiver({});
 }
 
@@ -124,6 +148,8 @@ void ServerSearch::nextStep()
         return;
     if (m_cancelled || m_steps.empty()) {
         m_done = true;
+        if (m_session)
+            m_session->setMailboxReceiver({});
         Q_EMIT finished(m_failed, m_matches);
         return;
     }
@@ -181,15 +207,17 @@ void ServerSearch::examineAndSearch(Step step)
 void ServerSearch::resolve(Step step)
 {
     QList<store::MessageRecord> rows;
-    UidSet missing = step.uids;
+    UidSet stored;
     UidSet structures;
     const std::optional<store::MailboxRecord> current = m_store.mailbox(step.mailbox.id);
     // The store's rows name the same messages only under the same UIDVALIDITY.
     if (current && step.uidValidity != 0 && current->sync.uidValidity == step.uidValidity && !step.uids.isEmpty()) {
-        const std::vector<store::MessageRecord> stored = m_store.messages(step.mailbox.id, step.uids);
-        rows.reserve(qsizetype(stored.size()));
-        for (const store::MessageRecord &row : stored) {
-            missing.remove(row.uid);
+        const std::vector<store::MessageRecord> cached = m_store.messages(step.mailbox.id, step.uids);
+        rows.reserve(qsizetype(cached.size()));
+        for (const store::MessageRecord &row : cached) {
+            // In ascending order, so each insert appends (removing each from a copy of
+            // step.uids instead took time quadratic in the matches).
+            stored.insert(row.uid);
             if (m_refine) {
                 const std::optional<QByteArray> blob = m_store.bodyStructure(step.mailbox.id, row.uid);
                 const std::optional<MessageStructure> structure
@@ -203,6 +231,7 @@ void ServerSearch::resolve(Step step)
             rows.append(row);
         }
     }
+    const UidSet missing = step.uids - stored;
     if (missing.isEmpty() && structures.isEmpty()) {
         deliver(step, std::move(rows));
         return nextStep();
@@ -240,13 +269,15 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
         QByteArray items = MessageRowBuilder::fetchItems(false);
         if (m_refine)
             items.insert(items.size() - 1, " BODYSTRUCTURE");
-        ++fetching->pending;
-        m_session->run(std::move(imap::Command("UID FETCH").sequenceSet(rowsToFetch).raw(items)), this, answered);
+        for (const UidSet &piece : inPieces(rowsToFetch)) {
+            ++fetching->pending;
+            m_session->run(std::move(imap::Command("UID FETCH").sequenceSet(piece).raw(items)), this, answered);
+        }
     }
-    if (!structuresToFetch.isEmpty()) {
+    for (const UidSet &piece : inPieces(structuresToFetch)) {
         ++fetching->pending;
-        m_session->run(std::move(imap::Command("UID FETCH").sequenceSet(structuresToFetch).raw("(UID BODYSTRUCTURE)")),
-                       this, answered);
+        m_session->run(std::move(imap::Command("UID FETCH").sequenceSet(piece).raw("(UID BODYSTRUCTURE)")), this,
+                       answered);
     }
     *finishRows = [this, fetching, step, rowsToFetch, structuresToFetch, rows = std::move(rows)]() mutable {
         QList<store::MessageRecord> kept;

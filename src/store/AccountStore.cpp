@@ -667,6 +667,41 @@ std::vector<MessageRecord> AccountStore::newestMessages(qint64 mailboxId, qsizet
 std::vector<MessageRecord> AccountStore::messages(qint64 mailboxId, const UidSet &uids) const
 {
     std::vector<MessageRecord> result;
+    const std::vector<UidSet::Range> &ranges = uids.ranges();
+    if (ranges.empty())
+        return result;
+    // One statement per range suits a mailbox's UIDs, which mostly run in long stretches, but a
+    // search's matches are scattered: 30,000 single UIDs would be 30,000 statements. (A pass
+    // over [min, max] that skips the rest is no better: Qt's SQLite driver converts every
+    // column of every row it steps over.) So many ranges go to SQLite at once, as a JSON array
+    // of [first, last] pairs that one statement joins with the primary key. CROSS JOIN keeps
+    // the pairs as the outer loop: with a plain JOIN, SQLite scans the mailbox's rows and
+    // walks the whole array for each.
+    if (ranges.size() > 8) {
+        QByteArray json;
+        json.reserve(qsizetype(ranges.size()) * 16);
+        json += '[';
+        for (const UidSet::Range &range : ranges) {
+            if (json.size() > 1)
+                json += ',';
+            json += '[' + QByteArray::number(range.first) + ',' + QByteArray::number(range.last) + ']';
+        }
+        json += ']';
+        QSqlQuery &query = m_database->prepared(
+            u"SELECT "_s + messageColumns
+            + u" FROM json_each(?) AS wanted CROSS JOIN messages ON mailbox_id = ? AND uid BETWEEN "
+              u"json_extract(wanted.value, '$[0]') AND json_extract(wanted.value, '$[1]') ORDER BY uid"_s);
+        query.bindValue(0, QString::fromLatin1(json));
+        query.bindValue(1, mailboxId);
+        if (auto done = m_database->exec(query, u"reading messages"); !done) {
+            qCWarning(lcStore) << done.error().message;
+            return result;
+        }
+        while (query.next())
+            result.push_back(readMessage(query));
+        query.finish();
+        return result;
+    }
     QSqlQuery &query = m_database->prepared(u"SELECT "_s + messageColumns
                                             + u" FROM messages WHERE mailbox_id = ? AND uid BETWEEN ? AND ? "
                                               u"ORDER BY uid"_s);
@@ -683,6 +718,58 @@ std::vector<MessageRecord> AccountStore::messages(qint64 mailboxId, const UidSet
         }
     }
     return result;
+}
+
+void AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
+                                const std::function<void(const MessageRecord &)> &visit) const
+{
+    QString columns = u"uid"_s;
+    if (fields.flags)
+        columns += u", flags, keywords"_s;
+    if (fields.size)
+        columns += u", size"_s;
+    if (fields.internalDate)
+        columns += u", internal_date"_s;
+    if (fields.subject)
+        columns += u", subject"_s;
+    if (fields.from)
+        columns += u", from_name, from_address"_s;
+    if (fields.to)
+        columns += u", to_list"_s;
+    if (fields.cc)
+        columns += u", cc_list"_s;
+    QSqlQuery &query
+        = m_database->prepared(u"SELECT "_s + columns + u" FROM messages WHERE mailbox_id = ? ORDER BY uid"_s);
+    query.bindValue(0, mailboxId);
+    if (auto done = m_database->exec(query, u"scanning messages"); !done) {
+        qCWarning(lcStore) << done.error().message;
+        return;
+    }
+    MessageRecord row;
+    while (query.next()) {
+        int column = 0;
+        row.uid = Uid(query.value(column++).toLongLong());
+        if (fields.flags) {
+            row.flags = m_keywords->decode(query.value(column).toLongLong(), query.value(column + 1).toString());
+            column += 2;
+        }
+        if (fields.size)
+            row.size = quint64(query.value(column++).toLongLong());
+        if (fields.internalDate)
+            row.internalDate = readDate(query.value(column++));
+        if (fields.subject)
+            row.subject = query.value(column++).toString();
+        if (fields.from) {
+            row.fromName = query.value(column++).toString();
+            row.fromAddress = query.value(column++).toString();
+        }
+        if (fields.to)
+            row.to = query.value(column++).toString();
+        if (fields.cc)
+            row.cc = query.value(column++).toString();
+        visit(row);
+    }
+    query.finish();
 }
 
 std::optional<MessageRecord> AccountStore::message(qint64 mailboxId, Uid uid) const

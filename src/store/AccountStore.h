@@ -82,6 +82,11 @@ public:
     [[nodiscard]] std::vector<MessageRecord> newestMessages(qint64 mailboxId, qsizetype limit,
                                                             Uid below = maxUid) const;
     [[nodiscard]] std::vector<MessageRecord> messages(qint64 mailboxId, const UidSet &uids) const;
+    // Every row of the mailbox in UID order, with only the UID and `fields` filled in (the rest
+    // left default), each passed to `visit`: for deciding something about every row (a
+    // search's local phase) without reading whole rows. `visit` must not use the store.
+    void scanMessages(qint64 mailboxId, const MessageFields &fields,
+                      const std::function<void(const MessageRecord &)> &visit) const;
     [[nodiscard]] std::optional<MessageRecord> message(qint64 mailboxId, Uid uid) const;
     // Just the flags, for large sets (a flag sync compares 100,000 of them).
     [[nodiscard]] std::vector<FlagUpdate> flags(qint64 mailboxId, const UidSet &uids) const;

@@ -35,6 +35,20 @@ struct MessageRecord {
     friend bool operator==(const MessageRecord &, const MessageRecord &) = default;
 };
 
+// Which fields of a MessageRecord a caller needs, for AccountStore::scanMessages(): reading
+// only those keeps a pass over 100,000 rows from building 100,000 whole rows.
+struct MessageFields {
+    bool flags = false; // flags and keywords
+    bool size = false;
+    bool internalDate = false;
+    bool subject = false;
+    bool from = false; // name and address
+    bool to = false;
+    bool cc = false;
+
+    friend bool operator==(const MessageFields &, const MessageFields &) = default;
+};
+
 // A flag change for one message, as the server reported it or the user made it.
 struct FlagUpdate {
     Uid uid = 0;

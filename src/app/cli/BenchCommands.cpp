@@ -15,12 +15,14 @@
 #include "app/cli/RawFloor.h"
 #include "app/cli/RawImapSession.h"
 #include "app/cli/RemoteFlagChange.h"
+#include "app/cli/SearchBench.h"
 #include "engine/MessageRowBuilder.h"
 #include "support/DovecotServer.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -58,6 +60,9 @@ struct Figures {
     std::optional<double> fumiRssMb; // the peak while measuring Fumi, when the kernel could reset it
     double processRssMb = 0;         // the peak of the whole fumi-cli run, generator and all
     MaildirGenerator::Summary mailbox;
+    bool searchOnly = false;
+    std::optional<SearchBenchFigures> search;
+    QString searchError;
 };
 
 double elapsed(const QElapsedTimer &timer)
@@ -174,6 +179,42 @@ QJsonValue optionalJson(const std::optional<double> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
+QJsonValue searchJson(const Figures &f)
+{
+    if (!f.search)
+        return QJsonObject{{u"error"_s, f.searchError}};
+    const SearchBenchFigures &search = *f.search;
+    QJsonArray queries;
+    for (const SearchBenchResult &r : search.results) {
+        if (!r.error.isEmpty()) {
+            queries.append(QJsonObject{{u"label"_s, r.query.label}, {u"query"_s, r.query.text}, {u"error"_s, r.error}});
+            continue;
+        }
+        queries.append(QJsonObject{
+            {u"label"_s, r.query.label},
+            {u"query"_s, r.query.text},
+            {u"command"_s, QString::fromUtf8(r.command)},
+            {u"server_matches"_s, double(r.serverMatches)},
+            {u"local_rows"_s, double(r.localRows)},
+            {u"rows"_s, double(r.rows)},
+            {u"raw_s"_s, r.rawSeconds},
+            {u"first_s"_s, r.firstSeconds},
+            {u"complete_s"_s, r.completeSeconds},
+            {u"overhead_s"_s, r.overheadSeconds()},
+            {u"ratio"_s, r.rawSeconds > 0 ? QJsonValue(r.completeSeconds / r.rawSeconds) : QJsonValue()},
+            {u"overhead_met"_s, r.overheadSeconds() <= searchOverheadTargetSeconds},
+        });
+    }
+    return QJsonObject{
+        {u"runs"_s, search.runs},
+        {u"open_s"_s, search.openSeconds},
+        {u"load_before"_s, search.loadBefore},
+        {u"load_after"_s, search.loadAfter},
+        {u"overhead_target_s"_s, searchOverheadTargetSeconds},
+        {u"queries"_s, queries},
+    };
+}
+
 QJsonObject toJson(const Figures &f)
 {
     const bool fumi = f.fumi.has_value();
@@ -206,6 +247,14 @@ QJsonObject toJson(const Figures &f)
     };
     if (!fumi)
         object.insert(u"fumi_error"_s, f.fumiError);
+    if (f.searchOnly) {
+        // Only what was measured.
+        object = QJsonObject{{u"messages"_s, double(f.messages)},
+                             {u"seed"_s, QString::number(f.seed)},
+                             {u"server_start_s"_s, f.serverStartSeconds},
+                             {u"warm_server_s"_s, f.warmSeconds}};
+    }
+    object.insert(u"search"_s, searchJson(f));
     return object;
 }
 
@@ -233,6 +282,70 @@ QString verdict(bool met)
     return met ? u"yes"_s : u"NO"_s;
 }
 
+QString milliseconds(double seconds)
+{
+    return QString::number(seconds * 1000, 'f', 1) + u" ms"_s;
+}
+
+// Issue 7's table: one row per query, Fumi against the raw SEARCH of the same run.
+QStringList searchLines(const Figures &f)
+{
+    QStringList lines;
+    if (!f.search) {
+        lines << u"Search figures are missing: "_s + f.searchError;
+        return lines;
+    }
+    const SearchBenchFigures &search = *f.search;
+    lines << u"Search (issue 7): median of %1 runs per query, after one unmeasured run; load average %2 before, %3 "
+             "after"_s.arg(search.runs)
+                 .arg(search.loadBefore, search.loadAfter);
+    const QStringList header{u"query"_s,         u"matches"_s,  u"local"_s, u"raw SEARCH"_s, u"fumi first"_s,
+                             u"fumi complete"_s, u"overhead"_s, u"ratio"_s, u"≤ 20 ms"_s};
+    QList<QStringList> rows{header};
+    for (const SearchBenchResult &r : search.results) {
+        if (!r.error.isEmpty()) {
+            rows << QStringList{r.query.text, u"failed"_s, {}, {}, {}, {}, {}, {}, u"-"_s};
+            continue;
+        }
+        rows << QStringList{r.query.text,
+                            QString::number(r.rows),
+                            QString::number(r.localRows),
+                            milliseconds(r.rawSeconds),
+                            milliseconds(r.firstSeconds),
+                            milliseconds(r.completeSeconds),
+                            milliseconds(r.overheadSeconds()),
+                            r.rawSeconds > 0 ? QString::number(r.completeSeconds / r.rawSeconds, 'f', 2) : QString(),
+                            verdict(r.overheadSeconds() <= searchOverheadTargetSeconds)};
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : std::as_const(rows)) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = qMax(widths[i], row[i].size());
+    }
+    for (const QStringList &row : std::as_const(rows)) {
+        QString line = row[0].leftJustified(widths[0]);
+        for (qsizetype i = 1; i < row.size(); ++i)
+            line += u"  "_s + row[i].rightJustified(widths[i]);
+        lines << line;
+    }
+    lines << u"matches: rows of the complete result (the server's matches, has:attachment refined from "
+             "BODYSTRUCTURE); local: rows the cache proved at once."_s;
+    lines << u"raw SEARCH: the same UID SEARCH bytes on a raw TLS session with the mailbox EXAMINEd, send to tagged "
+             "OK; it excludes fetching what the cache lacks (envelopes, has:attachment's BODYSTRUCTUREs), which "
+             "fumi complete includes."_s;
+    lines << u"fumi: an AccountEngine with the mailbox open and synced; from parsing the query and search() to the "
+             "first (Local) update and to requestFinished. Opening the mailbox took %1 (not measured)."_s.arg(
+                 seconds(search.openSeconds));
+    for (const SearchBenchResult &r : search.results) {
+        if (!r.error.isEmpty())
+            lines << u"  %1 failed: %2"_s.arg(r.query.text, r.error);
+    }
+    for (const SearchBenchResult &r : search.results)
+        lines << u"  %1: %2"_s.arg(r.query.text,
+                                   QString::fromUtf8(QByteArray(r.command.left(200)).replace("\r\n", "\\r\\n")));
+    return lines;
+}
+
 void printTable(Cli &cli, const Figures &f)
 {
     const QLocale c = QLocale::c();
@@ -240,6 +353,12 @@ void printTable(Cli &cli, const Figures &f)
     lines << u"Fumi benchmark: %1 messages (seed %2) in Dovecot on loopback, IMAP over TLS"_s
                  .arg(c.toString(qlonglong(f.messages)))
                  .arg(f.seed);
+    if (f.searchOnly) {
+        lines << QString();
+        lines << searchLines(f);
+        cli.print(lines.join(u'\n'));
+        return;
+    }
     if (f.mailbox.messages > 0) {
         const auto &m = f.mailbox;
         lines << u"  mailbox: %1; %2 plain, %3 alternative, %4 with attachments; %5 replies; Japanese %6 UTF-8 + %7 "
@@ -362,7 +481,81 @@ void printTable(Cli &cli, const Figures &f)
              "headers or, warm, the header cache plus flags, first screen, quit); it showed %1 messages both times; "
              "header cache %2."_s.arg(f.neomuttWarm.messages)
                  .arg(bytes(f.neomuttCacheBytes));
+    lines << QString();
+    lines << searchLines(f);
     cli.print(lines.join(u'\n'));
+}
+
+// Issue 5's measures: the raw floor, neomutt, Fumi's open and propagation. False once it has
+// failed the command.
+bool measureOpenAndPropagation(Cli &cli, const BenchServer &server, const QString &workspace, Figures &figures)
+{
+    QString error;
+    cli.warn(u"bench: measuring the raw floor"_s);
+    const auto floor = measureRawFloor(server, &error);
+    if (!floor) {
+        cli.fail(u"the raw floor: "_s + error);
+        return false;
+    }
+    figures.rawFloor = *floor;
+    const auto floorFumiItems = measureRawFloor(server, &error, engine::MessageRowBuilder::fetchItems(true));
+    if (!floorFumiItems) {
+        cli.fail(u"the raw floor with Fumi's items: "_s + error);
+        return false;
+    }
+    figures.rawFloorFumiItems = *floorFumiItems;
+    const auto firstWindow = measureRawFirstWindow(server, engine::MessageRowBuilder::fetchItems(true), &error);
+    if (!firstWindow) {
+        cli.fail(u"the raw first window: "_s + error);
+        return false;
+    }
+    figures.rawFirstWindowSeconds = *firstWindow;
+    cli.warn(u"bench: measuring the propagation floor (a raw IDLE)"_s);
+    const auto propagationFloor = measureRawPropagation(server, propagationCount(server), &error);
+    if (!propagationFloor) {
+        cli.fail(u"the propagation floor: "_s + error);
+        return false;
+    }
+    figures.rawPropagationSeconds = *propagationFloor;
+
+    const QString neomuttDirectory = QDir(workspace).filePath(u"neomutt"_s);
+    QDir(neomuttDirectory).removeRecursively();
+    NeomuttRun neomutt(server, neomuttDirectory);
+    cli.warn(u"bench: neomutt fills its header cache"_s);
+    if (!neomutt.run(true, &error)) {
+        cli.fail(u"neomutt (filling the header cache): "_s + error);
+        return false;
+    }
+    figures.neomuttCacheBytes = neomutt.headerCacheBytes();
+    if (figures.neomuttCacheBytes == 0) {
+        cli.fail(u"neomutt ran but wrote no header cache in "_s + neomuttDirectory);
+        return false;
+    }
+    cli.warn(u"bench: neomutt cold open"_s);
+    const auto cold = neomutt.run(false, &error);
+    if (!cold) {
+        cli.fail(u"neomutt (cold): "_s + error);
+        return false;
+    }
+    figures.neomuttCold = *cold;
+    cli.warn(u"bench: neomutt warm open"_s);
+    const auto warm = neomutt.run(true, &error);
+    if (!warm) {
+        cli.fail(u"neomutt (warm): "_s + error);
+        return false;
+    }
+    figures.neomuttWarm = *warm;
+
+    cli.warn(u"bench: measuring Fumi"_s);
+    const QString cacheDirectory = QDir(workspace).filePath(u"fumi-cache"_s);
+    QDir(cacheDirectory).removeRecursively();
+    QDir().mkpath(cacheDirectory);
+    const bool rssReset = resetPeakRss();
+    figures.fumi = measureFumi(server, cacheDirectory, &figures.fumiError);
+    if (rssReset)
+        figures.fumiRssMb = peakRssMb();
+    figures.processRssMb = processPeakRssMb();
+    return true;
 }
 
 // --- the command -----------------------------------------------------------------------------------
@@ -376,6 +569,9 @@ void declareBench(QCommandLineParser &parser)
          u"Keep the mailbox, neomutt's and Fumi's caches in DIR, and reuse a mailbox made there with the same "
          "--messages and --seed."_s,
          u"DIR"_s},
+        {u"search-only"_s, u"Measure only the search latency (issue 7), not the open, neomutt or propagation."_s},
+        {u"search-runs"_s, u"Measured runs per search query (default 5); the median is shown."_s, u"N"_s},
+        {u"search-query"_s, u"Measure this search instead of the usual ones (may repeat)."_s, u"QUERY"_s},
     });
 }
 
@@ -404,6 +600,17 @@ void runBench(Cli &cli, const QCommandLineParser &parser)
             return;
         }
     }
+
+    int searchRuns = 5;
+    if (parser.isSet(u"search-runs"_s)) {
+        bool ok = false;
+        searchRuns = parser.value(u"search-runs"_s).toInt(&ok);
+        if (!ok || searchRuns < 1 || searchRuns > 1000) {
+            cli.fail(u"--search-runs must be a number from 1 to 1000."_s, UsageError);
+            return;
+        }
+    }
+    figures.searchOnly = parser.isSet(u"search-only"_s);
 
     std::unique_ptr<QTemporaryDir> temporary;
     QString workspace = parser.value(u"keep"_s);
@@ -456,79 +663,29 @@ void runBench(Cli &cli, const QCommandLineParser &parser)
     if (!warmServer(cli, dovecot, server, figures))
         return;
 
-    QString error;
-    cli.warn(u"bench: measuring the raw floor"_s);
-    const auto floor = measureRawFloor(server, &error);
-    if (!floor) {
-        cli.fail(u"the raw floor: "_s + error);
+    if (!figures.searchOnly && !measureOpenAndPropagation(cli, server, workspace, figures))
         return;
-    }
-    figures.rawFloor = *floor;
-    const auto floorFumiItems = measureRawFloor(server, &error, engine::MessageRowBuilder::fetchItems(true));
-    if (!floorFumiItems) {
-        cli.fail(u"the raw floor with Fumi's items: "_s + error);
-        return;
-    }
-    figures.rawFloorFumiItems = *floorFumiItems;
-    const auto firstWindow = measureRawFirstWindow(server, engine::MessageRowBuilder::fetchItems(true), &error);
-    if (!firstWindow) {
-        cli.fail(u"the raw first window: "_s + error);
-        return;
-    }
-    figures.rawFirstWindowSeconds = *firstWindow;
-    cli.warn(u"bench: measuring the propagation floor (a raw IDLE)"_s);
-    const auto propagationFloor = measureRawPropagation(server, propagationCount(server), &error);
-    if (!propagationFloor) {
-        cli.fail(u"the propagation floor: "_s + error);
-        return;
-    }
-    figures.rawPropagationSeconds = *propagationFloor;
 
-    const QString neomuttDirectory = QDir(workspace).filePath(u"neomutt"_s);
-    QDir(neomuttDirectory).removeRecursively();
-    NeomuttRun neomutt(server, neomuttDirectory);
-    cli.warn(u"bench: neomutt fills its header cache"_s);
-    if (!neomutt.run(true, &error)) {
-        cli.fail(u"neomutt (filling the header cache): "_s + error);
-        return;
+    cli.warn(u"bench: measuring search latency"_s);
+    const QString searchDirectory = QDir(workspace).filePath(u"fumi-search-cache"_s);
+    QDir().mkpath(searchDirectory);
+    QList<SearchBenchQuery> queries = searchBenchQueries();
+    if (parser.isSet(u"search-query"_s)) {
+        queries.clear();
+        for (const QString &text : parser.values(u"search-query"_s))
+            queries.append({text, text});
     }
-    figures.neomuttCacheBytes = neomutt.headerCacheBytes();
-    if (figures.neomuttCacheBytes == 0) {
-        cli.fail(u"neomutt ran but wrote no header cache in "_s + neomuttDirectory);
-        return;
-    }
-    cli.warn(u"bench: neomutt cold open"_s);
-    const auto cold = neomutt.run(false, &error);
-    if (!cold) {
-        cli.fail(u"neomutt (cold): "_s + error);
-        return;
-    }
-    figures.neomuttCold = *cold;
-    cli.warn(u"bench: neomutt warm open"_s);
-    const auto warm = neomutt.run(true, &error);
-    if (!warm) {
-        cli.fail(u"neomutt (warm): "_s + error);
-        return;
-    }
-    figures.neomuttWarm = *warm;
-
-    cli.warn(u"bench: measuring Fumi"_s);
-    const QString cacheDirectory = QDir(workspace).filePath(u"fumi-cache"_s);
-    QDir(cacheDirectory).removeRecursively();
-    QDir().mkpath(cacheDirectory);
-    const bool rssReset = resetPeakRss();
-    figures.fumi = measureFumi(server, cacheDirectory, &figures.fumiError);
-    if (rssReset)
-        figures.fumiRssMb = peakRssMb();
-    figures.processRssMb = processPeakRssMb();
+    figures.search = measureSearch(server, searchDirectory, queries, searchRuns, &figures.searchError);
     dovecot.stop();
 
     if (cli.json())
         cli.printJson(toJson(figures));
     else
         printTable(cli, figures);
-    if (!figures.fumi && cli.json())
+    if (!figures.searchOnly && !figures.fumi && cli.json())
         cli.warn(u"fumi-cli: Fumi's figures are missing: "_s + figures.fumiError);
+    if (!figures.search && cli.json())
+        cli.warn(u"fumi-cli: the search figures are missing: "_s + figures.searchError);
     cli.finish(Success);
 }
 
@@ -538,15 +695,17 @@ QList<Command> benchCommands()
 {
     return {
         {{u"bench"_s},
-         u"[--messages N] [--seed S] [--keep DIR]"_s,
+         u"[--messages N] [--seed S] [--keep DIR] [--search-only] [--search-runs N] [--search-query Q]..."_s,
          u"Measure Fumi on a generated mailbox against the raw IMAP floor and neomutt.\n"
          "Generates a seeded Maildir (plain and multipart mail, attachments, threads, Japanese\n"
          "in UTF-8 and ISO-2022-JP), serves it from a private Dovecot on loopback over TLS, warms\n"
          "the server, then measures in one run: the raw floor (one UID FETCH 1:* of UID FLAGS\n"
          "ENVELOPE INTERNALDATE RFC822.SIZE, read and discarded), neomutt's open without and\n"
          "with its header cache, and Fumi's cold open, first window, warm reopen, propagation of\n"
-         "1,000 remote flag changes and peak RSS. Prints a table with the targets, or with --json\n"
-         "one object.\n"
+         "1,000 remote flag changes and peak RSS; then the search latency of issue 7: for a few\n"
+         "typical queries, an engine with the mailbox open from search() to the first (cached)\n"
+         "results and to the complete ones, against the same UID SEARCH on a raw session.\n"
+         "Prints a table with the targets, or with --json one object.\n"
          "\n"
          "A developer command: it runs Dovecot through the test fixture of tests/support and needs\n"
          "dovecot, doveadm, neomutt and script installed, as in ./dev's build root (./dev bench)."_s,

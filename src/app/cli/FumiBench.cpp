@@ -20,11 +20,7 @@ using namespace Qt::StringLiterals;
 
 namespace fumi::cli {
 
-namespace {
-
-// A logged-in session on the benchmark's server, as the engine makes them (TLS, COMPRESS,
-// ENABLE QRESYNC), or null with *error.
-std::unique_ptr<engine::Session> logIn(const BenchServer &server, QString *error)
+std::unique_ptr<engine::Session> logInBenchSession(const BenchServer &server, QString *error)
 {
     imap::ConnectionSettings settings;
     settings.host = server.host;
@@ -51,6 +47,8 @@ std::unique_ptr<engine::Session> logIn(const BenchServer &server, QString *error
         return nullptr;
     return std::make_unique<engine::Session>(std::move(connection));
 }
+
+namespace {
 
 // Runs `sync` to its end; the seconds until synced and, when asked, until the first window.
 bool syncOnce(engine::MailboxSync &sync, double *seconds, double *firstWindow, QString *error)
@@ -100,7 +98,7 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
     FumiBenchFigures figures;
 
     // Cold: an empty store, every row fetched and stored.
-    std::unique_ptr<engine::Session> session = logIn(server, error);
+    std::unique_ptr<engine::Session> session = logInBenchSession(server, error);
     if (!session)
         return std::nullopt;
     {
@@ -114,7 +112,7 @@ std::optional<FumiBenchFigures> measureFumi(const BenchServer &server, const QSt
     session.reset();
 
     // Warm: a new connection (the login not timed), the cached state, nothing changed.
-    session = logIn(server, error);
+    session = logInBenchSession(server, error);
     if (!session)
         return std::nullopt;
     const qint64 receivedBefore = session->connection().bytesReceived();

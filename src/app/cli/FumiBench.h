@@ -7,9 +7,18 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
+namespace fumi::engine {
+class Session;
+}
+
 namespace fumi::cli {
+
+// A logged-in session on the benchmark's server, as the engine makes them (TLS, COMPRESS,
+// ENABLE QRESYNC and UTF8=ACCEPT where offered), or null with *error.
+[[nodiscard]] std::unique_ptr<engine::Session> logInBenchSession(const BenchServer &server, QString *error);
 
 // Fumi's own figures in `fumi-cli bench`: what the engine does with the benchmark's mailbox.
 // Everything else in the benchmark (the mailbox, the server, the raw floor, neomutt, RSS) is

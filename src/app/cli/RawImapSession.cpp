@@ -54,7 +54,7 @@ RawImapSession::~RawImapSession()
         m_socket->abort();
 }
 
-bool RawImapSession::open(bool readOnly, QString *error)
+bool RawImapSession::open(bool readOnly, QString *error, const QByteArray &enable)
 {
     m_socket = std::make_unique<QSslSocket>();
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
@@ -74,6 +74,15 @@ bool RawImapSession::open(bool readOnly, QString *error)
     if (!login->status.startsWith("OK")) {
         *error = u"LOGIN failed: "_s + QString::fromUtf8(login->status);
         return false;
+    }
+    if (!enable.isEmpty()) {
+        const auto enabled = run("ENABLE " + enable, false, error, 30000);
+        if (!enabled)
+            return false;
+        if (!enabled->status.startsWith("OK")) {
+            *error = u"ENABLE failed: "_s + QString::fromUtf8(enabled->status);
+            return false;
+        }
     }
     const auto select
         = run(QByteArray(readOnly ? "EXAMINE " : "SELECT ") + quoted(m_server.mailbox), false, error, 600000);

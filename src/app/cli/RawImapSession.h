@@ -40,9 +40,10 @@ public:
     RawImapSession(const RawImapSession &) = delete;
     RawImapSession &operator=(const RawImapSession &) = delete;
 
-    // Connects with TLS (trusting only the server's CA), logs in, and SELECTs the mailbox
+    // Connects with TLS (trusting only the server's CA), logs in, ENABLEs `enable` when it is
+    // not empty (UTF8=ACCEPT must come before the mailbox is selected), and SELECTs the mailbox
     // (EXAMINE when readOnly). False, with *error, on failure.
-    [[nodiscard]] bool open(bool readOnly, QString *error);
+    [[nodiscard]] bool open(bool readOnly, QString *error, const QByteArray &enable = {});
     // Sends one command (without tag and CRLF) and reads to its tagged reply. The reply is
     // returned whatever its status (OK, NO, BAD); null, with *error, when the connection fails
     // or nothing arrives within timeoutMs.

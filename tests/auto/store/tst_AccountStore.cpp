@@ -177,6 +177,8 @@ private Q_SLOTS:
     void newestMessages_data();
     void newestMessages();
     void messagesAndFlagsForUidSet();
+    void messagesForScatteredUids();
+    void scanMessagesReadsOnlyTheFieldsAsked();
     void findByMessageId();
     void resetMailboxDropsOnlyThatMailbox();
     void reopenSeesEverything();
@@ -766,6 +768,74 @@ void TestAccountStore::messagesAndFlagsForUidSet()
     QCOMPARE(flags[4], (FlagUpdate{50, flagsOf("(\\Answered $Work)"), 1050}));
     QCOMPARE(store->flags(inbox, UidSet::fromRange(1, maxUid)).size(), 100u);
     QVERIFY(store->flags(inbox, UidSet()).empty());
+}
+
+// A search's matches are many scattered UIDs: messages() then reads them in one pass, which
+// must give exactly what one statement per range gives.
+void TestAccountStore::messagesForScatteredUids()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    const qint64 other = addMailbox(*store, u"Other"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 300);
+    changes.added.erase(changes.added.begin() + 99); // UID 100 is gone
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QVERIFY(store->applyChanges(other, changes).ok());
+
+    UidSet wanted;
+    for (Uid uid = 1; uid <= 310; uid += 3) // 104 ranges, the last ones past the end
+        wanted.insert(uid);
+    wanted.insert(150, 152);
+    std::vector<Uid> expected;
+    for (Uid uid : wanted) {
+        if (uid <= 300 && uid != 100)
+            expected.push_back(uid);
+    }
+    QVERIFY(wanted.ranges().size() > 16);
+    const std::vector<MessageRecord> rows = store->messages(inbox, wanted);
+    QCOMPARE(uidsOf(rows), expected);
+    QCOMPARE(rows[1], changes.added[3]); // UID 4, whole
+}
+
+void TestAccountStore::scanMessagesReadsOnlyTheFieldsAsked()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 5);
+    changes.added[2].flags = flagsOf("(\\Flagged $Work)");
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+
+    std::vector<MessageRecord> seen;
+    MessageFields fields;
+    fields.flags = true;
+    fields.subject = true;
+    store->scanMessages(inbox, fields, [&seen](const MessageRecord &row) {
+        seen.push_back(row);
+    });
+    QCOMPARE(uidsOf(seen), (std::vector<Uid>{1, 2, 3, 4, 5}));
+    QCOMPARE(seen[2].flags, changes.added[2].flags);
+    QCOMPARE(seen[2].subject, changes.added[2].subject);
+    QVERIFY(!seen[2].subject.isEmpty());
+    QVERIFY(seen[2].fromAddress.isEmpty());
+    QCOMPARE(seen[2].size, 0u);
+
+    seen.clear();
+    MessageFields all{true, true, true, true, true, true, true};
+    store->scanMessages(inbox, all, [&seen](const MessageRecord &row) {
+        seen.push_back(row);
+    });
+    QCOMPARE(seen.size(), 5u);
+    const MessageRecord &whole = changes.added[4];
+    QCOMPARE(seen[4].size, whole.size);
+    QCOMPARE(seen[4].internalDate, whole.internalDate);
+    QCOMPARE(seen[4].fromName, whole.fromName);
+    QCOMPARE(seen[4].fromAddress, whole.fromAddress);
+    QCOMPARE(seen[4].to, whole.to);
+    QCOMPARE(seen[4].cc, whole.cc);
 }
 
 void TestAccountStore::findByMessageId()

@@ -1,0 +1,332 @@
+// SPDX-FileCopyrightText: 2026 The Fumi developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "app/cli/SearchBench.h"
+
+#include "app/cli/FumiBench.h"
+#include "app/cli/RawImapSession.h"
+#include "engine/AccountEngine.h"
+#include "engine/SearchCompiler.h"
+#include "engine/Session.h"
+#include "imap/Connection.h"
+#include "support/MemoryCredentialStore.h"
+
+#include <QDate>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace fumi::cli {
+
+using engine::AccountEngine;
+
+namespace {
+
+constexpr int requestTimeoutMs = 10 * 60 * 1000;
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"unknown"_s;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return QString::fromLatin1(fields.mid(0, 3).join(' '));
+}
+
+// How many UIDs a (E)SEARCH answer names.
+qsizetype countMatches(const QByteArray &data)
+{
+    qsizetype count = 0;
+    for (QByteArray line : data.split('\n')) {
+        line = line.trimmed();
+        if (line.startsWith("* SEARCH")) {
+            count += line.mid(8).split(' ').size() - (line.size() > 8 ? 1 : 0);
+        } else if (line.startsWith("* ESEARCH")) {
+            const QList<QByteArray> words = line.split(' ');
+            for (qsizetype i = 0; i + 1 < words.size(); ++i) {
+                if (words[i].compare("COUNT", Qt::CaseInsensitive) == 0)
+                    return words[i + 1].toLongLong();
+            }
+            for (qsizetype i = 0; i + 1 < words.size(); ++i) {
+                if (words[i].compare("ALL", Qt::CaseInsensitive) == 0) {
+                    const auto set = UidSet::fromImapSequenceSet(words[i + 1], maxUid);
+                    return set ? qsizetype(set.value().count()) : 0;
+                }
+            }
+        }
+    }
+    return count;
+}
+
+// One engine on a thread of its own, as the application runs it.
+class EngineThread
+{
+public:
+    EngineThread(const BenchServer &server, const QString &dataDirectory)
+    {
+        account::Account account;
+        account.id = u"fumi-bench-search"_s;
+        account.displayName = u"Bench"_s;
+        account.imap = {server.host, server.port, account::Security::Tls};
+        account.login = server.user;
+        m_credentials.secrets.insert(
+            account::CredentialStore::key(account.id, account::CredentialStore::Secret::Password), server.password);
+        AccountEngine::Services services;
+        services.credentials = &m_credentials;
+        AccountEngine::Options options;
+        options.connection.caCertificates = {server.caCertificate};
+        // The mailbox searched is INBOX, open on the selected connection already.
+        options.watchInbox = false;
+        engine = new AccountEngine(account, dataDirectory, services, options);
+        engine->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
+        m_thread.start();
+    }
+    ~EngineThread()
+    {
+        QEventLoop loop;
+        QObject::connect(engine, &AccountEngine::stopped, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        engine->stop();
+        loop.exec();
+        m_thread.quit();
+        m_thread.wait();
+    }
+    EngineThread(const EngineThread &) = delete;
+    EngineThread &operator=(const EngineThread &) = delete;
+
+    // Sends a request and waits for its answer; false with *error when it failed.
+    bool request(const std::function<AccountEngine::RequestId(AccountEngine &)> &send, QString *error)
+    {
+        QEventLoop loop;
+        QObject context;
+        std::optional<AccountEngine::RequestId> id;
+        bool answered = false;
+        bool ok = false;
+        QObject::connect(engine, &AccountEngine::requestFinished, &context,
+                         [&](quint64 which, bool success, const QString &message, const QVariant &) {
+                             if (!id || which != *id)
+                                 return;
+                             answered = true;
+                             ok = success;
+                             *error = message;
+                             loop.quit();
+                         });
+        id = send(*engine);
+        QTimer::singleShot(requestTimeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (!answered)
+            *error = u"the engine did not answer"_s;
+        return ok;
+    }
+
+    AccountEngine *engine; // lives on m_thread, deleted there
+
+private:
+    test::MemoryCredentialStore m_credentials; // the engine calls it on its thread, as the keychain would be
+    QThread m_thread;
+};
+
+struct FumiRun {
+    double firstSeconds = -1;
+    double completeSeconds = -1;
+    qsizetype localRows = 0;
+    qsizetype rows = 0;
+};
+
+// One search as the search bar runs it: parse, search(), the updates, the answer.
+std::optional<FumiRun> runFumi(AccountEngine &engine, const QString &text, const QString &mailbox, QString *error)
+{
+    QEventLoop loop;
+    QObject context;
+    QElapsedTimer clock;
+    FumiRun run;
+    std::optional<AccountEngine::RequestId> id;
+    bool answered = false;
+    QString failure;
+    QObject::connect(&engine, &AccountEngine::searchUpdate, &context,
+                     [&](quint64 which, const engine::SearchUpdatePtr &update) {
+                         if (!id || which != *id)
+                             return;
+                         if (run.firstSeconds < 0)
+                             run.firstSeconds = double(clock.nsecsElapsed()) / 1e9;
+                         if (!update->error.isEmpty())
+                             failure = update->error;
+                         if (update->source == engine::SearchUpdate::Source::Local)
+                             run.localRows = update->rows.size();
+                         else
+                             run.rows = update->rows.size();
+                     });
+    QObject::connect(&engine, &AccountEngine::requestFinished, &context,
+                     [&](quint64 which, bool ok, const QString &message, const QVariant &) {
+                         if (!id || which != *id)
+                             return;
+                         run.completeSeconds = double(clock.nsecsElapsed()) / 1e9;
+                         answered = true;
+                         if (!ok && failure.isEmpty())
+                             failure = message;
+                         loop.quit();
+                     });
+    clock.start();
+    const ParseResult<engine::SearchQuery> parsed = engine::SearchQueryParser::parse(text, QDate::currentDate());
+    if (!parsed) {
+        *error = u"cannot parse \"%1\": %2"_s.arg(text, parsed.error().message);
+        return std::nullopt;
+    }
+    id = engine.search(parsed.value(), {mailbox});
+    QTimer::singleShot(requestTimeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!answered) {
+        *error = u"no answer to the search \"%1\""_s.arg(text);
+        return std::nullopt;
+    }
+    if (!failure.isEmpty()) {
+        *error = u"the search \"%1\" failed: %2"_s.arg(text, failure);
+        return std::nullopt;
+    }
+    return run;
+}
+
+// The UID SEARCH Fumi sends for `text`, without tag and CRLF.
+std::optional<QByteArray> compiledSearch(const QString &text, const engine::SearchCapabilities &capabilities,
+                                         QString *error)
+{
+    const ParseResult<engine::SearchQuery> parsed = engine::SearchQueryParser::parse(text, QDate::currentDate());
+    if (!parsed) {
+        *error = u"cannot parse \"%1\": %2"_s.arg(text, parsed.error().message);
+        return std::nullopt;
+    }
+    const ParseResult<imap::Command> command = engine::SearchCompiler::uidSearch(parsed.value().root, capabilities);
+    if (!command) {
+        *error = u"cannot compile \"%1\": %2"_s.arg(text, command.error().message);
+        return std::nullopt;
+    }
+    const QByteArrayList parts = command.value().serialize("t", capabilities.encoding());
+    // RawImapSession sends one line: a synchronising literal would need the server's "+".
+    if (parts.size() != 1) {
+        *error = u"\"%1\" needs a synchronising literal on this server"_s.arg(text);
+        return std::nullopt;
+    }
+    QByteArray bytes = parts.constFirst();
+    bytes.remove(0, 2); // "t "
+    bytes.chop(2);      // CRLF
+    return bytes;
+}
+
+} // namespace
+
+QList<SearchBenchQuery> searchBenchQueries()
+{
+    // MaildirGenerator's corpus: "Invoice 2291" among the English subjects, Maria Lopez among
+    // the senders, お見積りのお願い among the Japanese subjects, "The migration window is ..."
+    // among the body sentences, a tenth or so of the mail flagged or with attachments.
+    return {
+        {u"a subject word"_s, u"subject:invoice"_s},
+        {u"a sender"_s, u"from:maria"_s},
+        {u"a Japanese subject word (UTF-8 and ISO-2022-JP)"_s, u"subject:見積"_s},
+        {u"is:flagged"_s, u"is:flagged"_s},
+        {u"a body word"_s, u"body:migration"_s},
+        {u"has:attachment"_s, u"has:attachment"_s},
+        {u"OR and NOT"_s, u"(from:maria OR subject:budget) -is:read"_s},
+    };
+}
+
+std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const QString &dataDirectory,
+                                                const QList<SearchBenchQuery> &queries, int runs, QString *error)
+{
+    SearchBenchFigures figures;
+    figures.runs = runs;
+
+    // What the engine's connections will say: capabilities and what ENABLE turned on.
+    engine::SearchCapabilities capabilities;
+    QByteArray enable;
+    {
+        std::unique_ptr<engine::Session> session = logInBenchSession(server, error);
+        if (!session)
+            return std::nullopt;
+        capabilities = engine::SearchCapabilities::of(session->connection());
+        if (capabilities.utf8Accept)
+            enable = "UTF8=ACCEPT";
+        session->close();
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    EngineThread engine(server, dataDirectory);
+    if (!engine.request(
+            [](AccountEngine &e) {
+                return e.start();
+            },
+            error)
+        || !engine.request(
+            [&server](AccountEngine &e) {
+                return e.openMailbox(server.mailbox);
+            },
+            error)) {
+        *error = u"opening the mailbox: "_s + *error;
+        return std::nullopt;
+    }
+    figures.openSeconds = double(timer.nsecsElapsed()) / 1e9;
+
+    RawImapSession raw(server);
+    if (!raw.open(true, error, enable))
+        return std::nullopt;
+
+    figures.loadBefore = loadAverage();
+    for (const SearchBenchQuery &query : queries) {
+        SearchBenchResult result;
+        result.query = query;
+        const std::optional<QByteArray> command = compiledSearch(query.text, capabilities, error);
+        if (!command)
+            return std::nullopt;
+        result.command = *command;
+        QList<double> rawTimes;
+        QList<double> firstTimes;
+        QList<double> completeTimes;
+        for (int run = -1; run < runs; ++run) {
+            const auto reply = raw.run(*command, run < 0, error);
+            if (!reply)
+                return std::nullopt;
+            if (!reply->status.startsWith("OK")) {
+                *error = u"the raw search for \"%1\" failed: %2"_s.arg(query.text, QString::fromUtf8(reply->status));
+                return std::nullopt;
+            }
+            const std::optional<FumiRun> fumi = runFumi(*engine.engine, query.text, server.mailbox, &result.error);
+            if (!fumi)
+                break;
+            if (run < 0) {
+                result.serverMatches = countMatches(reply->data);
+                continue;
+            }
+            rawTimes << reply->seconds;
+            firstTimes << fumi->firstSeconds;
+            completeTimes << fumi->completeSeconds;
+            result.localRows = fumi->localRows;
+            result.rows = fumi->rows;
+        }
+        result.rawSeconds = median(rawTimes);
+        result.firstSeconds = median(firstTimes);
+        result.completeSeconds = median(completeTimes);
+        figures.results << result;
+    }
+    figures.loadAfter = loadAverage();
+    raw.logout();
+    return figures;
+}
+
+} // namespace fumi::cli
