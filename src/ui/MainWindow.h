@@ -151,6 +151,9 @@ private:
     void showAboutDialog();
 
     void openFolder(const QModelIndex &index);
+    // Threaded view of one mailbox: asks its server for threads (RFC 5256), which the list then
+    // follows; a server without THREAD answers no, and the list keeps threading by headers.
+    void requestServerThreads();
     void updateWindowTitle();
     void openMessage(const QModelIndex &index);
     void markOpenMessageRead();
@@ -258,6 +261,7 @@ private:
     QList<UndoEntry> m_undo;            // mirrors the registry's undo stack, oldest first
     QHash<quint64, QString> m_announce; // request → what the undo bar says when it succeeds
     QHash<quint64, QString> m_undoing;  // undo request → what it undoes
+    QHash<quint64, MailboxKey> m_threadRequests; // serverThreads request → its mailbox
     QHash<QString, QChar> m_separators; // account → its hierarchy separator
     QStringList m_folderToReopen;       // {account, path} still to reopen; empty when none
     bool m_restoringFolder = false;
