@@ -91,7 +91,7 @@ void MessageListModel::setMailboxes(const QList<MailboxKey> &mailboxes)
     beginResetModel();
     m_sources.clear();
     for (const MailboxKey &key : mailboxes)
-        m_sources.append(Source{key, {}});
+        m_sources.append(Source{key, {}, 0, std::nullopt});
     m_rows.clear();
     m_parent.clear();
     m_children.clear();
@@ -149,7 +149,7 @@ int MessageListModel::addMailbox(const MailboxKey &key)
     const int found = sourceOf(key.account, key.mailboxId);
     if (found >= 0)
         return found;
-    m_sources.append(Source{key, {}});
+    m_sources.append(Source{key, {}, 0, std::nullopt});
     return int(m_sources.size() - 1);
 }
 
