@@ -821,10 +821,9 @@ void AccountEngine::cancelSearch(RequestId id)
     QMetaObject::invokeMethod(
         this,
         [this, id] {
-            const auto queued
-                = std::find_if(m_searchQueue.begin(), m_searchQueue.end(), [id](const QueuedSearch &each) {
-                      return each.id == id;
-                  });
+            const auto queued = std::find_if(m_searchQueue.begin(), m_searchQueue.end(), [id](const QueuedSearch &each) {
+                return each.id == id;
+            });
             if (queued != m_searchQueue.end()) {
                 m_searchQueue.erase(queued);
                 return finish(id, false, tr("The search was cancelled"));

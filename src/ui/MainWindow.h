@@ -258,12 +258,14 @@ private:
         quint64 request = 0;
         QString description;
     };
-    QList<UndoEntry> m_undo;                             // mirrors the registry's undo stack, oldest first
-    QHash<quint64, QString> m_announce;                  // request → what the undo bar says when it succeeds
-    QHash<quint64, QString> m_undoing;                   // undo request → what it undoes
-    QHash<quint64, models::MailboxKey> m_threadRequests; // serverThreads request → its mailbox
-    QHash<QString, QChar> m_separators;                  // account → its hierarchy separator
-    QStringList m_folderToReopen;                        // {account, path} still to reopen; empty when none
+    QList<UndoEntry> m_undo;            // mirrors the registry's undo stack, oldest first
+    QHash<quint64, QString> m_announce; // request → what the undo bar says when it succeeds
+    QHash<quint64, QString> m_undoing;  // undo request → what it undoes
+    QHash<QString, QChar> m_separators; // account → its hierarchy separator
+    QStringList m_folderToReopen;       // {account, path} still to reopen; empty when none
+
+    // serverThreads request → the mailbox it is about
+    QHash<quint64, models::MailboxKey> m_threadRequests;
     bool m_restoringFolder = false;
 };
 

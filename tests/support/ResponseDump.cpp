@@ -261,8 +261,8 @@ QByteArray dump(const Response &response)
                 QByteArray out = "ESEARCH tag=" + q(r.tag);
                 if (!r.rawMailbox.isEmpty())
                     out += " mailbox=" + q(r.mailbox.toUtf8());
-                out += optionalNumber("UIDVALIDITY", r.uidValidity) + (r.uid ? " UID" : "")
-                    + optionalNumber("MIN", r.min) + optionalNumber("MAX", r.max) + optionalNumber("COUNT", r.count);
+                out += optionalNumber("UIDVALIDITY", r.uidValidity) + (r.uid ? " UID" : "") + optionalNumber("MIN", r.min)
+                    + optionalNumber("MAX", r.max) + optionalNumber("COUNT", r.count);
                 if (r.all)
                     out += " ALL=" + r.all->toImapSequenceSet();
                 return out + optionalNumber("MODSEQ", r.modSeq);
