@@ -542,6 +542,18 @@
         <source>No folder could be searched</source>
         <translation>どのフォルダーも検索できませんでした</translation>
     </message>
+    <message>
+        <source>The server does not offer threads of its own</source>
+        <translation>サーバーはスレッド表示に対応していません</translation>
+    </message>
+    <message>
+        <source>The server cannot open this folder</source>
+        <translation>サーバーがこのフォルダーを開けません</translation>
+    </message>
+    <message>
+        <source>The server refused to thread this folder</source>
+        <translation>サーバーはこのフォルダーのスレッド作成を拒否しました</translation>
+    </message>
 </context>
 <context>
     <name>fumi::engine::OperationJournal</name>

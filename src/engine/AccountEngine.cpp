@@ -36,6 +36,8 @@ MailboxDeltaPtr cachedRows(const store::AccountStore &store, qint64 mailboxId)
     auto delta = std::make_shared<MailboxDelta>();
     delta->mailboxId = mailboxId;
     delta->reset = true;
+    if (const std::optional<store::MailboxRecord> mailbox = store.mailbox(mailboxId))
+        delta->uidValidity = mailbox->sync.uidValidity;
     delta->inserted = store.messages(mailboxId, UidSet::fromRange(1, maxUid));
     qCDebug(lcEngine) << "read" << delta->inserted.size() << "cached rows of mailbox" << mailboxId << "in"
                       << timer.elapsed() << "ms";
@@ -56,6 +58,7 @@ AccountEngine::AccountEngine(account::Account account, QString dataDirectory, Se
     qRegisterMetaType<MessageStructure>();
     qRegisterMetaType<SearchSummary>();
     qRegisterMetaType<SearchUpdatePtr>();
+    qRegisterMetaType<ServerThreads>();
     for (Slot &each : m_slots) {
         each.retryTimer.setSingleShot(true);
         each.retryTimer.setParent(this);
@@ -970,6 +973,99 @@ void AccountEngine::runSearch(RequestId id, const SearchQuery &query, const QStr
                                      m_search->start();
                                  });
                              }});
+    startNextSearch();
+}
+
+AccountEngine::RequestId AccountEngine::serverThreads(const QString &path)
+{
+    return post([this, path](RequestId id) {
+        runServerThreads(id, path);
+    });
+}
+
+void AccountEngine::runServerThreads(RequestId id, const QString &path)
+{
+    if (!m_started || !m_store)
+        return finish(id, false, tr("The account is not started"));
+    const std::optional<store::MailboxRecord> mailbox = mailboxByPath(path);
+    if (!mailbox || !mailbox->selectable)
+        return finish(id, false, tr("There is no folder “%1” in this account").arg(path));
+    m_searchQueue.push_back(
+        {id, [this, id, mailbox = *mailbox] {
+             withSession(Role::Search, [this, id, mailbox](Session *session) {
+                 if (m_searchId != id)
+                     return; // cancelled while connecting
+                 // Answers the request unless it was cancelled meanwhile.
+                 const auto done = [this, id](bool ok, const QString &error, const QVariant &result = {}) {
+                     if (m_searchId != id)
+                         return;
+                     if (Slot &s = slot(Role::Search); s.session)
+                         s.session->setMailboxReceiver({});
+                     m_searchId = 0;
+                     finish(id, ok, error, result);
+                     startNextSearch();
+                 };
+                 if (!session)
+                     return done(false, tr("Could not connect to %1").arg(m_account.imap.host));
+                 const imap::Connection &connection = session->connection();
+                 QByteArray algorithm;
+                 if (connection.hasCapability("THREAD=REFERENCES"))
+                     algorithm = "REFERENCES";
+                 else if (connection.hasCapability("THREAD=REFS"))
+                     algorithm = "REFS";
+                 else
+                     return done(false, tr("The server does not offer threads of its own"));
+                 // EXAMINE and THREAD go out together; UIDVALIDITY comes with EXAMINE.
+                 auto uidValidity = std::make_shared<quint32>(0);
+                 auto examineError = std::make_shared<QString>();
+                 session->setMailboxReceiver([uidValidity](const imap::Response &response) {
+                     const auto *status = std::get_if<imap::StatusResponse>(&response);
+                     if (status && status->code.kind == imap::ResponseCode::Kind::UidValidity)
+                         *uidValidity = quint32(status->code.number);
+                 });
+                 session->setSelected(0, {});
+                 session->run(std::move(imap::Command("EXAMINE").mailbox(mailbox.path)), this,
+                              [session, examineError, mailbox](const imap::CommandResult &result) {
+                                  if (result.ok()) {
+                                      session->setSelected(mailbox.id, mailbox.path);
+                                  } else {
+                                      *examineError = QString::fromUtf8(result.status.text);
+                                      if (examineError->isEmpty())
+                                          *examineError = tr("The server cannot open this folder");
+                                  }
+                              });
+                 session->run(std::move(imap::Command("UID THREAD").raw(algorithm).raw("UTF-8").raw("ALL")), this,
+                              [done, uidValidity, examineError, algorithm](const imap::CommandResult &result) {
+                                  if (!examineError->isEmpty())
+                                      return done(false, *examineError);
+                                  if (!result.ok()) {
+                                      const QString text = QString::fromUtf8(result.status.text);
+                                      return done(false,
+                                                  text.isEmpty() ? tr("The server refused to thread "
+                                                                      "this folder")
+                                                                 : text);
+                                  }
+                                  imap::ThreadResponse merged;
+                                  for (const imap::Response &response : result.data) {
+                                      const auto *thread = std::get_if<imap::ThreadResponse>(&response);
+                                      if (!thread)
+                                          continue;
+                                      // Several THREAD responses are read as one list of threads.
+                                      const auto offset = qint32(merged.nodes.size());
+                                      for (imap::ThreadResponse::Node node : thread->nodes) {
+                                          if (node.parent >= 0)
+                                              node.parent += offset;
+                                          merged.nodes.push_back(node);
+                                      }
+                                  }
+                                  ServerThreads threads = ServerThreads::fromResponse(merged, *uidValidity);
+                                  qCDebug(lcEngine).noquote()
+                                      << "THREAD" << QString::fromLatin1(algorithm) << "covers" << threads.uids.count()
+                                      << "messages," << threads.parentOf.size() << "with a parent";
+                                  done(true, {}, QVariant::fromValue(std::move(threads)));
+                              });
+             });
+         }});
     startNextSearch();
 }
 

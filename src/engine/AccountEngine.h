@@ -14,6 +14,7 @@
 #include "engine/ProtocolLog.h"
 #include "engine/SearchQuery.h"
 #include "engine/SearchUpdate.h"
+#include "engine/ServerThreads.h"
 #include "store/MailboxRecord.h"
 
 #include <QHash>
@@ -175,6 +176,13 @@ public:
     // stops one that runs after its current mailbox.
     RequestId search(const SearchQuery &query, const QStringList &defaultMailboxes);
     void cancelSearch(RequestId id);
+    // The server's threads of the mailbox at `path` (RFC 5256): EXAMINE and UID THREAD
+    // REFERENCES UTF-8 ALL (REFS where only that is offered) on the search connection, queued
+    // with the searches (cancelSearch() drops it too), so neither the mailbox the user reads nor
+    // the journal's is disturbed. The result is a ServerThreads. ok is false, with a message
+    // saying why, when the server offers no THREAD=REFERENCES or THREAD=REFS, the mailbox is
+    // unknown, or the server refuses.
+    RequestId serverThreads(const QString &path);
     // Finishes what is running, logs out and closes the store; stopped() follows.
     void stop();
 
@@ -236,6 +244,7 @@ private:
     void noteError(const QString &error);
     void runSearch(RequestId id, const SearchQuery &query, const QStringList &defaultMailboxes);
     void startNextSearch();
+    void runServerThreads(RequestId id, const QString &path);
     void runJournalRequest(RequestId id, const std::function<OperationJournal::Request()> &submit);
     RequestId journalRequest(const QStringList &paths,
                              std::function<OperationJournal::Request(const QList<qint64> &mailboxIds)> submit);

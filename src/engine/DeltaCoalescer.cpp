@@ -66,6 +66,7 @@ MailboxDelta DeltaCoalescer::merged(const MailboxDelta &earlier, const MailboxDe
     MailboxDelta result;
     result.mailboxId = earlier.mailboxId;
     result.reset = earlier.reset;
+    result.uidValidity = earlier.uidValidity;
 
     std::map<Uid, store::MessageRecord> inserted;
     std::map<Uid, store::MessageRecord> updated;

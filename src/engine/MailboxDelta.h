@@ -28,6 +28,9 @@ namespace fumi::engine {
 struct MailboxDelta {
     qint64 mailboxId = 0;
     bool reset = false; // UIDVALIDITY changed or a full resync: start from nothing
+    // With `reset`: the UIDVALIDITY the rows are numbered under; 0 when not known (a mailbox
+    // never synced). Lets a model tell whether UIDs it was given elsewhere name these rows.
+    quint32 uidValidity = 0;
     std::vector<store::MessageRecord> inserted;
     std::vector<store::MessageRecord> updated;
     UidSet removed;

@@ -225,6 +225,7 @@ bool MailboxSync::dropCache(quint32 oldUidValidity)
     auto reset = std::make_shared<MailboxDelta>();
     reset->mailboxId = m_mailboxId;
     reset->reset = true;
+    reset->uidValidity = m_server.uidValidity;
     reset->counts = store::MailboxCounts{};
     Q_EMIT delta(reset);
     m_known.clear();

@@ -79,6 +79,8 @@ bool expects(const QByteArray &command, const Response &response)
                 return command == "STATUS" || command == "LIST";
             else if constexpr (std::is_same_v<T, SearchResponse> || std::is_same_v<T, ESearchResponse>)
                 return command == "SEARCH" || command == "UID SEARCH";
+            else if constexpr (std::is_same_v<T, ThreadResponse>)
+                return command == "THREAD" || command == "UID THREAD";
             else if constexpr (std::is_same_v<T, EnabledResponse>)
                 return command == "ENABLE";
             else if constexpr (std::is_same_v<T, IdResponse>)

@@ -233,6 +233,24 @@ struct ESearchResponse {
     std::optional<quint64> modSeq;
 };
 
+// RFC 5256 THREAD: the server's threads of the messages a (UID) THREAD command matched.
+//
+// "* THREAD (2)(3 6 (4 23)(44 7 96))" is two threads: 2 alone, and 3 with the reply 6, which
+// has two replies, 4 (with the reply 23) and 44 (with 7, which has 96). The tree is kept flat,
+// one node per number in the order of the response (depth first), each naming its parent by
+// index: a chain of replies "(1 2 3 ... 100000)" is 100,000 levels deep, and nested vectors of
+// children would be copied and destroyed by recursion that deep, which no stack survives.
+struct ThreadResponse {
+    struct Node {
+        // 0 for a parent the server knows of but that is not in the mailbox: RFC 5256 allows
+        // "((3)(5))", two messages replying to one that is missing.
+        Uid uid = 0;
+        // Index in `nodes` of the parent, always an earlier node; -1 for a thread's root.
+        qint32 parent = -1;
+    };
+    std::vector<Node> nodes;
+};
+
 // An untagged response of a kind Fumi does not use (QUOTA, METADATA...), kept so that a server
 // speaking an extension is not mistaken for a broken one.
 struct OtherResponse {
@@ -243,6 +261,6 @@ struct OtherResponse {
 using Response = std::variant<StatusResponse, ContinuationRequest, CapabilityResponse, EnabledResponse, IdResponse,
                               NamespaceResponse, ListResponse, MailboxStatusResponse, FlagsResponse, ExistsResponse,
                               RecentResponse, ExpungeResponse, VanishedResponse, FetchResponse, SearchResponse,
-                              ESearchResponse, OtherResponse>;
+                              ESearchResponse, ThreadResponse, OtherResponse>;
 
 } // namespace fumi::imap

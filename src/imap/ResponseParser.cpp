@@ -594,6 +594,7 @@ private:
     bool mailboxStatus(MailboxStatusResponse &out);
     bool search(SearchResponse &out);
     bool esearch(ESearchResponse &out);
+    bool thread(ThreadResponse &out);
     bool vanished(VanishedResponse &out);
     bool fetch(FetchResponse &out);
     bool section(QByteArray &out, std::optional<quint64> *origin);
@@ -854,6 +855,13 @@ bool Parser::untagged(Response &out)
         out = std::move(response);
         return true;
     }
+    if (equalsNoCase(name, "THREAD")) {
+        ThreadResponse response;
+        if (!thread(response))
+            return false;
+        out = std::move(response);
+        return true;
+    }
     if (equalsNoCase(name, "VANISHED")) {
         VanishedResponse response;
         if (!r.space() || !vanished(response))
@@ -1064,6 +1072,85 @@ bool Parser::search(SearchResponse &out)
         out.numbers.insert(number);
     }
     return true;
+}
+
+// thread-data = "THREAD" [SP 1*thread-list]
+// thread-list = "(" (thread-members / thread-nested) ")"
+// thread-members = nz-number *(SP nz-number) [SP thread-nested]
+// thread-nested = 2*thread-list
+//
+// Read without recursion, with a stack of the lists open (as deep as maxDepth allows): each
+// number hangs from the one before it in its list, each nested list from the last number
+// before it, and a list that opens with a nested list has a missing parent (a node with UID
+// 0). Spaces between lists and a single nested list are accepted: servers differ there, and
+// neither changes what the tree means.
+bool Parser::thread(ThreadResponse &out)
+{
+    struct OpenList {
+        qint32 attach = -1;  // the node that the list's next member hangs from
+        bool empty = true;   // nothing read in it yet
+        bool nested = false; // a nested list read: only more of them may follow
+    };
+    std::vector<OpenList> lists;
+    if (!r.consume(' '))
+        return true; // "* THREAD": nothing matched
+    const auto addNode = [&](Uid uid, qint32 parent) {
+        if (!r.countElement())
+            return false;
+        if (out.nodes.size() >= size_t(std::numeric_limits<qint32>::max()))
+            return r.fail(QStringLiteral("too many messages in one THREAD response"));
+        out.nodes.push_back({uid, parent});
+        return true;
+    };
+    while (true) {
+        if (lists.empty()) {
+            while (r.consume(' ')) { }
+            if (r.atEnd())
+                return true;
+            if (!r.open())
+                return false;
+            lists.push_back({});
+            continue;
+        }
+        if (r.atEnd())
+            return r.fail(QStringLiteral("unterminated thread"));
+        const char c = r.peek();
+        if (c == ')') {
+            if (lists.back().empty)
+                return r.fail(QStringLiteral("an empty thread"));
+            if (!r.close())
+                return false;
+            lists.pop_back();
+            continue;
+        }
+        if (c == '(') {
+            OpenList &list = lists.back();
+            if (list.empty) {
+                if (!addNode(0, list.attach))
+                    return false;
+                list.attach = qint32(out.nodes.size() - 1);
+            }
+            list.empty = false;
+            list.nested = true;
+            const qint32 attach = list.attach;
+            if (!r.open())
+                return false;
+            lists.push_back({attach, true, false});
+            continue;
+        }
+        OpenList &list = lists.back();
+        if (!list.empty && !r.space())
+            return false;
+        if (r.peek() == '(' || r.peek() == ')')
+            continue;
+        if (list.nested)
+            return r.fail(QStringLiteral("a thread member after its nested threads"));
+        quint32 uid = 0;
+        if (!r.nzNumber32(uid) || !addNode(uid, list.attach))
+            return false;
+        list.attach = qint32(out.nodes.size() - 1);
+        list.empty = false;
+    }
 }
 
 bool Parser::esearch(ESearchResponse &out)

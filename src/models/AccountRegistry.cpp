@@ -259,6 +259,12 @@ AccountRegistry::RequestId AccountRegistry::search(const QString &account, const
     return to ? to->search(query, defaultMailboxes) : 0;
 }
 
+AccountRegistry::RequestId AccountRegistry::serverThreads(const QString &account, const QString &path)
+{
+    AccountEngine *to = engine(account);
+    return to ? to->serverThreads(path) : 0;
+}
+
 void AccountRegistry::cancelSearch(const QString &account, RequestId id)
 {
     if (AccountEngine *to = engine(account))

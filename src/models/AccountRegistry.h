@@ -84,6 +84,10 @@ public:
     // search bar shows its own state. 0 when the account is not open.
     RequestId search(const QString &account, const engine::SearchQuery &query, const QStringList &defaultMailboxes);
     void cancelSearch(const QString &account, RequestId id);
+    // The server's threads of one mailbox (AccountEngine::serverThreads): requestFinished()
+    // with a ServerThreads, or ok false when the server offers no THREAD. Not counted as the
+    // account being busy. 0 when the account is not open.
+    RequestId serverThreads(const QString &account, const QString &path);
     // Undoes the latest undoable change made through the registry, in whichever account it was.
     // 0 when there is nothing to undo; `account`, when given, is set to the account asked.
     RequestId undo(QString *account = nullptr);

@@ -91,7 +91,7 @@ void MessageListModel::setMailboxes(const QList<MailboxKey> &mailboxes)
     beginResetModel();
     m_sources.clear();
     for (const MailboxKey &key : mailboxes)
-        m_sources.append(Source{key, {}});
+        m_sources.append(Source{key, {}, 0, std::nullopt});
     m_rows.clear();
     m_parent.clear();
     m_children.clear();
@@ -149,7 +149,7 @@ int MessageListModel::addMailbox(const MailboxKey &key)
     const int found = sourceOf(key.account, key.mailboxId);
     if (found >= 0)
         return found;
-    m_sources.append(Source{key, {}});
+    m_sources.append(Source{key, {}, 0, std::nullopt});
     return int(m_sources.size() - 1);
 }
 
@@ -185,6 +185,8 @@ quint64 MessageListModel::messageCountOf(const QString &account) const
 void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta &delta, bool acceptInsertions)
 {
     Source &shown = m_sources[qsizetype(source)];
+    if (delta.reset)
+        shown.uidValidity = delta.uidValidity;
 
     UidSet removed = delta.reset ? shown.uids : (delta.removed & shown.uids);
     UidSet insertedUids;
@@ -553,6 +555,7 @@ void MessageListModel::rebuildThreads()
     for (const Row &row : m_rows)
         records.push_back(&row.record);
     m_parent = MessageThreader::parents(records);
+    applyServerParents();
     m_children.assign(m_rows.size(), {});
     m_roots.clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {
@@ -563,6 +566,83 @@ void MessageListModel::rebuildThreads()
     }
     m_position.assign(m_rows.size(), 0);
     sortThreads();
+}
+
+void MessageListModel::setServerThreads(const MailboxKey &mailbox, const engine::ServerThreads &threads)
+{
+    const int source = sourceOf(mailbox.account, mailbox.mailboxId);
+    if (source < 0)
+        return;
+    if (!m_threaded) {
+        m_sources[source].serverThreads = threads;
+        return;
+    }
+    beginResetModel();
+    m_sources[source].serverThreads = threads;
+    rebuildThreads();
+    endResetModel();
+}
+
+bool MessageListModel::usesServerThreads(const MailboxKey &mailbox) const
+{
+    const int source = sourceOf(mailbox.account, mailbox.mailboxId);
+    return source >= 0 && m_sources[source].serverThreadsApply();
+}
+
+void MessageListModel::applyServerParents()
+{
+    // A missing parent is looked for this many levels up; past that (a chain of messages all
+    // gone, or a caller's map with a cycle) the row is a root.
+    constexpr int longestMissingChain = 1000;
+    bool any = false;
+    for (const Source &source : std::as_const(m_sources))
+        any = any || source.serverThreadsApply();
+    if (!any)
+        return;
+    std::vector<QHash<Uid, quint32>> rowOf(size_t(m_sources.size()));
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_sources[qsizetype(m_rows[i].source)].serverThreadsApply())
+            rowOf[m_rows[i].source].insert(m_rows[i].record.uid, quint32(i));
+    }
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const Source &source = m_sources[qsizetype(m_rows[i].source)];
+        if (!source.serverThreadsApply() || !source.serverThreads->uids.contains(m_rows[i].record.uid))
+            continue; // new since the answer: threaded by its headers
+        const QHash<Uid, Uid> &parentOf = source.serverThreads->parentOf;
+        const QHash<Uid, quint32> &rows = rowOf[m_rows[i].source];
+        qint32 parent = -1;
+        Uid ancestor = parentOf.value(m_rows[i].record.uid, 0);
+        for (int level = 0; ancestor != 0 && level < longestMissingChain; ++level) {
+            if (const auto found = rows.constFind(ancestor); found != rows.cend()) {
+                parent = qint32(*found);
+                break;
+            }
+            ancestor = parentOf.value(ancestor, 0);
+        }
+        m_parent[i] = parent;
+    }
+    // The server's parents are a tree, and a row it does not know hangs by its headers, which
+    // MessageThreader made a forest; but a parent map from elsewhere could close a cycle.
+    // Each cycle is broken where its walk first comes back to itself.
+    enum : quint8 { Unvisited, OnPath, Done };
+    std::vector<quint8> state(m_rows.size(), Unvisited);
+    std::vector<qint32> path;
+    for (size_t start = 0; start < m_rows.size(); ++start) {
+        path.clear();
+        qint32 node = qint32(start);
+        while (node >= 0 && state[size_t(node)] == Unvisited) {
+            state[size_t(node)] = OnPath;
+            path.push_back(node);
+            const qint32 next = m_parent[size_t(node)];
+            if (next >= 0 && state[size_t(next)] == OnPath) {
+                m_parent[size_t(node)] = -1;
+                break;
+            }
+            node = next;
+        }
+        for (qint32 each : path)
+            state[size_t(each)] = Done;
+    }
 }
 
 void MessageListModel::sortThreads()

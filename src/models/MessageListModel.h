@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/MailboxDelta.h"
+#include "engine/ServerThreads.h"
 #include "models/MailboxKey.h"
 #include "store/MessageRecord.h"
 
@@ -13,6 +14,7 @@
 #include <QList>
 #include <QLocale>
 
+#include <optional>
 #include <vector>
 
 namespace fumi::models {
@@ -38,6 +40,12 @@ class AccountRegistry;
 // first. A delta that only changes flags updates the rows in place; one that adds or removes
 // rows rebuilds the threads and resets the model (O(rows), bounded by the same pass), because a
 // new message can join, split or re-root threads anywhere in the tree.
+//
+// A mailbox's threads may come from its server instead (setServerThreads(), RFC 5256 THREAD):
+// the rows the server's answer covers take the server's parents, and the rows it does not
+// know (mail that came after it) are threaded client-side, by their headers, and may hang
+// under a row the server threaded. The answer holds only while the mailbox keeps the
+// UIDVALIDITY it was made under, as the reset deltas tell (MailboxDelta::uidValidity).
 class MessageListModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -80,6 +88,14 @@ public:
                          const Flags &remove);
 
     void setThreaded(bool threaded);
+    // The server's threads of a mailbox shown (AccountEngine::serverThreads()), used in thread
+    // mode instead of the headers for the rows they cover. Ignored for a mailbox not shown;
+    // dropped by setMailboxes(). Where the server's parent of a row is not shown (expunged
+    // since), the row hangs under its nearest ancestor that is, or is a root.
+    void setServerThreads(const MailboxKey &mailbox, const engine::ServerThreads &threads);
+    // True when the mailbox is shown with server threads that match its UIDVALIDITY (or the
+    // UIDVALIDITY of its rows is not known): thread mode then follows them.
+    [[nodiscard]] bool usesServerThreads(const MailboxKey &mailbox) const;
     [[nodiscard]] bool isThreaded() const { return m_threaded; }
     [[nodiscard]] int sortColumn() const { return m_sortColumn; }
     [[nodiscard]] Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -125,7 +141,14 @@ private:
     };
     struct Source {
         MailboxKey key;
-        UidSet uids; // the UIDs shown
+        UidSet uids;             // the UIDs shown
+        quint32 uidValidity = 0; // of the rows, from the latest reset delta; 0 when not known
+        std::optional<engine::ServerThreads> serverThreads;
+
+        [[nodiscard]] bool serverThreadsApply() const
+        {
+            return serverThreads && (uidValidity == 0 || serverThreads->uidValidity == uidValidity);
+        }
     };
 
     [[nodiscard]] int sourceOf(const QString &account, qint64 mailboxId) const;
@@ -155,6 +178,8 @@ private:
     void sortRowsQuietly(); // between begin/endResetModel
     void sortRows();        // with layoutChanged, keeping persistent indexes
     void rebuildThreads();
+    // Thread mode: the server's parents for the rows of sources that have them (see above).
+    void applyServerParents();
     void sortThreads();
     [[nodiscard]] QModelIndex threadIndex(quint32 storage, int column) const;
 

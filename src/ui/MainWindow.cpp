@@ -315,6 +315,7 @@ void MainWindow::createActions()
         m_messageModel->setThreaded(on);
         m_searchModel->setThreaded(on);
         m_messageListView->setRootIsDecorated(on);
+        requestServerThreads();
     });
 
     m_onlySubscribedAction = make("onlySubscribedAction");
@@ -707,6 +708,19 @@ void MainWindow::openFolder(const QModelIndex &index)
     m_messageModel->setMailboxes(keys);
     for (const MailboxKey &key : keys)
         m_registry->openMailbox(key.account, key.path);
+    requestServerThreads();
+}
+
+void MainWindow::requestServerThreads()
+{
+    // All Inboxes and search results are threaded by their headers: a server threads one
+    // mailbox at a time, and the threads of several would not join.
+    const QList<MailboxKey> keys = m_messageModel->mailboxes();
+    if (!m_threadsAction->isChecked() || keys.size() != 1 || m_messageModel->usesServerThreads(keys.front()))
+        return;
+    const MailboxKey &key = keys.front();
+    if (const quint64 id = m_registry->serverThreads(key.account, key.path))
+        m_threadRequests.insert(id, key);
 }
 
 // --- search ----------------------------------------------------------------------------------
@@ -1104,6 +1118,15 @@ void MainWindow::onRequestFinished(const QString &account, quint64 id, bool ok, 
     // A search's answer is the search bar's to show.
     if (m_searchModel->isSearchRequest(account, id))
         return;
+    if (const auto threads = m_threadRequests.constFind(id); threads != m_threadRequests.cend()) {
+        const MailboxKey key = *threads;
+        m_threadRequests.erase(threads);
+        // Without the server's threads (it offers none, or could not answer) the list keeps
+        // its own, which is nothing to report.
+        if (ok && result.canConvert<engine::ServerThreads>())
+            m_messageModel->setServerThreads(key, result.value<engine::ServerThreads>());
+        return;
+    }
     if (id == m_fetchRequest) {
         m_fetchRequest = 0;
         if (ok) {

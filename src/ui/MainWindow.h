@@ -151,6 +151,9 @@ private:
     void showAboutDialog();
 
     void openFolder(const QModelIndex &index);
+    // Threaded view of one mailbox: asks its server for threads (RFC 5256), which the list then
+    // follows; a server without THREAD answers no, and the list keeps threading by headers.
+    void requestServerThreads();
     void updateWindowTitle();
     void openMessage(const QModelIndex &index);
     void markOpenMessageRead();
@@ -260,6 +263,9 @@ private:
     QHash<quint64, QString> m_undoing;  // undo request → what it undoes
     QHash<QString, QChar> m_separators; // account → its hierarchy separator
     QStringList m_folderToReopen;       // {account, path} still to reopen; empty when none
+
+    // serverThreads request → the mailbox it is about
+    QHash<quint64, models::MailboxKey> m_threadRequests;
     bool m_restoringFolder = false;
 };
 

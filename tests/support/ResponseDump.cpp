@@ -266,6 +266,19 @@ QByteArray dump(const Response &response)
                 if (r.all)
                     out += " ALL=" + r.all->toImapSequenceSet();
                 return out + optionalNumber("MODSEQ", r.modSeq);
+            } else if constexpr (std::is_same_v<T, ThreadResponse>) {
+                // Each node as its UID, "<" and its parent's UID; "nil" for a missing message.
+                QByteArray out = "THREAD";
+                const auto uid = [&r](qint32 index) -> QByteArray {
+                    const Uid value = r.nodes[size_t(index)].uid;
+                    return value == 0 ? QByteArray("nil") : QByteArray::number(value);
+                };
+                for (size_t i = 0; i < r.nodes.size(); ++i) {
+                    out += ' ' + uid(qint32(i));
+                    if (r.nodes[i].parent >= 0)
+                        out += '<' + uid(r.nodes[i].parent);
+                }
+                return out;
             } else if constexpr (std::is_same_v<T, OtherResponse>) {
                 return "OTHER " + r.name + ' ' + q(r.data);
             }

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void utf8MailboxNames();
     void deepNestingIsAnErrorNotACrash();
     void elementCountIsLimited();
+    void longReplyChainIsNotNesting();
 };
 
 void TestResponseParser::parses_data()
@@ -239,6 +240,17 @@ void TestResponseParser::parses_data()
     row("esearch-nothing", "* ESEARCH (TAG \"A285\") UID\r\n", "ESEARCH tag=\"A285\" UID");
     row("esearch-unknown-return", "* ESEARCH (TAG \"A1\") UID PARTIAL (1:10 1,5) COUNT 2\r\n",
         "ESEARCH tag=\"A1\" UID COUNT=2");
+    // RFC 5256 THREAD: each node as "uid<parent's uid", "nil" for a missing parent.
+    row("thread-rfc5256", "* THREAD (2)(3 6 (4 23)(44 7 96))\r\n", "THREAD 2 3 6<3 4<6 23<4 44<6 7<44 96<7");
+    row("thread-missing-parent", "* THREAD ((3)(5))\r\n", "THREAD nil 3<nil 5<nil");
+    row("thread-missing-parent-inside", "* THREAD (1 ((2)(3))(4))\r\n", "THREAD 1 nil<1 2<nil 3<nil 4<1");
+    row("thread-empty", "* THREAD\r\n", "THREAD");
+    row("thread-empty-trailing-space", "* THREAD \r\n", "THREAD");
+    row("thread-rfc5256-long", "* THREAD (166)(167)(174 (175)(176)(178)(181)(180))(179)(194 195)(196 (197)(198))\r\n",
+        "THREAD 166 167 174 175<174 176<174 178<174 181<174 180<174 179 194 195<194 196 197<196 198<196");
+    row("thread-single-nested", "* THREAD (1 (2 3))\r\n", "THREAD 1 2<1 3<2");
+    row("thread-spaces-between", "* THREAD (1) (2 (3) (4))\r\n", "THREAD 1 2 3<2 4<2");
+    row("thread-lowercase", "* thread (7 9)\r\n", "THREAD 7 9<7");
     // RFC 7377 MULTISEARCH: each answer names its mailbox and UIDVALIDITY.
     row("esearch-multisearch", "* ESEARCH (TAG \"A3\" MAILBOX \"Archive/2026\" UIDVALIDITY 17) UID ALL 4:5 COUNT 2\r\n",
         "ESEARCH tag=\"A3\" mailbox=\"Archive/2026\" UIDVALIDITY=17 UID COUNT=2 ALL=4:5");
@@ -295,6 +307,12 @@ void TestResponseParser::rejects_data()
     row("status-not-number", "* STATUS INBOX (MESSAGES many)\r\n", 25);
     row("trailing-garbage", "* 3 EXISTS now\r\n", 10);
     row("search-zero", "* SEARCH 1 0 2\r\n", 11);
+    row("thread-empty-list", "* THREAD ()\r\n", 10);
+    row("thread-uid-zero", "* THREAD (1 0)\r\n", 12);
+    row("thread-member-after-nested", "* THREAD (1 (2)(3) 4)\r\n", 19);
+    row("thread-unterminated", "* THREAD (1 2\r\n", 13);
+    row("thread-garbage-between", "* THREAD (1)x\r\n", 12);
+    row("thread-not-a-number", "* THREAD (1 a)\r\n", 12);
 }
 
 void TestResponseParser::rejects()
@@ -330,6 +348,9 @@ void TestResponseParser::deepNestingIsAnErrorNotACrash()
         QByteArray("* 1 FETCH (BODYSTRUCTURE " + opens + "\"text\" \"plain\" NIL NIL NIL \"7bit\" 1" + closes
                    + ")\r\n"),
         QByteArray("* ID " + opens + closes + "\r\n"),
+        // A thread whose every level has a missing parent, and one nested at every reply.
+        QByteArray("* THREAD " + opens + "1" + closes + "\r\n"),
+        QByteArray("* THREAD " + QByteArray("(1 ").repeated(10000) + "2" + closes + "\r\n"),
     };
     for (const QByteArray &wire : wires) {
         const auto result = ResponseParser::parse(wire);
@@ -351,6 +372,33 @@ void TestResponseParser::elementCountIsLimited()
     QVERIFY(!result.ok());
     QVERIFY(result.error().message.contains(u"elements"_s));
     QVERIFY(ResponseParser::parse(wire).ok());
+
+    QByteArray thread = "* THREAD (1";
+    for (int i = 2; i <= 1001; ++i)
+        thread += ' ' + QByteArray::number(i);
+    thread += ")\r\n";
+    const auto threads = ResponseParser::parse(thread, small);
+    QVERIFY(!threads.ok());
+    QVERIFY(threads.error().message.contains(u"elements"_s));
+}
+
+void TestResponseParser::longReplyChainIsNotNesting()
+{
+    // 100,000 replies in one chain: a tree that deep, but no parentheses, so no depth limit;
+    // the flat nodes hold it without recursion.
+    QByteArray wire = "* THREAD (1";
+    for (int i = 2; i <= 100000; ++i)
+        wire += ' ' + QByteArray::number(i);
+    wire += ")(100001)\r\n";
+    const auto result = ResponseParser::parse(wire);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    const auto &nodes = std::get<ThreadResponse>(result.value()).nodes;
+    QCOMPARE(nodes.size(), size_t(100001));
+    QCOMPARE(nodes[0].parent, -1);
+    QCOMPARE(nodes[99999].uid, Uid(100000));
+    QCOMPARE(nodes[99999].parent, 99998);
+    QCOMPARE(nodes[100000].uid, Uid(100001));
+    QCOMPARE(nodes[100000].parent, -1);
 }
 
 QTEST_APPLESS_MAIN(TestResponseParser)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Fumi developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "imap/ResponseParser.h"
 #include "models/DragPayload.h"
 #include "models/MessageListModel.h"
 
@@ -71,6 +72,28 @@ QList<Uid> shownUids(const MessageListModel &model)
 UidSet uidSet(const QByteArray &text)
 {
     return UidSet::fromImapSequenceSet(text, maxUid).value();
+}
+
+// Each message's parent in thread mode, as "uid<parent uid" ("uid" for a root), by UID.
+QStringList treeOf(const MessageListModel &model)
+{
+    QStringList out;
+    std::vector<QModelIndex> todo{QModelIndex()};
+    while (!todo.empty()) {
+        const QModelIndex parent = todo.back();
+        todo.pop_back();
+        for (int row = 0; row < model.rowCount(parent); ++row) {
+            const QModelIndex child = model.index(row, 0, parent);
+            const QString uid = QString::number(child.data(MessageListModel::UidRole).value<Uid>());
+            out << (parent.isValid() ? uid + u'<' + QString::number(parent.data(MessageListModel::UidRole).value<Uid>())
+                                     : uid);
+            todo.push_back(child);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) {
+        return a.section(u'<', 0, 0).toUInt() < b.section(u'<', 0, 0).toUInt();
+    });
+    return out;
 }
 
 } // namespace
@@ -482,6 +505,128 @@ private Q_SLOTS:
         model.setThreaded(false);
         QCOMPARE(model.rowCount(), 8);
         QVERIFY(!model.hasChildren(model.index(0, 0)));
+    }
+
+    void serverThreadsReplaceHeaderThreads()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const models::MailboxKey inbox{accountA, inboxA, u"INBOX"_s};
+        model.setMailboxes({inbox});
+        model.setThreaded(true);
+        // By headers: 2 replies to 1, 3 to 2; 4 and 5 have none (the server joins them by
+        // subject, which headers alone do not).
+        store::MessageRecord one = message(1, 10);
+        store::MessageRecord two = message(2, 20);
+        two.inReplyTo = one.messageId;
+        store::MessageRecord three = message(3, 30);
+        three.references = one.messageId + " " + two.messageId;
+        store::MessageRecord four = message(4, 40);
+        store::MessageRecord five = message(5, 50);
+        auto first
+            = std::make_shared<engine::MailboxDelta>(*delta(inboxA, {one, two, three, four, five}, {}, {}, true));
+        first->uidValidity = 77;
+        model.applyDelta(accountA, first);
+        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
+        QVERIFY(!model.usesServerThreads(inbox));
+
+        // The server: 3 directly under 1, 5 under 4; 6 (not shown: expunged since) between 7
+        // and 1, so 7 hangs under 1.
+        engine::ServerThreads threads;
+        threads.uidValidity = 77;
+        threads.parentOf = {{2, 1}, {3, 1}, {5, 4}, {6, 1}, {7, 6}};
+        threads.uids = uidSet("1:7");
+        QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+        model.setServerThreads(inbox, threads);
+        QCOMPARE(resetSpy.size(), 1);
+        QVERIFY(model.usesServerThreads(inbox));
+        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s}));
+        store::MessageRecord seven = message(7, 70);
+        model.applyDelta(accountA, delta(inboxA, {seven}));
+        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s, u"7<1"_s}));
+
+        // Mail after the answer is threaded by its headers, also under a row the server threaded.
+        store::MessageRecord eight = message(8, 80);
+        eight.inReplyTo = five.messageId;
+        store::MessageRecord nine = message(9, 90);
+        nine.inReplyTo = eight.messageId;
+        model.applyDelta(accountA, delta(inboxA, {eight, nine}));
+        QCOMPARE(treeOf(model),
+                 (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s, u"7<1"_s, u"8<5"_s, u"9<8"_s}));
+        // Collapsing and expanding is the view's: the tree is there for it.
+        QCOMPARE(model.rowCount(), 2);
+
+        // A new UIDVALIDITY (the mailbox renumbered) leaves the answer unused.
+        auto renumbered
+            = std::make_shared<engine::MailboxDelta>(*delta(inboxA, {one, two, three, four, five}, {}, {}, true));
+        renumbered->uidValidity = 78;
+        model.applyDelta(accountA, renumbered);
+        QVERIFY(!model.usesServerThreads(inbox));
+        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
+
+        // Threads for a mailbox not shown change nothing; setMailboxes() drops them.
+        model.setServerThreads({accountB, inboxB, u"INBOX"_s}, threads);
+        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
+        model.setMailboxes({inbox});
+        QVERIFY(!model.usesServerThreads(inbox));
+    }
+
+    void serverThreadsWithACycleStillShowEveryRow()
+    {
+        // ServerThreads::fromResponse never makes a cycle; a map built elsewhere might.
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const models::MailboxKey inbox{accountA, inboxA, u"INBOX"_s};
+        model.setMailboxes({inbox});
+        model.applyDelta(accountA, delta(inboxA, {message(1, 10), message(2, 20), message(3, 30)}));
+        engine::ServerThreads threads;
+        threads.parentOf = {{1, 2}, {2, 1}, {3, 3}};
+        threads.uids = uidSet("1:3");
+        model.setServerThreads(inbox, threads); // kept while flat
+        model.setThreaded(true);
+        QVERIFY(model.usesServerThreads(inbox)); // the rows' UIDVALIDITY is not known
+        const QStringList tree = treeOf(model);
+        QCOMPARE(tree.size(), 3);
+        QVERIFY2(tree.contains(u"3"_s), qPrintable(tree.join(u' ')));
+    }
+
+    void serverThreadsFromAResponse_data()
+    {
+        QTest::addColumn<QByteArray>("wire");
+        QTest::addColumn<QStringList>("parents");
+        QTest::addColumn<QByteArray>("uids");
+        QTest::newRow("rfc5256") << QByteArray("* THREAD (2)(3 6 (4 23)(44 7 96))\r\n")
+                                 << QStringList{u"4<6"_s, u"6<3"_s, u"7<44"_s, u"23<4"_s, u"44<6"_s, u"96<7"_s}
+                                 << QByteArray("2:4,6:7,23,44,96");
+        // Children of a missing root are roots.
+        QTest::newRow("missing-root") << QByteArray("* THREAD ((3)(5))\r\n") << QStringList{} << QByteArray("3,5");
+        // Children of a missing message take its parent.
+        QTest::newRow("missing-inside") << QByteArray("* THREAD (1 ((2)(3)))\r\n") << QStringList{u"2<1"_s, u"3<1"_s}
+                                        << QByteArray("1:3");
+        // A UID listed twice keeps its first place; no cycle.
+        QTest::newRow("listed-twice") << QByteArray("* THREAD (1 2)(2 1 3)\r\n") << QStringList{u"2<1"_s}
+                                      << QByteArray("1:3");
+        QTest::newRow("empty") << QByteArray("* THREAD\r\n") << QStringList{} << QByteArray();
+    }
+
+    void serverThreadsFromAResponse()
+    {
+        QFETCH(QByteArray, wire);
+        QFETCH(QStringList, parents);
+        QFETCH(QByteArray, uids);
+        const auto response = imap::ResponseParser::parse(wire);
+        QVERIFY(response.ok());
+        const engine::ServerThreads threads
+            = engine::ServerThreads::fromResponse(std::get<imap::ThreadResponse>(response.value()), 9);
+        QCOMPARE(threads.uidValidity, 9u);
+        QStringList got;
+        for (auto it = threads.parentOf.cbegin(); it != threads.parentOf.cend(); ++it)
+            got << QString::number(it.key()) + u'<' + QString::number(it.value());
+        std::sort(got.begin(), got.end(), [](const QString &a, const QString &b) {
+            return a.section(u'<', 0, 0).toUInt() < b.section(u'<', 0, 0).toUInt();
+        });
+        QCOMPARE(got, parents);
+        QCOMPARE(threads.uids.toImapSequenceSet(), uids);
     }
 
     void mimeDataNamesTheSelectedMessages()
