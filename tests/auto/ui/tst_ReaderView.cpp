@@ -3,6 +3,7 @@
 
 #include "mime/MessageDocument.h"
 #include "mime/PlainTextRenderer.h"
+#include "support/XvfbScreen.h"
 #include "ui/AttachmentList.h"
 #include "ui/MessageBrowser.h"
 #include "ui/ReaderView.h"
@@ -145,6 +146,17 @@ private Q_SLOTS:
         const QString path = QStringLiteral(FUMI_SCREENSHOT_DIR "/reader-japanese.png");
         QVERIFY(shot.save(path));
         qInfo("screenshot: %s", qPrintable(path));
+        // Under Xvfb (FUMI_XVFB_SCREENSHOT_DIR set), the window on the X screen as well.
+        if (qEnvironmentVariableIsSet("FUMI_XVFB_SCREENSHOT_DIR")) {
+            view.resize(900, 600);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QTest::qWait(300);
+            QString error;
+            const QString screen = test::captureXvfbScreen(u"xvfb-reader-japanese.png"_s, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            qInfo("screenshot: %s", qPrintable(screen));
+        }
     }
 
     void headersAreTextWithRealAddressesAndWarnings()
