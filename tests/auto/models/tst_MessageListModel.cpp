@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Fumi developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+#include "ThreadTree.h"
 #include "imap/ResponseParser.h"
 #include "models/DragPayload.h"
 #include "models/MessageListModel.h"
@@ -74,26 +75,9 @@ UidSet uidSet(const QByteArray &text)
     return UidSet::fromImapSequenceSet(text, maxUid).value();
 }
 
-// Each message's parent in thread mode, as "uid<parent uid" ("uid" for a root), by UID.
 QStringList treeOf(const MessageListModel &model)
 {
-    QStringList out;
-    std::vector<QModelIndex> todo{QModelIndex()};
-    while (!todo.empty()) {
-        const QModelIndex parent = todo.back();
-        todo.pop_back();
-        for (int row = 0; row < model.rowCount(parent); ++row) {
-            const QModelIndex child = model.index(row, 0, parent);
-            const QString uid = QString::number(child.data(MessageListModel::UidRole).value<Uid>());
-            out << (parent.isValid() ? uid + u'<' + QString::number(parent.data(MessageListModel::UidRole).value<Uid>())
-                                     : uid);
-            todo.push_back(child);
-        }
-    }
-    std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) {
-        return a.section(u'<', 0, 0).toUInt() < b.section(u'<', 0, 0).toUInt();
-    });
-    return out;
+    return test::threadTreeOf(model);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 // and a reply joined only by its subject), and the message list, fed by the same engine through
 // the registry, shows that tree in thread mode rather than the one the headers alone give.
 
+#include "ThreadTree.h"
 #include "engine/AccountEngine.h"
 #include "engine/ServerThreads.h"
 #include "models/AccountRegistry.h"
@@ -58,26 +59,9 @@ Answer waitFor(AccountRegistry &registry, quint64 request)
     return answer;
 }
 
-// Each message's parent, as "uid<parent uid" ("uid" for a root), by UID.
 QStringList treeOf(const MessageListModel &model)
 {
-    QStringList out;
-    std::vector<QModelIndex> todo{QModelIndex()};
-    while (!todo.empty()) {
-        const QModelIndex parent = todo.back();
-        todo.pop_back();
-        for (int row = 0; row < model.rowCount(parent); ++row) {
-            const QModelIndex child = model.index(row, 0, parent);
-            const QString uid = QString::number(child.data(MessageListModel::UidRole).value<Uid>());
-            out << (parent.isValid() ? uid + u'<' + QString::number(parent.data(MessageListModel::UidRole).value<Uid>())
-                                     : uid);
-            todo.push_back(child);
-        }
-    }
-    std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) {
-        return a.section(u'<', 0, 0).toUInt() < b.section(u'<', 0, 0).toUInt();
-    });
-    return out;
+    return test::threadTreeOf(model);
 }
 
 } // namespace
