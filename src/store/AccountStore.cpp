@@ -343,6 +343,7 @@ Result<> AccountStore::renameMailbox(qint64 id, const QString &newPath)
 
 Result<> AccountStore::removeMailbox(qint64 id)
 {
+    touchMessages(id);
     return transaction([&]() -> Result<> {
         if (auto removed = removeMessages(id, UidSet::fromRange(1, maxUid)); !removed) {
             return removed;
@@ -368,6 +369,7 @@ Result<> AccountStore::removeMailbox(qint64 id)
 
 Result<> AccountStore::applyChanges(qint64 mailboxId, const MailboxChanges &changes)
 {
+    touchMessages(mailboxId);
     return transaction([&]() -> Result<> {
         if (!mailbox(mailboxId)) {
             return m_database->error(u"applying changes"_s, u"no mailbox has id %1"_s.arg(mailboxId));
@@ -500,6 +502,7 @@ Result<MailboxCounts> AccountStore::countMessages(qint64 mailboxId)
 
 Result<> AccountStore::removeMessages(qint64 mailboxId, const UidSet &uids)
 {
+    touchMessages(mailboxId);
     QSqlQuery &parts = m_database->prepared(
         u"SELECT id, size, data IS NULL FROM parts WHERE mailbox_id = ? AND uid BETWEEN ? AND ?"_s);
     QSqlQuery &structures
@@ -550,6 +553,7 @@ void AccountStore::removePartFilesAfterCommit(const QList<qint64> &ids)
 
 Result<> AccountStore::resetMailbox(qint64 mailboxId, quint32 uidValidity)
 {
+    touchMessages(mailboxId);
     return transaction([&]() -> Result<> {
         if (!mailbox(mailboxId)) {
             return m_database->error(u"resetting a mailbox"_s, u"no mailbox has id %1"_s.arg(mailboxId));
@@ -673,33 +677,53 @@ std::vector<MessageRecord> AccountStore::messages(qint64 mailboxId, const UidSet
     // One statement per range suits a mailbox's UIDs, which mostly run in long stretches, but a
     // search's matches are scattered: 30,000 single UIDs would be 30,000 statements. (A pass
     // over [min, max] that skips the rest is no better: Qt's SQLite driver converts every
-    // column of every row it steps over.) So many ranges go to SQLite at once, as a JSON array
-    // of [first, last] pairs that one statement joins with the primary key. CROSS JOIN keeps
-    // the pairs as the outer loop: with a plain JOIN, SQLite scans the mailbox's rows and
-    // walks the whole array for each.
+    // column of every row it steps over.) So many ranges go to SQLite at once as a JSON array.
+    // Mostly single UIDs go as a flat array that `uid IN (…)` reads: SQLite walks that list in
+    // order and looks each up by the primary key, so the rows come out in UID order with no sort.
+    // Long stretches go as [first, last] pairs that one statement joins with the primary key.
+    // CROSS JOIN keeps the pairs as the outer loop (with a plain JOIN, SQLite scans the
+    // mailbox's rows and walks the whole array for each), and the pairs ascend, so the rows come
+    // out in UID order as well, where an ORDER BY would copy every row through a temporary
+    // B-tree first.
     if (ranges.size() > 8) {
-        QByteArray json;
-        json.reserve(qsizetype(ranges.size()) * 16);
-        json += '[';
-        for (const UidSet::Range &range : ranges) {
-            if (json.size() > 1)
-                json += ',';
-            json += '[' + QByteArray::number(range.first) + ',' + QByteArray::number(range.last) + ']';
+        const bool singles = mostlySingles(uids);
+        QString json;
+        if (singles) {
+            json = uidArray(uids);
+        } else {
+            QByteArray pairs;
+            pairs.reserve(qsizetype(ranges.size()) * 16);
+            pairs += '[';
+            for (const UidSet::Range &range : ranges) {
+                if (pairs.size() > 1)
+                    pairs += ',';
+                pairs += '[' + QByteArray::number(range.first) + ',' + QByteArray::number(range.last) + ']';
+            }
+            pairs += ']';
+            json = QString::fromLatin1(pairs);
         }
-        json += ']';
         QSqlQuery &query = m_database->prepared(
-            u"SELECT "_s + messageColumns
-            + u" FROM json_each(?) AS wanted CROSS JOIN messages ON mailbox_id = ? AND uid BETWEEN "
-              u"json_extract(wanted.value, '$[0]') AND json_extract(wanted.value, '$[1]') ORDER BY uid"_s);
-        query.bindValue(0, QString::fromLatin1(json));
-        query.bindValue(1, mailboxId);
+            singles ? u"SELECT "_s + messageColumns
+                    + u" FROM messages WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?))"_s
+                    : u"SELECT "_s + messageColumns
+                    + u" FROM json_each(?) AS wanted CROSS JOIN messages ON mailbox_id = ? AND uid BETWEEN "
+                      u"json_extract(wanted.value, '$[0]') AND json_extract(wanted.value, '$[1]')"_s);
+        query.bindValue(singles ? 0 : 1, mailboxId);
+        query.bindValue(singles ? 1 : 0, json);
         if (auto done = m_database->exec(query, u"reading messages"); !done) {
             qCWarning(lcStore) << done.error().message;
             return result;
         }
+        result.reserve(std::min<std::size_t>(uids.count(), 1'000'000));
         while (query.next())
             result.push_back(readMessage(query));
         query.finish();
+        // The plans above give UID order; should a future SQLite choose otherwise, sort.
+        const auto byUid = [](const MessageRecord &a, const MessageRecord &b) {
+            return a.uid < b.uid;
+        };
+        if (!std::is_sorted(result.cbegin(), result.cend(), byUid))
+            std::sort(result.begin(), result.end(), byUid);
         return result;
     }
     QSqlQuery &query = m_database->prepared(u"SELECT "_s + messageColumns
@@ -720,8 +744,9 @@ std::vector<MessageRecord> AccountStore::messages(qint64 mailboxId, const UidSet
     return result;
 }
 
-void AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
-                                const std::function<void(const MessageRecord &)> &visit) const
+qsizetype AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
+                                     const std::function<void(const MessageRecord &)> &visit, Uid after,
+                                     qsizetype limit) const
 {
     QString columns = u"uid"_s;
     if (fields.flags)
@@ -738,15 +763,19 @@ void AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
         columns += u", to_list"_s;
     if (fields.cc)
         columns += u", cc_list"_s;
-    QSqlQuery &query
-        = m_database->prepared(u"SELECT "_s + columns + u" FROM messages WHERE mailbox_id = ? ORDER BY uid"_s);
+    QSqlQuery &query = m_database->prepared(
+        u"SELECT "_s + columns + u" FROM messages WHERE mailbox_id = ? AND uid > ? ORDER BY uid LIMIT ?"_s);
     query.bindValue(0, mailboxId);
+    query.bindValue(1, qint64(after));
+    query.bindValue(2, qint64(limit));
     if (auto done = m_database->exec(query, u"scanning messages"); !done) {
         qCWarning(lcStore) << done.error().message;
-        return;
+        return 0;
     }
     MessageRecord row;
+    qsizetype visited = 0;
     while (query.next()) {
+        ++visited;
         int column = 0;
         row.uid = Uid(query.value(column++).toLongLong());
         if (fields.flags) {
@@ -770,6 +799,7 @@ void AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
         visit(row);
     }
     query.finish();
+    return visited;
 }
 
 std::optional<MessageRecord> AccountStore::message(qint64 mailboxId, Uid uid) const
@@ -834,6 +864,7 @@ UidSet AccountStore::findByMessageId(qint64 mailboxId, const QByteArray &message
 
 Result<> AccountStore::setPreview(qint64 mailboxId, Uid uid, const QString &preview, bool hasAttachment)
 {
+    touchMessages(mailboxId);
     QSqlQuery &query = m_database->prepared(
         u"UPDATE messages SET preview = ?, has_attachment = ? WHERE mailbox_id = ? AND uid = ?"_s);
     query.bindValue(0, textValue(preview));
@@ -879,6 +910,65 @@ std::optional<QByteArray> AccountStore::bodyStructure(qint64 mailboxId, Uid uid)
     }
     query.finish();
     return result;
+}
+
+QHash<Uid, QByteArray> AccountStore::bodyStructures(qint64 mailboxId, const UidSet &uids) const
+{
+    QHash<Uid, QByteArray> result;
+    if (uids.isEmpty())
+        return result;
+    // Ranges of a mailbox's UIDs join as in messages(); a search's scattered matches go as a list.
+    const bool singles = mostlySingles(uids);
+    QSqlQuery &query = m_database->prepared(
+        singles ? u"SELECT uid, structure FROM body_structures WHERE mailbox_id = ? "
+                  u"AND uid IN (SELECT value FROM json_each(?))"_s
+                : u"SELECT uid, structure FROM body_structures WHERE mailbox_id = ? AND uid BETWEEN ? AND ?"_s);
+    const auto read = [&]() {
+        if (auto done = m_database->exec(query, u"reading body structures"); !done) {
+            qCWarning(lcStore) << done.error().message;
+            return false;
+        }
+        while (query.next())
+            result.insert(Uid(query.value(0).toLongLong()), query.value(1).toByteArray());
+        query.finish();
+        return true;
+    };
+    query.bindValue(0, mailboxId);
+    if (singles) {
+        query.bindValue(1, uidArray(uids));
+        read();
+        return result;
+    }
+    for (const UidSet::Range &range : uids.ranges()) {
+        query.bindValue(1, qint64(range.first));
+        query.bindValue(2, qint64(range.last));
+        if (!read())
+            break;
+    }
+    return result;
+}
+
+bool AccountStore::mostlySingles(const UidSet &uids)
+{
+    return uids.count() <= 4 * quint64(uids.ranges().size());
+}
+
+QString AccountStore::uidArray(const UidSet &uids)
+{
+    QByteArray json;
+    json.reserve(qsizetype(std::min<quint64>(uids.count(), 10'000'000)) * 7 + 2);
+    json += '[';
+    for (const UidSet::Range &range : uids.ranges()) {
+        for (Uid uid = range.first;; ++uid) {
+            if (json.size() > 1)
+                json += ',';
+            json += QByteArray::number(uid);
+            if (uid == range.last)
+                break;
+        }
+    }
+    json += ']';
+    return QString::fromLatin1(json);
 }
 
 Result<> AccountStore::loadPartState()

@@ -11,6 +11,7 @@
 #include "store/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -82,11 +83,17 @@ public:
     [[nodiscard]] std::vector<MessageRecord> newestMessages(qint64 mailboxId, qsizetype limit,
                                                             Uid below = maxUid) const;
     [[nodiscard]] std::vector<MessageRecord> messages(qint64 mailboxId, const UidSet &uids) const;
-    // Every row of the mailbox in UID order, with only the UID and `fields` filled in (the rest
-    // left default), each passed to `visit`: for deciding something about every row (a
-    // search's local phase) without reading whole rows. `visit` must not use the store.
-    void scanMessages(qint64 mailboxId, const MessageFields &fields,
-                      const std::function<void(const MessageRecord &)> &visit) const;
+    // The rows of the mailbox with a UID above `after`, in UID order, at most `limit` of them
+    // (all when negative), with only the UID and `fields` filled in (the rest left default),
+    // each passed to `visit`: for deciding something about every row (a search's local phase)
+    // without reading whole rows, in slices that leave the thread free in between. Returns how
+    // many rows it visited. `visit` must not use the store.
+    qsizetype scanMessages(qint64 mailboxId, const MessageFields &fields,
+                           const std::function<void(const MessageRecord &)> &visit, Uid after = 0,
+                           qsizetype limit = -1) const;
+    // Changes whenever the mailbox's rows may have changed (rows added, removed or updated, the
+    // mailbox reset or removed), for a reader that keeps rows a while to know they still hold.
+    [[nodiscard]] quint64 messagesVersion(qint64 mailboxId) const { return m_messagesVersion.value(mailboxId); }
     [[nodiscard]] std::optional<MessageRecord> message(qint64 mailboxId, Uid uid) const;
     // Just the flags, for large sets (a flag sync compares 100,000 of them).
     [[nodiscard]] std::vector<FlagUpdate> flags(qint64 mailboxId, const UidSet &uids) const;
@@ -98,6 +105,8 @@ public:
     // The message's structure as the engine serialised it (BODYSTRUCTURE); not budgeted.
     Result<> setBodyStructure(qint64 mailboxId, Uid uid, const QByteArray &structure);
     [[nodiscard]] std::optional<QByteArray> bodyStructure(qint64 mailboxId, Uid uid) const;
+    // The stored structures of those of `uids` that have one, in one statement.
+    [[nodiscard]] QHash<Uid, QByteArray> bodyStructures(qint64 mailboxId, const UidSet &uids) const;
     // `section` as in BODY[section]: "" for the whole message, "1.2", "HEADER"... Evicts the
     // least recently read parts of any mailbox until the cache fits the budget again; a part
     // larger than the whole budget is not kept (and that is not an error).
@@ -143,6 +152,11 @@ private:
     [[nodiscard]] Result<> removePart(qint64 mailboxId, Uid uid, const QByteArray &section);
     [[nodiscard]] Result<> deleteParts(const QList<PartRow> &rows);
     [[nodiscard]] Result<> evictParts();
+    void touchMessages(qint64 mailboxId) { ++m_messagesVersion[mailboxId]; }
+    // A JSON array for `uid IN (SELECT value FROM json_each(?))`, and whether `uids` is mostly
+    // single UIDs, for which that suits (see messages()).
+    [[nodiscard]] static QString uidArray(const UidSet &uids);
+    [[nodiscard]] static bool mostlySingles(const UidSet &uids);
 
     std::unique_ptr<Database> m_database;
     Options m_options;
@@ -151,6 +165,7 @@ private:
     // rather than a clock, so two reads in the same millisecond still have an order.
     qint64 m_partClock = 0;
     qint64 m_cachedPartBytes = 0;
+    QHash<qint64, quint64> m_messagesVersion;
 };
 
 } // namespace fumi::store
