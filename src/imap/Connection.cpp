@@ -728,6 +728,12 @@ void Connection::writeQueued()
     armTimer();
 }
 
+void Connection::flush()
+{
+    if (m_socket)
+        m_socket->flush();
+}
+
 void Connection::writeRaw(const QByteArray &bytes, const QByteArray &transcript)
 {
     qCDebug(lcImapTranscript).noquote() << "C:" << QString::fromUtf8(transcript);

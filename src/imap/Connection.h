@@ -128,6 +128,9 @@ public:
     void loginWithToken(const QString &user, const QString &accessToken);
     // Writes `command` (pipelined) and returns its tag; finished() carries the answer.
     QByteArray send(const Command &command);
+    // Hands what send() has written to the operating system now rather than at the next turn
+    // of the event loop, for a caller that is about to keep the thread busy a while.
+    void flush();
     // Waits for news of the selected mailbox: IDLE where offered (renewed before the server's
     // limit), NOOP every pollInterval otherwise. Updates arrive through mailboxData() until
     // stopIdle(); sending a command stops idling first.
