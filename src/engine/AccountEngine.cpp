@@ -6,7 +6,7 @@
 #include "engine/DeltaCoalescer.h"
 #include "engine/EngineAppendTarget.h"
 #include "engine/FolderListSync.h"
-#include "engine/LocalSearchMatcher.h"
+#include "engine/LocalSearch.h"
 #include "engine/Logging.h"
 #include "engine/MailboxSync.h"
 #include "engine/OperationJournal.h"
@@ -830,10 +830,13 @@ void AccountEngine::cancelSearch(RequestId id)
                   });
             if (queued != m_searchQueue.end()) {
                 m_searchQueue.erase(queued);
+                m_localSearches.erase(id);
                 return finish(id, false, tr("The search was cancelled"));
             }
             if (m_searchId != id)
                 return;
+            // No more Local updates; the Server one on the wire still comes.
+            m_localSearches.erase(id);
             if (m_search)
                 return m_search->cancel(); // finishes after the mailbox on the wire
             // Still waiting for the connection: its callback finds another id and does nothing.
@@ -907,73 +910,66 @@ void AccountEngine::runSearch(RequestId id, const SearchQuery &query, const QStr
         update->mailboxesLeft = serverLeft;
         Q_EMIT searchUpdate(id, update);
     }
-    // What the cache proves, at once.
-    const LocalSearchMatcher matcher(query.root);
-    for (const store::MailboxRecord &mailbox : std::as_const(chosen)) {
-        auto update = std::make_shared<SearchUpdate>();
-        update->source = SearchUpdate::Source::Local;
-        update->mailbox = mailbox.path;
-        update->uidValidity = mailbox.sync.uidValidity;
-        update->mailboxesLeft = serverLeft;
-        if (matcher.canMatch()) {
-            // Only the fields the query reads, for every row; whole rows only for the matches.
-            UidSet proved;
-            m_store->scanMessages(mailbox.id, matcher.fields(), [&matcher, &proved](const store::MessageRecord &row) {
-                if (matcher.matches(row))
-                    proved.insert(row.uid);
-            });
-            std::vector<store::MessageRecord> rows = m_store->messages(mailbox.id, proved);
-            update->rows.reserve(qsizetype(rows.size()));
-            for (store::MessageRecord &row : rows)
-                update->rows.append(std::move(row));
-        }
-        Q_EMIT searchUpdate(id, update);
-    }
     if (chosen.isEmpty())
         return finish(id, false,
                       unknown.isEmpty() ? tr("There is no folder to search") : tr("None of these folders exists"),
                       QVariant::fromValue(summary));
 
-    m_searchQueue.push_back({id, [this, id, root = query.root, chosen, summary] {
-                                 withSession(Role::Search, [this, id, root, chosen, summary](Session *session) mutable {
-                                     if (m_searchId != id)
-                                         return; // cancelled while connecting
-                                     if (!session) {
-                                         const QString error = tr("Could not connect to %1").arg(m_account.imap.host);
-                                         int left = int(chosen.size());
-                                         for (const store::MailboxRecord &mailbox : std::as_const(chosen)) {
-                                             auto update = std::make_shared<SearchUpdate>();
-                                             update->mailbox = mailbox.path;
-                                             update->error = error;
-                                             update->mailboxesLeft = --left;
-                                             Q_EMIT searchUpdate(id, update);
-                                         }
-                                         summary.failed += int(chosen.size());
-                                         m_searchId = 0;
-                                         finish(id, false, error, QVariant::fromValue(summary));
-                                         return startNextSearch();
-                                     }
-                                     m_search = std::make_unique<ServerSearch>(*session, *m_store, root, chosen);
-                                     connect(m_search.get(), &ServerSearch::update, this,
-                                             [this, id](const SearchUpdatePtr &update) {
-                                                 Q_EMIT searchUpdate(id, update);
-                                             });
-                                     connect(m_search.get(), &ServerSearch::finished, this,
-                                             [this, id, summary](int failed, int matches) mutable {
-                                                 summary.failed += failed;
-                                                 summary.matches = matches;
-                                                 // Inside its own signal: deleted once it has returned.
-                                                 m_search.release()->deleteLater();
-                                                 m_searchId = 0;
-                                                 const bool ok = summary.failed < summary.mailboxes;
-                                                 finish(id, ok, ok ? QString() : tr("No folder could be searched"),
-                                                        QVariant::fromValue(summary));
-                                                 startNextSearch();
-                                             });
-                                     m_search->start();
-                                 });
-                             }});
+    // What the cache proves, read while the server searches: the server's command goes first.
+    auto local = std::make_unique<LocalSearch>(*m_store, query.root, chosen, [this, id, serverLeft] {
+        return m_searchId == id && m_search ? m_search->left() : serverLeft;
+    });
+    connect(local.get(), &LocalSearch::update, this, [this, id](const SearchUpdatePtr &update) {
+        Q_EMIT searchUpdate(id, update);
+    });
+    m_localSearches.emplace(id, std::move(local));
+    m_searchQueue.push_back(
+        {id, [this, id, root = query.root, chosen, summary] {
+             withSession(Role::Search, [this, id, root, chosen, summary](Session *session) mutable {
+                 if (m_searchId != id)
+                     return; // cancelled while connecting
+                 if (!session) {
+                     const QString error = tr("Could not connect to %1").arg(m_account.imap.host);
+                     int left = int(chosen.size());
+                     for (const store::MailboxRecord &mailbox : std::as_const(chosen)) {
+                         auto update = std::make_shared<SearchUpdate>();
+                         update->mailbox = mailbox.path;
+                         update->error = error;
+                         update->mailboxesLeft = --left;
+                         Q_EMIT searchUpdate(id, update);
+                     }
+                     summary.failed += int(chosen.size());
+                     m_searchId = 0;
+                     m_localSearches.erase(id);
+                     finish(id, false, error, QVariant::fromValue(summary));
+                     return startNextSearch();
+                 }
+                 const auto local = m_localSearches.find(id);
+                 m_search = std::make_unique<ServerSearch>(
+                     *session, *m_store, root, chosen, local != m_localSearches.end() ? local->second.get() : nullptr);
+                 connect(m_search.get(), &ServerSearch::update, this, [this, id](const SearchUpdatePtr &update) {
+                     Q_EMIT searchUpdate(id, update);
+                 });
+                 connect(m_search.get(), &ServerSearch::finished, this,
+                         [this, id, summary](int failed, int matches) mutable {
+                             summary.failed += failed;
+                             summary.matches = matches;
+                             // Inside its own signal: deleted once it has returned.
+                             m_search.release()->deleteLater();
+                             m_searchId = 0;
+                             m_localSearches.erase(id);
+                             const bool ok = summary.failed < summary.mailboxes;
+                             finish(id, ok, ok ? QString() : tr("No folder could be searched"),
+                                    QVariant::fromValue(summary));
+                             startNextSearch();
+                         });
+                 m_search->start();
+             });
+         }});
     startNextSearch();
+    // Unless the search has already ended (a query the server cannot be asked, say).
+    if (const auto started = m_localSearches.find(id); started != m_localSearches.end())
+        started->second->start();
 }
 
 AccountEngine::RequestId AccountEngine::serverThreads(const QString &path)
@@ -1025,9 +1021,9 @@ void AccountEngine::runServerThreads(RequestId id, const QString &path)
                  });
                  session->setSelected(0, {});
                  session->run(std::move(imap::Command("EXAMINE").mailbox(mailbox.path)), this,
-                              [session, examineError, mailbox](const imap::CommandResult &result) {
+                              [session, examineError, mailbox, uidValidity](const imap::CommandResult &result) {
                                   if (result.ok()) {
-                                      session->setSelected(mailbox.id, mailbox.path);
+                                      session->setSelected(mailbox.id, mailbox.path, *uidValidity);
                                   } else {
                                       *examineError = QString::fromUtf8(result.status.text);
                                       if (examineError->isEmpty())
@@ -1088,6 +1084,7 @@ void AccountEngine::stop()
             if (m_deltas)
                 m_deltas->flush();
             m_search.reset();
+            m_localSearches.clear();
             m_searchQueue.clear();
             m_searchId = 0;
             for (Slot &s : m_slots) {

@@ -29,6 +29,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace fumi::account {
@@ -47,6 +48,7 @@ class AppendTarget;
 class DeltaCoalescer;
 class FolderListSync;
 class MailboxSync;
+class LocalSearch;
 class ServerSearch;
 class Session;
 class TrustStorePolicy;
@@ -168,9 +170,10 @@ public:
     // query's account: terms are the caller's to apply. in: values match the account's paths
     // exactly, else case-insensitively, else by their last level (in:2026 finds Archive/2026
     // and Projects/2026, every mailbox whose leaf has that name); a value that matches nothing
-    // is an error update for that value, and the others are still searched. Per mailbox, a
-    // Local searchUpdate() comes at once from the cache (LocalSearchMatcher), then a Server
-    // one when the server has answered (ServerSearch). requestFinished() follows the last,
+    // is an error update for that value, and the others are still searched. The server's
+    // search goes out first; per mailbox, a Local searchUpdate() comes from the cache while the
+    // server works (LocalSearch), unless the server has answered for that mailbox first, and a
+    // Server one when it has (ServerSearch). requestFinished() follows the last,
     // with a SearchSummary; ok is false only when nothing could be searched. Searches run one
     // after another on the search connection; cancelSearch() drops one that is waiting or
     // stops one that runs after its current mailbox.
@@ -277,6 +280,8 @@ private:
     std::deque<QueuedSearch> m_searchQueue;
     std::unique_ptr<ServerSearch> m_search;
     RequestId m_searchId = 0;
+    // The cache half of each search request not yet finished (several while searches queue).
+    std::map<RequestId, std::unique_ptr<LocalSearch>> m_localSearches;
     State m_state = State::Stopped;
     // For healthSnapshot(): the transcript is written by every connection (on this thread) and
     // may be read from any.

@@ -3,6 +3,7 @@
 
 #include "engine/ServerSearch.h"
 
+#include "engine/LocalSearch.h"
 #include "engine/Logging.h"
 #include "engine/MessageRowBuilder.h"
 #include "engine/MessageStructure.h"
@@ -53,10 +54,11 @@ QList<UidSet> inPieces(const UidSet &uids)
 } // namespace
 
 ServerSearch::ServerSearch(Session &session, store::AccountStore &store, SearchTerm root,
-                           QList<store::MailboxRecord> mailboxes, QObject *parent)
+                           QList<store::MailboxRecord> mailboxes, LocalSearch *local, QObject *parent)
     : QObject(parent)
     , m_session(&session)
     , m_store(store)
+    , m_local(local)
     , m_root(std::move(root))
     , m_mailboxes(std::move(mailboxes))
 {
@@ -104,8 +106,21 @@ void ServerSearch::onMailboxData(const imap::Response &response)
         if (status->code.kind == imap::ResponseCode::Kind::UidValidity)
             m_examinedUidValidity = quint32(status->code.number);
     } else if (const auto *fetch = std::get_if<imap::FetchResponse>(&response)) {
-        if (fetch->uid)
-            m_fetched.insert(*fetch->uid, *fetch);
+        // The mailbox stays open between searches, so a flag change another client made can
+        // come as a FETCH of its own among the answers: it must not replace an envelope.
+        if (!fetch->uid)
+            return;
+        imap::FetchResponse &known = m_fetched[*fetch->uid];
+        if (!known.uid) {
+            known = *fetch;
+            return;
+        }
+        if (fetch->envelope)
+            known = *fetch;
+        else if (fetch->bodyStructure && !known.bodyStructure)
+            known.bodyStructure = fetch->bodyStructure;
+        else if (fetch->flags)
+            known.flags = fetch->flags;
     }
 }
 
@@ -172,21 +187,26 @@ void ServerSearch::examineAndSearch(Step step)
         deliver(step, {}, search.error().message);
         return nextStep();
     }
-    // EXAMINE and the search go out together; the search's answer says whether EXAMINE worked.
     auto examineError = std::make_shared<QString>();
-    m_examinedUidValidity = 0;
-    m_session->setSelected(0, {});
-    m_session->run(
-        std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
-        [this, examineError, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &result) {
-            if (result.ok()) {
-                m_session->setSelected(id, path);
-            } else {
-                *examineError = serverText(result);
-                if (examineError->isEmpty())
-                    *examineError = tr("The server cannot open this folder");
-            }
-        });
+    if (m_session->selectedMailbox() == step.mailbox.id && m_session->selectedUidValidity() != 0) {
+        // Still open from the search before, under the UIDVALIDITY it had then.
+        m_examinedUidValidity = m_session->selectedUidValidity();
+    } else {
+        // EXAMINE and the search go out together; the search's answer says whether EXAMINE worked.
+        m_examinedUidValidity = 0;
+        m_session->setSelected(0, {});
+        m_session->run(
+            std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
+            [this, examineError, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &result) {
+                if (result.ok()) {
+                    m_session->setSelected(id, path, m_examinedUidValidity);
+                } else {
+                    *examineError = serverText(result);
+                    if (examineError->isEmpty())
+                        *examineError = tr("The server cannot open this folder");
+                }
+            });
+    }
     m_session->run(search.value(), this, [this, examineError, step](const imap::CommandResult &result) mutable {
         if (!examineError->isEmpty() || !result.ok()) {
             deliver(step, {}, !examineError->isEmpty() ? *examineError : serverText(result));
@@ -202,33 +222,71 @@ void ServerSearch::examineAndSearch(Step step)
         step.searched = true;
         resolve(std::move(step));
     });
+    // On the wire now, not at the next turn of the event loop: the local half of the search
+    // reads the store meanwhile.
+    m_session->connection().flush();
 }
 
 void ServerSearch::resolve(Step step)
 {
+    // What LocalSearch has read of this mailbox so far; its scan of it ends here.
+    std::vector<store::MessageRecord> known
+        = m_local ? m_local->take(step.mailbox.id) : std::vector<store::MessageRecord>();
     QList<store::MessageRecord> rows;
     UidSet stored;
     UidSet structures;
     const std::optional<store::MailboxRecord> current = m_store.mailbox(step.mailbox.id);
     // The store's rows name the same messages only under the same UIDVALIDITY.
     if (current && step.uidValidity != 0 && current->sync.uidValidity == step.uidValidity && !step.uids.isEmpty()) {
-        const std::vector<store::MessageRecord> cached = m_store.messages(step.mailbox.id, step.uids);
-        rows.reserve(qsizetype(cached.size()));
-        for (const store::MessageRecord &row : cached) {
+        UidSet wanted = step.uids;
+        if (m_refine) {
+            // The stored structures first (two small columns): rows are read only for the
+            // messages that have attachments, or whose structure is still to be fetched.
+            const QHash<Uid, QByteArray> blobs = m_store.bodyStructures(step.mailbox.id, step.uids);
+            QList<Uid> keys = blobs.keys();
+            std::sort(keys.begin(), keys.end());
+            UidSet withStructure;
+            UidSet without;
+            for (Uid uid : std::as_const(keys)) { // ascending, so each insert appends
+                withStructure.insert(uid);
+                const std::optional<MessageStructure> structure = MessageStructure::fromBlob(blobs.value(uid));
+                if (structure && !structure->hasAttachments())
+                    without.insert(uid);
+                else if (!structure)
+                    structures.insert(uid); // unreadable: fetched again
+            }
+            structures |= step.uids - withStructure;
+            wanted = step.uids - without;
+        }
+        UidSet read;
+        for (const store::MessageRecord &row : known) {
+            if (wanted.contains(row.uid))
+                read.insert(row.uid);
+        }
+        std::vector<store::MessageRecord> cached = m_store.messages(step.mailbox.id, wanted - read);
+        // Both in UID order: merged, with the server's matches only.
+        std::erase_if(known, [&read](const store::MessageRecord &row) {
+            return !read.contains(row.uid);
+        });
+        std::vector<store::MessageRecord> merged;
+        merged.reserve(cached.size() + known.size());
+        std::merge(std::make_move_iterator(known.begin()), std::make_move_iterator(known.end()),
+                   std::make_move_iterator(cached.begin()), std::make_move_iterator(cached.end()),
+                   std::back_inserter(merged), [](const store::MessageRecord &a, const store::MessageRecord &b) {
+                       return a.uid < b.uid;
+                   });
+        rows.reserve(qsizetype(merged.size()));
+        for (store::MessageRecord &row : merged) {
             // In ascending order, so each insert appends (removing each from a copy of
             // step.uids instead took time quadratic in the matches).
             stored.insert(row.uid);
-            if (m_refine) {
-                const std::optional<QByteArray> blob = m_store.bodyStructure(step.mailbox.id, row.uid);
-                const std::optional<MessageStructure> structure
-                    = blob ? MessageStructure::fromBlob(*blob) : std::nullopt;
-                if (!structure) {
-                    structures.insert(row.uid);
-                } else if (!structure->hasAttachments()) {
-                    continue;
-                }
-            }
-            rows.append(row);
+            if (m_refine && !structures.contains(row.uid))
+                row.hasAttachment = true; // the structure knows; the row's hint guessed
+            rows.append(std::move(row));
+        }
+        if (m_refine) {
+            structures &= stored;         // a message without a row is fetched whole, structure and all
+            stored |= step.uids - wanted; // known to have no attachment: nothing to fetch
         }
     }
     const UidSet missing = step.uids - stored;
@@ -259,9 +317,10 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
     // After a MULTISEARCH nothing is selected yet; after EXAMINE the mailbox is.
     if (m_session->selectedMailbox() != step.mailbox.id) {
         ++fetching->pending;
+        m_examinedUidValidity = 0;
         m_session->run(std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
                        [this, answered, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &r) {
-                           m_session->setSelected(r.ok() ? id : 0, r.ok() ? path : QString());
+                           m_session->setSelected(r.ok() ? id : 0, r.ok() ? path : QString(), m_examinedUidValidity);
                            answered(r);
                        });
     }
@@ -280,14 +339,25 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
                        answered);
     }
     *finishRows = [this, fetching, step, rowsToFetch, structuresToFetch, rows = std::move(rows)]() mutable {
+        // Each fetched structure read once: whether it has attachments, and what to keep.
+        QHash<Uid, bool> attachments;
+        QHash<Uid, QByteArray> blobs;
+        for (auto it = m_fetched.cbegin(); it != m_fetched.cend(); ++it) {
+            if (!it->bodyStructure)
+                continue;
+            const MessageStructure structure = MessageStructure::fromImap(*it->bodyStructure);
+            attachments.insert(it.key(), structure.hasAttachments());
+            if (structuresToFetch.contains(it.key()))
+                blobs.insert(it.key(), structure.toBlob());
+        }
+        keepStructures(step, blobs);
         QList<store::MessageRecord> kept;
         kept.reserve(rows.size());
         for (store::MessageRecord &row : rows) {
-            if (structuresToFetch.contains(row.uid)) {
-                const auto it = m_fetched.constFind(row.uid);
-                // Expunged meanwhile, or no structure: the server's superset stands.
-                if (it != m_fetched.cend() && it->bodyStructure
-                    && !MessageStructure::fromImap(*it->bodyStructure).hasAttachments())
+            // Expunged meanwhile, or no structure: the server's superset stands.
+            if (structuresToFetch.contains(row.uid) && attachments.contains(row.uid)) {
+                row.hasAttachment = attachments.value(row.uid);
+                if (!row.hasAttachment)
                     continue;
             }
             kept.append(std::move(row));
@@ -299,10 +369,11 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
             std::optional<store::MessageRecord> row = MessageRowBuilder::build(*it);
             if (!row)
                 continue;
-            if (m_refine && it->bodyStructure && !MessageStructure::fromImap(*it->bodyStructure).hasAttachments())
-                continue;
-            if (it->bodyStructure)
-                row->hasAttachment = MessageStructure::fromImap(*it->bodyStructure).hasAttachments();
+            if (attachments.contains(uid)) {
+                row->hasAttachment = attachments.value(uid);
+                if (m_refine && !row->hasAttachment)
+                    continue;
+            }
             kept.append(std::move(*row));
         }
         m_fetched.clear();
@@ -312,6 +383,28 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
         deliver(step, std::move(kept), fetching->failure);
         nextStep();
     };
+}
+
+void ServerSearch::keepStructures(const Step &step, const QHash<Uid, QByteArray> &blobs)
+{
+    // These messages have rows in the store, so their structures can be kept for the next
+    // search (and for reading them): a message's structure never changes. Not once the
+    // mailbox's UIDVALIDITY has changed, when the same UIDs may name other messages; a row
+    // expunged meanwhile refuses its structure, and the others are still kept.
+    const std::optional<store::MailboxRecord> current = m_store.mailbox(step.mailbox.id);
+    if (blobs.isEmpty() || !current || current->sync.uidValidity != step.uidValidity)
+        return;
+    int refused = 0;
+    const store::Result<> kept = m_store.transaction([&]() -> store::Result<> {
+        for (auto it = blobs.cbegin(); it != blobs.cend(); ++it) {
+            if (!m_store.setBodyStructure(step.mailbox.id, it.key(), it.value()))
+                ++refused;
+        }
+        return {};
+    });
+    if (!kept || refused > 0)
+        qCInfo(lcEngine).noquote() << "kept" << blobs.size() - refused << "of" << blobs.size()
+                                   << "searched body structures" << (kept ? QString() : kept.error().message);
 }
 
 void ServerSearch::deliver(const Step &step, QList<store::MessageRecord> rows, const QString &error)

@@ -22,6 +22,7 @@ class AccountStore;
 
 namespace fumi::engine {
 
+class LocalSearch;
 class Session;
 
 // The server half of one search request, on a connection of its own (AccountEngine's search
@@ -30,24 +31,28 @@ class Session;
 //
 // With MULTISEARCH and several mailboxes, one ESEARCH command asks for all of them. Otherwise,
 // per mailbox, EXAMINE and UID SEARCH go out together (pipelined). Matches the store has rows
-// for (under the same UIDVALIDITY) are served from it; the rest are fetched with the items a
-// new row needs (MessageRowBuilder) and are not stored: MailboxSync owns what the store holds
-// for a mailbox and would be confused by rows it did not fetch. has:attachment is refined from
-// BODYSTRUCTURE (the store's, else fetched) where SearchCompiler says so. Each mailbox's answer
-// goes out as one Server SearchUpdate; a NO for one mailbox becomes that mailbox's error and
-// the others go on.
+// for (under the same UIDVALIDITY) are served from it, those the request's LocalSearch has read
+// already without reading them again; the rest are fetched with the items a new row needs
+// (MessageRowBuilder) and are not stored: MailboxSync owns what the store holds for a mailbox
+// and would be confused by rows it did not fetch. has:attachment is refined from BODYSTRUCTURE
+// (the store's, else fetched, and then stored, since a message's structure never changes)
+// where SearchCompiler says so. Each mailbox's answer goes out as one Server SearchUpdate; a NO
+// for one mailbox becomes that mailbox's error and the others go on.
 class ServerSearch : public QObject
 {
     Q_OBJECT
 
 public:
+    // `local` may be null, and may go before this does.
     ServerSearch(Session &session, store::AccountStore &store, SearchTerm root, QList<store::MailboxRecord> mailboxes,
-                 QObject *parent = nullptr);
+                 LocalSearch *local, QObject *parent = nullptr);
     ~ServerSearch() override;
 
     void start();
     // Stops after the command on the wire; finished() follows with what was done.
     void cancel();
+    // Mailboxes whose Server update has not gone out yet.
+    [[nodiscard]] int left() const;
 
 Q_SIGNALS:
     void update(const fumi::engine::SearchUpdatePtr &update);
@@ -69,10 +74,11 @@ private:
                          QList<store::MessageRecord> rows);
     void deliver(const Step &step, QList<store::MessageRecord> rows, const QString &error = {});
     void onMailboxData(const imap::Response &response);
-    [[nodiscard]] int left() const;
+    void keepStructures(const Step &step, const QHash<Uid, QByteArray> &blobs);
 
     QPointer<Session> m_session; // gone once the connection is lost and deleted
     store::AccountStore &m_store;
+    QPointer<LocalSearch> m_local;
     SearchTerm m_root;
     QList<store::MailboxRecord> m_mailboxes;
     SearchCapabilities m_capabilities;

@@ -57,10 +57,14 @@ public:
     // none is (after CLOSE/UNSELECT, or a failed SELECT, which deselects on every server).
     [[nodiscard]] qint64 selectedMailbox() const { return m_selectedId; }
     [[nodiscard]] const QString &selectedPath() const { return m_selectedPath; }
-    void setSelected(qint64 mailboxId, const QString &path)
+    // Its UIDVALIDITY when the opener said (0 when not). It cannot change while the mailbox
+    // stays selected: a server whose mailbox must take a new one ends the session.
+    [[nodiscard]] quint32 selectedUidValidity() const { return m_selectedUidValidity; }
+    void setSelected(qint64 mailboxId, const QString &path, quint32 uidValidity = 0)
     {
         m_selectedId = mailboxId;
         m_selectedPath = path;
+        m_selectedUidValidity = mailboxId != 0 ? uidValidity : 0;
     }
 
     // Keeps the connection in IDLE whenever none of this session's commands is waiting: sending
@@ -85,6 +89,7 @@ private:
     MailboxReceiver m_receiver;
     qint64 m_selectedId = 0;
     QString m_selectedPath;
+    quint32 m_selectedUidValidity = 0;
     bool m_lost = false;
     bool m_closing = false;
     bool m_idleWhenQuiet = false;

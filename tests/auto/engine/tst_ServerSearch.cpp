@@ -4,8 +4,12 @@
 // The server half of a search against scripted servers: plain SEARCH and ESEARCH answers per
 // mailbox (EXAMINE and UID SEARCH pipelined), MULTISEARCH for several mailboxes at once,
 // matches served from the store under the same UIDVALIDITY and fetched otherwise, and a NO for
-// one mailbox that leaves the others' results standing. The scripts check every command.
+// one mailbox that leaves the others' results standing; a second search on the mailbox still
+// open sends no EXAMINE, and BODYSTRUCTUREs fetched for has:attachment are kept for the next;
+// rows LocalSearch has read stand in the answer unless the store changed them meanwhile. The
+// scripts check every command.
 
+#include "engine/LocalSearch.h"
 #include "engine/ServerSearch.h"
 #include "engine/Session.h"
 #include "imap/Connection.h"
@@ -76,11 +80,17 @@ private Q_SLOTS:
     void esearchWithUtf8Literal();
     void multisearchThenFetchesWhatTheStoreLacks();
     void cachedRowsUnderAnotherUidValidityAreFetched();
+    void secondSearchKeepsTheMailboxOpenAndTheStructures();
+    void localRowsStandUnlessTheStoreChanged();
 
 private:
     qint64 addMailbox(const QString &path, quint32 uidValidity, const UidSet &cached);
     [[nodiscard]] QStringList run(const Transcript &transcript, const QString &query, const QStringList &paths,
                                   int *failed = nullptr, int *matches = nullptr);
+    // One search on `session`, the updates described; `local` as ServerSearch takes it.
+    [[nodiscard]] QStringList searchOn(Session &session, const QString &query, const QStringList &paths,
+                                       engine::LocalSearch *local = nullptr, int *failed = nullptr,
+                                       int *matches = nullptr);
 
     QTemporaryDir m_certificateDir;
     test::TestCertificates m_certificates;
@@ -143,6 +153,17 @@ QStringList tst_ServerSearch::run(const Transcript &transcript, const QString &q
         return {u"no connection"_s};
     }
     Session session(std::move(login.connection));
+    QStringList updates = searchOn(session, query, paths, nullptr, failed, matches);
+    if (!login.server->errors().isEmpty())
+        updates.append(login.server->errors());
+    if (!login.server->scriptFinished())
+        updates.append(u"script not finished"_s);
+    return updates;
+}
+
+QStringList tst_ServerSearch::searchOn(Session &session, const QString &query, const QStringList &paths,
+                                       engine::LocalSearch *local, int *failed, int *matches)
+{
     const ParseResult<engine::SearchQuery> parsed = engine::SearchQueryParser::parse(query, QDate(2026, 3, 15));
     if (!parsed)
         return {u"bad query"_s};
@@ -151,30 +172,24 @@ QStringList tst_ServerSearch::run(const Transcript &transcript, const QString &q
         mailboxes.append(*m_store->mailboxByPath(path));
     QStringList updates;
     bool done = false;
-    {
-        ServerSearch search(session, *m_store, parsed.value().root, mailboxes);
-        connect(&search, &ServerSearch::update, this, [&updates](const SearchUpdatePtr &update) {
-            updates.append(describe(update));
-        });
-        connect(&search, &ServerSearch::finished, this, [&](int f, int m) {
-            done = true;
-            if (failed)
-                *failed = f;
-            if (matches)
-                *matches = m;
-        });
-        search.start();
-        if (!QTest::qWaitFor(
-                [&] {
-                    return done;
-                },
-                10000))
-            updates.append(u"timed out"_s);
-    }
-    if (!login.server->errors().isEmpty())
-        updates.append(login.server->errors());
-    if (!login.server->scriptFinished())
-        updates.append(u"script not finished"_s);
+    ServerSearch search(session, *m_store, parsed.value().root, mailboxes, local);
+    connect(&search, &ServerSearch::update, this, [&updates](const SearchUpdatePtr &update) {
+        updates.append(describe(update));
+    });
+    connect(&search, &ServerSearch::finished, this, [&](int f, int m) {
+        done = true;
+        if (failed)
+            *failed = f;
+        if (matches)
+            *matches = m;
+    });
+    search.start();
+    if (!QTest::qWaitFor(
+            [&] {
+                return done;
+            },
+            10000))
+        updates.append(u"timed out"_s);
     return updates;
 }
 
@@ -240,7 +255,8 @@ void tst_ServerSearch::multisearchThenFetchesWhatTheStoreLacks()
     t.reply({rowResponse(1, 4), fetch + " OK fetched"});
     int matches = 0;
     const QStringList updates = run(t, u"is:unread"_s, {u"INBOX"_s, u"Archive"_s}, nullptr, &matches);
-    QCOMPARE(updates.join(u'\n'), (QStringList{u"INBOX v7 [1:Cached 1] left=1"_s, u"Archive v9 [4:Fetched 4] left=0"_s}).join(u'\n'));
+    QCOMPARE(updates.join(u'\n'),
+             (QStringList{u"INBOX v7 [1:Cached 1] left=1"_s, u"Archive v9 [4:Fetched 4] left=0"_s}).join(u'\n'));
     QCOMPARE(matches, 2);
 }
 
@@ -258,6 +274,91 @@ void tst_ServerSearch::cachedRowsUnderAnotherUidValidityAreFetched()
     t.reply({rowResponse(1, 2), tag + " OK fetched"});
     const QStringList updates = run(t, u"x"_s, {u"INBOX"_s});
     QCOMPARE(updates.join(u'\n'), (QStringList{u"INBOX v8 [2:Fetched 2] left=0"_s}).join(u'\n'));
+}
+
+void tst_ServerSearch::secondSearchKeepsTheMailboxOpenAndTheStructures()
+{
+    const qint64 inbox = addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3));
+    QVERIFY(inbox);
+    const QByteArray attachments = "UID SEARCH OR HEADER Content-Disposition \"attachment\" NOT OR HEADER "
+                                   "Content-Type \"text/\" HEADER Content-Type \"multipart/alternative\"";
+    const QByteArray plain = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)";
+    const QByteArray withPdf = "(" + plain
+        + "(\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 100 NIL (\"ATTACHMENT\" "
+          "(\"FILENAME\" \"a.pdf\")) NIL NIL) \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL NIL)";
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    QByteArray tag = t.command("EXAMINE INBOX");
+    t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command(attachments);
+    t.reply({"* SEARCH 1 2 3", tag + " OK searched"});
+    // The server's query is a superset: the structures say which have attachments.
+    tag = t.command("UID FETCH 1:3 (UID BODYSTRUCTURE)");
+    t.reply({"* 1 FETCH (UID 1 BODYSTRUCTURE " + withPdf + ")", "* 2 FETCH (UID 2 BODYSTRUCTURE " + plain + ")",
+             "* 3 FETCH (UID 3 BODYSTRUCTURE " + plain + ")", tag + " OK fetched"});
+    // The second search: INBOX is still open, and the structures are the store's now.
+    tag = t.command(attachments);
+    t.reply({"* SEARCH 1 2 3", tag + " OK searched"});
+    test::ScriptedLogin login = test::ScriptedLogin::start(m_certificates, t.steps());
+    QVERIFY(login.connection);
+    Session session(std::move(login.connection));
+    QCOMPARE(searchOn(session, u"has:attachment"_s, {u"INBOX"_s}), QStringList{u"INBOX v7 [1:Cached 1] left=0"_s});
+    QVERIFY(m_store->bodyStructure(inbox, 2));
+    QCOMPARE(searchOn(session, u"has:attachment"_s, {u"INBOX"_s}), QStringList{u"INBOX v7 [1:Cached 1] left=0"_s});
+    QCOMPARE(login.server->errors(), QStringList());
+    QVERIFY(login.server->scriptFinished());
+}
+
+void tst_ServerSearch::localRowsStandUnlessTheStoreChanged()
+{
+    const qint64 inbox = addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3));
+    QVERIFY(inbox);
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    QByteArray tag = t.command("EXAMINE INBOX");
+    t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command("UID SEARCH SUBJECT \"cached\"");
+    t.reply({"* SEARCH 1 3", tag + " OK searched"});
+    tag = t.command("UID SEARCH SUBJECT \"cached\"");
+    t.reply({"* SEARCH 1 3", tag + " OK searched"});
+    test::ScriptedLogin login = test::ScriptedLogin::start(m_certificates, t.steps());
+    QVERIFY(login.connection);
+    Session session(std::move(login.connection));
+    const engine::SearchTerm root
+        = engine::SearchQueryParser::parse(u"subject:cached"_s, QDate(2026, 3, 15)).value().root;
+    const auto local = [&]() {
+        auto search = std::make_unique<engine::LocalSearch>(*m_store, root, QList{*m_store->mailbox(inbox)}, [] {
+            return 1;
+        });
+        bool reported = false;
+        connect(search.get(), &engine::LocalSearch::update, this, [&reported](const SearchUpdatePtr &update) {
+            reported = update->rows.size() == 3;
+        });
+        search->start();
+        if (!QTest::qWaitFor([&] {
+                return reported;
+            }))
+            return std::unique_ptr<engine::LocalSearch>();
+        return search;
+    };
+
+    // The cache proved 1:3 before the server answered 1 and 3: the answer is those two rows.
+    std::unique_ptr<engine::LocalSearch> first = local();
+    QVERIFY(first);
+    QCOMPARE(searchOn(session, u"subject:cached"_s, {u"INBOX"_s}, first.get()),
+             QStringList{u"INBOX v7 [1:Cached 1, 3:Cached 3] left=0"_s});
+
+    // The store changes a row after LocalSearch read it: the answer has the store's row.
+    std::unique_ptr<engine::LocalSearch> second = local();
+    QVERIFY(second);
+    store::MessageRecord renamed = *m_store->message(inbox, 3);
+    renamed.subject = u"Cached and renamed"_s;
+    store::MailboxChanges changes;
+    changes.added.push_back(renamed);
+    changes.sync = m_store->mailbox(inbox)->sync;
+    QVERIFY(m_store->applyChanges(inbox, changes));
+    QCOMPARE(searchOn(session, u"subject:cached"_s, {u"INBOX"_s}, second.get()),
+             QStringList{u"INBOX v7 [1:Cached 1, 3:Cached and renamed] left=0"_s});
+    QCOMPARE(login.server->errors(), QStringList());
+    QVERIFY(login.server->scriptFinished());
 }
 
 QTEST_GUILESS_MAIN(tst_ServerSearch)
