@@ -163,7 +163,7 @@ std::optional<FumiRun> runFumi(AccountEngine &engine, const QString &text, const
                      [&](quint64 which, const engine::SearchUpdatePtr &update) {
                          if (!id || which != *id)
                              return;
-                         if (run.firstSeconds < 0)
+                         if (run.firstSeconds < 0 && !update->rows.isEmpty())
                              run.firstSeconds = double(clock.nsecsElapsed()) / 1e9;
                          if (!update->error.isEmpty())
                              failure = update->error;
@@ -177,6 +177,8 @@ std::optional<FumiRun> runFumi(AccountEngine &engine, const QString &text, const
                          if (!id || which != *id)
                              return;
                          run.completeSeconds = double(clock.nsecsElapsed()) / 1e9;
+                         if (run.firstSeconds < 0)
+                             run.firstSeconds = run.completeSeconds; // nothing matched
                          answered = true;
                          if (!ok && failure.isEmpty())
                              failure = message;
@@ -298,6 +300,7 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         QList<double> rawTimes;
         QList<double> firstTimes;
         QList<double> completeTimes;
+        QList<double> overheads;
         for (int run = -1; run < runs; ++run) {
             const auto reply = raw.run(*command, run < 0, error);
             if (!reply)
@@ -316,12 +319,14 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
             rawTimes << reply->seconds;
             firstTimes << fumi->firstSeconds;
             completeTimes << fumi->completeSeconds;
+            overheads << fumi->completeSeconds - reply->seconds;
             result.localRows = fumi->localRows;
             result.rows = fumi->rows;
         }
         result.rawSeconds = median(rawTimes);
         result.firstSeconds = median(firstTimes);
         result.completeSeconds = median(completeTimes);
+        result.overheadSeconds = median(overheads);
         figures.results << result;
     }
     figures.loadAfter = loadAverage();

@@ -38,14 +38,17 @@ struct SearchBenchResult {
     SearchBenchQuery query;
     QByteArray command;          // the UID SEARCH as sent, without tag and CRLF
     qsizetype serverMatches = 0; // UIDs in the raw answer
-    qsizetype localRows = 0;     // rows of the Local update
+    qsizetype localRows = 0;     // rows of the Local update (none when the server answered first)
     qsizetype rows = 0;          // rows of the Server update
     // Medians over the measured runs, in seconds.
     double rawSeconds = 0;
-    double firstSeconds = 0;    // search() to the Local update
+    double firstSeconds = 0;    // search() to the first update with rows (requestFinished() when none has)
     double completeSeconds = 0; // search() to requestFinished()
-    QString error;              // this query could not be measured; the others still are
-    [[nodiscard]] double overheadSeconds() const { return completeSeconds - rawSeconds; }
+    // Of each run's Fumi time less the raw time measured just before it: the two run moments
+    // apart, so the machine's swings (Dovecot's own time varies by tens of milliseconds from
+    // one run to the next here) touch both alike.
+    double overheadSeconds = 0;
+    QString error; // this query could not be measured; the others still are
 };
 
 struct SearchBenchFigures {
