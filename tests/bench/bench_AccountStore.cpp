@@ -64,18 +64,25 @@ double seconds(const QElapsedTimer &timer)
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+// The bare baselines' database, as connection `name`; exits when it cannot be opened.
+QSqlDatabase openBare(const QString &directory, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    db.setDatabaseName(directory + u"/bare.sqlite"_s);
+    if (!db.open()) {
+        std::fprintf(stderr, "bare: %s\n", qPrintable(db.lastError().text()));
+        std::exit(1);
+    }
+    return db;
+}
+
 // The same rows through the same driver into a plain rowid table, no upsert, no keywords.
 double bareInsert(const QString &directory, const std::vector<MessageRecord> &rows)
 {
     const QString name = u"bench.bare"_s;
     double elapsed = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(directory + u"/bare.sqlite"_s);
-        if (!db.open()) {
-            std::fprintf(stderr, "bare: %s\n", qPrintable(db.lastError().text()));
-            std::exit(1);
-        }
+        QSqlDatabase db = openBare(directory, name);
         QSqlQuery query(db);
         (void)query.exec(u"PRAGMA journal_mode=WAL"_s);
         (void)query.exec(u"PRAGMA synchronous=NORMAL"_s);
@@ -126,12 +133,7 @@ double bareRead(const QString &directory, int count)
     const QString name = u"bench.bareRead"_s;
     double elapsed = 0;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(directory + u"/bare.sqlite"_s);
-        if (!db.open()) {
-            std::fprintf(stderr, "bare: %s\n", qPrintable(db.lastError().text()));
-            std::exit(1);
-        }
+        QSqlDatabase db = openBare(directory, name);
         QSqlQuery query(db);
         query.setForwardOnly(true);
         QElapsedTimer timer;
