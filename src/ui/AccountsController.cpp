@@ -4,6 +4,7 @@
 #include "ui/AccountsController.h"
 
 #include "account/AccountManager.h"
+#include "account/AccountRemoval.h"
 #include "account/KeychainCredentialStore.h"
 #include "account/ThreadConfinedCredentialStore.h"
 #include "account/TrustStore.h"
@@ -104,35 +105,17 @@ void AccountsController::removeAccount(const QString &id, QObject *context,
     }
     // The engine holds the cache open and may be reading the secret: it goes first.
     stopAccount(id);
-    // Secrets before settings, as fumi-cli does: when the keychain cannot be reached the account
-    // stays, complete, instead of a secret left behind that nothing refers to.
-    auto pending = std::make_shared<int>(2);
-    auto errors = std::make_shared<QStringList>();
-    const auto removed = [this, account = *account, pending, errors, context,
-                          done](const account::CredentialStore::Result &result) {
-        if (!result.ok() && result.error != account::CredentialStore::Error::NotFound)
-            *errors << result.message;
-        if (--*pending > 0)
-            return;
-        if (!errors->isEmpty() && account.authentication.method != account::Authentication::Method::PasswordCommand) {
-            startAccount(account.id);
-            return done(errors->first());
-        }
-        if (const auto settings = m_manager->remove(account.id); !settings.ok()) {
-            startAccount(account.id);
-            return done(settings.error);
-        }
-        QString error;
-        for (const QString &directory : {m_profile.accountDataDirectory(account.id),
-                                         QString(m_profile.cacheDirectory() + u"/accounts/"_s + account.id)}) {
-            QDir dir(directory);
-            if (dir.exists() && !dir.removeRecursively())
-                error = tr("The account was removed, but not all of its cache in %1.").arg(directory);
-        }
-        done(error);
-    };
-    m_credentials->remove(id, account::CredentialStore::Secret::Password, context, removed);
-    m_credentials->remove(id, account::CredentialStore::Secret::OAuthRefreshToken, context, removed);
+    account::removeAccount(*m_manager, *m_credentials, m_profile, *account, context,
+                           [this, id, done = std::move(done)](const account::AccountRemoval &removal) {
+                               if (removal.failure != account::AccountRemoval::Failure::None) {
+                                   startAccount(id); // still there: running again
+                                   return done(removal.error);
+                               }
+                               done(removal.leftBehind.isEmpty()
+                                        ? QString()
+                                        : tr("The account was removed, but not all of its cache in %1.")
+                                              .arg(removal.leftBehind.constLast()));
+                           });
 }
 
 engine::AccountEngine::RequestId AccountsController::addAccount(const account::Account &account,

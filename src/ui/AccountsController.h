@@ -98,7 +98,6 @@ Q_SIGNALS:
     void allStopped();
 
 private:
-    bool startServices(const account::Profile &profile);
     void stopEngines(const QStringList &ids, std::chrono::milliseconds timeout);
 
     struct Running {

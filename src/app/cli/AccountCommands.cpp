@@ -3,6 +3,7 @@
 
 // fumi-cli account ...: add, list, remove, test, trust and discover.
 
+#include "account/AccountRemoval.h"
 #include "account/AutoconfigDiscovery.h"
 #include "account/CredentialStore.h"
 #include "account/OAuthProviders.h"
@@ -282,35 +283,27 @@ void runRemove(Cli &cli, const QCommandLineParser &parser)
     const auto account = cli.account(names->first());
     if (!account)
         return;
-    // Secrets go first: when the keychain cannot be reached the account stays, complete, and
-    // the user can try again, instead of a secret left behind that nothing refers to.
-    auto pending = std::make_shared<int>(2);
-    auto errors = std::make_shared<QStringList>();
-    const auto removed = [&cli, account = *account, pending, errors](const CredentialStore::Result &result) {
-        if (!result.ok() && result.error != CredentialStore::Error::NotFound)
-            *errors << result.message;
-        if (--*pending > 0)
-            return;
-        if (!errors->isEmpty() && account.authentication.method != Authentication::Method::PasswordCommand)
-            return cli.fail(u"the account was not removed, because its keychain entries could not be: "_s
-                            + errors->first());
-        const auto result2 = cli.accounts()->remove(account.id);
-        if (!result2.ok())
-            return cli.fail(result2.error);
-        for (const QString &directory : {cli.profile().accountDataDirectory(account.id),
-                                         QString(cli.profile().cacheDirectory() + u"/accounts/"_s + account.id)}) {
-            QDir dir(directory);
-            if (dir.exists() && !dir.removeRecursively())
+    account::removeAccount(
+        *cli.accounts(), *cli.credentials(), cli.profile(), *account, &cli,
+        [&cli, account = *account](const account::AccountRemoval &removal) {
+            switch (removal.failure) {
+            case account::AccountRemoval::Failure::Keychain:
+                return cli.fail(u"the account was not removed, because its keychain entries could not be: "_s
+                                + removal.error);
+            case account::AccountRemoval::Failure::Settings:
+                return cli.fail(removal.error);
+            case account::AccountRemoval::Failure::None:
+                break;
+            }
+            for (const QString &directory : removal.leftBehind)
                 cli.warn(u"Warning: could not remove all of %1."_s.arg(directory));
-        }
-        if (cli.json())
-            cli.printJson(QJsonObject{{u"removed"_s, account.displayName}, {u"id"_s, account.id}});
-        else
-            cli.print(u"Removed the account \"%1\", its keychain entries and its cache."_s.arg(account.displayName));
-        cli.finish();
-    };
-    cli.credentials()->remove(account->id, CredentialStore::Secret::Password, &cli, removed);
-    cli.credentials()->remove(account->id, CredentialStore::Secret::OAuthRefreshToken, &cli, removed);
+            if (cli.json())
+                cli.printJson(QJsonObject{{u"removed"_s, account.displayName}, {u"id"_s, account.id}});
+            else
+                cli.print(
+                    u"Removed the account \"%1\", its keychain entries and its cache."_s.arg(account.displayName));
+            cli.finish();
+        });
 }
 
 // --- account test ------------------------------------------------------------------------------
