@@ -762,12 +762,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const Row &row = rowAt(index);
     const store::MessageRecord &m = row.record;
     const bool unread = !m.flags.has(Flags::System::Seen);
-    if (!m_lookPrepared && (role == Qt::DecorationRole || role == Qt::FontRole)) {
-        m_boldFont.setBold(true);
-        m_flagIcon = IconFactory::themed(QStringLiteral("mail-mark-important"), IconFactory::Icon::Flag);
-        m_attachmentIcon = IconFactory::themed(QStringLiteral("mail-attachment"), IconFactory::Icon::Attachment);
-        m_lookPrepared = true;
-    }
+    if (role == Qt::DecorationRole || role == Qt::FontRole)
+        prepareLook();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -834,6 +830,16 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void MessageListModel::prepareLook() const
+{
+    if (m_lookPrepared)
+        return;
+    m_boldFont.setBold(true);
+    m_flagIcon = IconFactory::themed(QStringLiteral("mail-mark-important"), IconFactory::Icon::Flag);
+    m_attachmentIcon = IconFactory::themed(QStringLiteral("mail-attachment"), IconFactory::Icon::Attachment);
+    m_lookPrepared = true;
+}
+
 QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
@@ -841,10 +847,10 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     // The flag and attachment columns are as narrow as their icons: their header is the icon,
     // with the name as tooltip and for screen readers.
     const bool iconColumn = section == FlagColumn || section == AttachmentColumn;
-    if (role == Qt::DecorationRole && iconColumn)
-        return section == FlagColumn
-            ? IconFactory::themed(QStringLiteral("mail-mark-important"), IconFactory::Icon::Flag)
-            : IconFactory::themed(QStringLiteral("mail-attachment"), IconFactory::Icon::Attachment);
+    if (role == Qt::DecorationRole && iconColumn) {
+        prepareLook();
+        return section == FlagColumn ? m_flagIcon : m_attachmentIcon;
+    }
     if (role == Qt::DisplayRole && iconColumn)
         return QString();
     if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)

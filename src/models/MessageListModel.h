@@ -202,6 +202,8 @@ private:
     AccountRegistry *m_registry = nullptr;
     QMetaObject::Connection m_registryConnection;
     QLocale m_locale;
+    // The unread font and the column icons, made on first use (not for a list nobody shows).
+    void prepareLook() const;
     mutable QFont m_boldFont;
     mutable QIcon m_flagIcon;
     mutable QIcon m_attachmentIcon;

@@ -6,6 +6,7 @@
 #include "account/AccountManager.h"
 #include "account/AutoconfigDiscovery.h"
 #include "account/CredentialStore.h"
+#include "account/HostName.h"
 #include "account/OAuthProviders.h"
 #include "account/OAuthSignIn.h"
 #include "account/OAuthTokenSource.h"
@@ -319,9 +320,10 @@ void AccountWizard::createPages()
     signInLayout->addWidget(m_passwordEdit);
     signInLayout->addWidget(m_commandRadio);
     signInLayout->addWidget(m_commandEdit);
+    // Read once: the sign-in and the connection test use the same providers as these buttons.
     QString providersError;
-    const auto providers = account::OAuthProviders::load(m_accounts->profile().configDirectory(), &providersError);
-    for (const account::OAuthProvider &provider : providers.all()) {
+    m_providers = account::OAuthProviders::load(m_accounts->profile().configDirectory(), &providersError);
+    for (const account::OAuthProvider &provider : m_providers.all()) {
         // A provider without a client id (none set at build time) cannot be used: not offered.
         if (!account::validate(provider).isEmpty())
             continue;
@@ -620,15 +622,18 @@ QString AccountWizard::validateServers() const
 {
     QStringList problems;
     const QString imapHost = m_imapHostEdit->text().trimmed();
+    // As discovery's hosts are checked: no space, slash, '@' or empty label reaches a connection.
     if (imapHost.isEmpty())
         problems << tr("Enter the IMAP server's name.");
-    else if (imapHost.contains(u' '))
+    else if (!account::normalizeHostName(imapHost))
         problems << tr("\"%1\" is not a server name.").arg(imapHost);
     if (!portOf(m_imapPortEdit))
         problems << tr("The IMAP port must be a number from 1 to 65535.");
     if (m_loginEdit->text().trimmed().isEmpty())
         problems << tr("Enter the user name.");
     const QString smtpHost = m_smtpHostEdit->text().trimmed();
+    if (!smtpHost.isEmpty() && !account::normalizeHostName(smtpHost))
+        problems << tr("\"%1\" is not a server name.").arg(smtpHost);
     if (!smtpHost.isEmpty() && !portOf(m_smtpPortEdit))
         problems << tr("The SMTP port must be a number from 1 to 65535.");
     const auto plainRemote = [](const QString &host, Security security) {
@@ -780,35 +785,39 @@ void AccountWizard::applyDiscovery(const account::DiscoveryResult &result)
 void AccountWizard::startSignIn()
 {
     const QString providerId = account().authentication.oauthProvider;
-    QString error;
-    const auto provider
-        = account::OAuthProviders::load(m_accounts->profile().configDirectory(), &error).find(providerId);
+    const auto provider = m_providers.find(providerId);
     if (!provider)
-        return;
-    if (m_signIn)
+        return; // only providers of m_providers have a button
+    if (m_signIn) {
+        // The old sign-in says nothing more: its failed() for the cancel would come later, from
+        // the event loop, and take the new one for its own.
+        m_signIn->disconnect(this);
         m_signIn->cancel();
+        m_signIn->deleteLater();
+    }
     m_signedInWith.clear();
-    m_signIn = new account::OAuthSignIn(*provider, m_accounts->credentials(), m_original.id,
-                                        m_addressEdit->text().trimmed(), this);
+    auto *signIn = new account::OAuthSignIn(*provider, m_accounts->credentials(), m_original.id,
+                                            m_addressEdit->text().trimmed(), this);
+    m_signIn = signIn;
     const QString name = provider->displayName;
-    connect(m_signIn, &account::OAuthSignIn::openBrowser, this, [this](const QUrl &url) {
+    connect(signIn, &account::OAuthSignIn::openBrowser, this, [this](const QUrl &url) {
         const bool opened = m_openBrowser ? m_openBrowser(url) : QDesktopServices::openUrl(url);
         m_signInStatus->setText(
             opened ? tr("Waiting for the browser…")
                    : tr("Open this address in your browser: %1").arg(url.toString(QUrl::FullyEncoded)));
     });
-    connect(m_signIn, &account::OAuthSignIn::succeeded, this, [this, providerId, name] {
+    connect(signIn, &account::OAuthSignIn::succeeded, this, [this, signIn, providerId, name] {
         m_signedInWith = providerId;
         m_signInStatus->setText(tr("Signed in with %1.").arg(name));
         showError(m_signInError, {});
-        m_signIn->deleteLater();
+        signIn->deleteLater();
         m_signIn = nullptr;
         refreshPages();
     });
-    connect(m_signIn, &account::OAuthSignIn::failed, this, [this](const QString &message) {
+    connect(signIn, &account::OAuthSignIn::failed, this, [this, signIn](const QString &message) {
         m_signInStatus->clear();
         showError(m_signInError, tr("Signing in failed: %1").arg(message));
-        m_signIn->deleteLater();
+        signIn->deleteLater();
         m_signIn = nullptr;
         refreshPages();
     });
@@ -853,9 +862,7 @@ void AccountWizard::runTest()
     }
     std::optional<account::OAuthProvider> oauth;
     if (account.authentication.method == account::Authentication::Method::OAuth2) {
-        QString error;
-        const auto providers = account::OAuthProviders::load(m_accounts->profile().configDirectory(), &error);
-        if (const auto provider = providers.find(account.authentication.oauthProvider))
+        if (const auto provider = m_providers.find(account.authentication.oauthProvider))
             oauth = *provider;
     }
     // A child too, so that one abandoned and waiting for the event loop still goes with the
@@ -1002,20 +1009,21 @@ void AccountWizard::finishSave(const QString &error)
         Q_EMIT saveFailed(text);
         return;
     }
-    if (m_editing) {
-        // A secret the account no longer signs in with does not stay in the keychain.
-        using Method = account::Authentication::Method;
-        const auto drop = [this, &account](Method method, account::CredentialStore::Secret secret) {
-            if (m_original.authentication.method == method && account.authentication.method != method)
-                m_accounts->credentials()->remove(account.id, secret, m_accounts,
-                                                  [](const account::CredentialStore::Result &) {});
-        };
-        drop(Method::Password, account::CredentialStore::Secret::Password);
-        drop(Method::OAuth2, account::CredentialStore::Secret::OAuthRefreshToken);
+    // A secret the account no longer signs in with does not stay in the keychain: the one it
+    // had before this edit, or a sign-in made here before the user chose another method.
+    using Method = account::Authentication::Method;
+    const auto drop = [this, &account](Method method, account::CredentialStore::Secret secret, bool storedHere) {
+        const bool stored = (m_editing && m_original.authentication.method == method) || storedHere;
+        if (stored && account.authentication.method != method)
+            m_accounts->credentials()->remove(account.id, secret, m_accounts,
+                                              [](const account::CredentialStore::Result &) {});
+    };
+    drop(Method::Password, account::CredentialStore::Secret::Password, false);
+    drop(Method::OAuth2, account::CredentialStore::Secret::OAuthRefreshToken, !m_signedInWith.isEmpty());
+    if (m_editing)
         m_accounts->restartAccount(account.id);
-    } else {
+    else
         m_accounts->startAccount(account.id);
-    }
     Q_EMIT saved(account.id);
     QWizard::accept();
 }

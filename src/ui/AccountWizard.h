@@ -5,6 +5,7 @@
 
 #include "account/Account.h"
 #include "account/DiscoveryResult.h"
+#include "account/OAuthProviders.h"
 #include "engine/ConnectionTest.h"
 
 #include <QSslCertificate>
@@ -144,6 +145,7 @@ private:
     QString m_serverNote;   // what discovery found, for the server page
     QString m_signedInWith; // the OAuth2 provider a sign-in of this wizard succeeded with
     account::OAuthSignIn *m_signIn = nullptr;
+    account::OAuthProviders m_providers;
     TestState m_testState = TestState::NotRun;
     QString m_testMessage;
     std::optional<engine::TrustStorePolicy::Refusal> m_refusal;

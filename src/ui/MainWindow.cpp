@@ -692,12 +692,8 @@ void MainWindow::openFolder(const QModelIndex &index)
         return;
     }
     m_searchedFolder = index;
-    if (isShowingSearch()) {
-        m_searchBar->setText(QString());
-        m_searchBar->setStatus(QString());
-        m_searchModel->clear();
-        showList(m_messageModel);
-    }
+    if (isShowingSearch())
+        leaveSearch();
     const QList<MailboxKey> keys = m_folderModel->mailboxKeys(index);
     if (keys == m_messageModel->mailboxes() && !keys.isEmpty())
         return;
@@ -745,7 +741,11 @@ void MainWindow::showList(MessageListModel *model)
     m_markReadTimer->stop();
     m_open = {};
     m_messageView->clear();
+    // setModel() makes a selection model and leaves the old one alive and connected to its
+    // model: one more after every switch between folder and search.
+    QItemSelectionModel *oldSelection = m_messageListView->selectionModel();
     m_messageListView->setModel(model);
+    delete oldSelection;
     m_messageListView->header()->restoreState(header);
     m_listCurrentConnection = connect(m_messageListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
                                       [this](const QModelIndex &current) {
@@ -835,12 +835,17 @@ bool MainWindow::search(const QString &text)
     return true;
 }
 
-void MainWindow::endSearch()
+void MainWindow::leaveSearch()
 {
     m_searchBar->setText(QString());
     m_searchBar->setStatus(QString());
     m_searchModel->clear();
     showList(m_messageModel);
+}
+
+void MainWindow::endSearch()
+{
+    leaveSearch();
     // From a saved search, back to the folder shown before it.
     const QModelIndex current = m_folderView->currentIndex();
     if (current.data(MailboxTreeModel::KindRole).value<MailboxTreeModel::NodeKind>()
@@ -888,11 +893,12 @@ void MainWindow::deleteSavedSearch(int row)
 {
     if (row < 0 || row >= m_savedSearches.size())
         return;
-    const bool wasCurrent = m_folderView->currentIndex() == m_folderModel->savedSearchIndex(row);
+    // Back to the folder first: with the current row removed, the view would make its
+    // neighbour current, and that saved search would run.
+    if (m_folderView->currentIndex() == m_folderModel->savedSearchIndex(row))
+        endSearch();
     m_savedSearches.removeAt(row);
     storeSavedSearches();
-    if (wasCurrent)
-        endSearch();
 }
 
 void MainWindow::storeSavedSearches()
@@ -929,9 +935,9 @@ void MainWindow::markOpenMessageRead()
     if (!index.isValid() || !index.data(MessageListModel::UnreadRole).toBool())
         return;
     // Not undoable: Ctrl+Z after reading undoes what the user did, not the reading.
-    const quint64 request = m_registry->setFlags(m_open.account, m_open.path, UidSet::fromRange(m_open.uid, m_open.uid),
-                                                 Flags(Flags::System::Seen), Flags(), false);
-    Q_UNUSED(request); // a failure shows in the error bar like any other
+    // A failure shows in the error bar like any other.
+    m_registry->setFlags(m_open.account, m_open.path, UidSet::fromRange(m_open.uid, m_open.uid),
+                         Flags(Flags::System::Seen), Flags(), false);
 }
 
 void MainWindow::showMessage(const QByteArray &raw, const QString &account)

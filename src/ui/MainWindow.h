@@ -178,6 +178,8 @@ private:
 
     void showFolderMenu(const QPoint &at);
     void showList(models::MessageListModel *model);
+    // The folder's list again, the bar and the results emptied.
+    void leaveSearch();
     void endSearch();
     void rememberRecentSearch(const QString &text);
     void storeSavedSearches();

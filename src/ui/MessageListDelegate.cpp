@@ -30,6 +30,13 @@ const QStaticText *MessageListDelegate::prepared(const Key &key, const QFont &fo
 
 const QStaticText &MessageListDelegate::shaped(const QString &text, const QFont &font, int width) const
 {
+    // The key leaves the font out, as it is the list's in every cell: when the list's font
+    // changes (a zoom, a new system font), the texts shaped in the old one go.
+    QFont &known = font.bold() ? m_boldFont : m_regularFont;
+    if (!(known == font)) {
+        m_texts.clear();
+        known = font;
+    }
     const QStaticText *whole = prepared(Key{text, font.bold(), 0}, font);
     if (whole->size().width() <= width)
         return *whole;

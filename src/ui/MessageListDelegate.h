@@ -39,6 +39,9 @@ private:
 
     // Texts of a few screens of rows; evicting the least recent keeps it bounded.
     mutable QCache<Key, QStaticText> m_texts{4096};
+    // The fonts the cached texts were shaped in.
+    mutable QFont m_regularFont;
+    mutable QFont m_boldFont;
 };
 
 } // namespace fumi::ui

@@ -68,15 +68,15 @@ SearchBar::SearchBar(QWidget *parent)
         m_typing->start();
     });
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
-        m_typing->stop();
-        Q_EMIT searchRequested(m_edit->text(), true);
+        searchNow(m_edit->text());
     });
     // A recent search chosen from the list runs at once.
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &text) {
-        m_typing->stop();
         clearError();
-        Q_EMIT searchRequested(text, true);
+        searchNow(text);
     });
+    m_sameKey.setSingleShot(true);
+    m_sameKey.setInterval(0);
     retranslate();
 }
 
@@ -194,6 +194,18 @@ void SearchBar::retranslate()
     m_edit->setPlaceholderText(tr("Search… (from:, subject:, is:unread, in:all)"));
     m_save->setText(tr("Save Search…"));
     m_save->setToolTip(tr("Keep this search as a folder under Saved Searches"));
+}
+
+void SearchBar::searchNow(const QString &text)
+{
+    m_typing->stop();
+    // Enter on a recent search in the list is both the list's activated() and the line's
+    // returnPressed(): one key, one search.
+    if (m_sameKey.isActive() && text == m_searchedNow)
+        return;
+    m_searchedNow = text;
+    m_sameKey.start();
+    Q_EMIT searchRequested(text, true);
 }
 
 } // namespace fumi::ui

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
 #include <chrono>
@@ -12,7 +13,6 @@ class QCompleter;
 class QLabel;
 class QLineEdit;
 class QStringListModel;
-class QTimer;
 class QToolButton;
 
 namespace fumi::ui {
@@ -66,6 +66,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void searchNow(const QString &text);
     void retranslate();
     void applyErrorFormat();
     void updateMessage();
@@ -75,6 +76,9 @@ private:
     QLabel *m_message = nullptr;
     QTimer *m_typing = nullptr;
     QCompleter *m_completer = nullptr;
+    // What searchNow() sent in this turn of the event loop (while m_sameKey runs).
+    QString m_searchedNow;
+    QTimer m_sameKey;
     QStringListModel *m_recent = nullptr;
     qsizetype m_errorOffset = 0;
     qsizetype m_errorLength = 0;

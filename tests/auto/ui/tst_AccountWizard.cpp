@@ -305,6 +305,9 @@ void tst_AccountWizard::serverPageRefuses_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<int>("security"); // -1: as discovered
     QTest::newRow("empty-host") << u"imapHostEdit"_s << QString() << -1;
+    QTest::newRow("host-with-a-slash") << u"imapHostEdit"_s << u"imap.example.test/x"_s << -1;
+    QTest::newRow("host-with-an-at-sign") << u"imapHostEdit"_s << u"alice@imap.example.test"_s << -1;
+    QTest::newRow("smtp-host-with-a-space") << u"smtpHostEdit"_s << u"smtp example.test"_s << -1;
     QTest::newRow("port-zero") << u"imapPortEdit"_s << u"0"_s << -1;
     QTest::newRow("port-out-of-range") << u"imapPortEdit"_s << u"70000"_s << -1;
     QTest::newRow("port-not-a-number") << u"imapPortEdit"_s << u"imaps"_s << -1;
@@ -653,7 +656,25 @@ void tst_AccountWizard::oauthSignInKeepsTheTokenInTheKeychainOnly()
     QVERIFY(!token.isEmpty());
     QVERIFY(authorization.isValidRefreshToken(token));
     QCOMPARE(profileFilesContaining(token.toUtf8()), QStringList());
-    wizard->reject();
+
+    // The user chooses a password after all: the token from the sign-in does not stay behind.
+    QVERIFY(m_accounts->trustStore()
+                ->trust(test::DovecotServer::host(), m_server.imapsPort(), m_server.serverCertificate())
+                .isEmpty());
+    wizard->findChild<QRadioButton *>(u"passwordRadio"_s)->click();
+    edit(wizard.get(), u"passwordEdit"_s)->setText(password);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(AccountWizard::TestPage));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->testState(), AccountWizard::TestState::Succeeded, 20000);
+    QSignalSpy saved(wizard.get(), &AccountWizard::saved);
+    wizard->button(QWizard::FinishButton)->click();
+    QVERIFY(saved.wait(10000));
+    const QString id = saved.first().first().toString();
+    QTRY_VERIFY(!m_credentials->secrets.contains(
+        account::CredentialStore::key(id, account::CredentialStore::Secret::OAuthRefreshToken)));
+    QCOMPARE(
+        m_credentials->secrets.value(account::CredentialStore::key(id, account::CredentialStore::Secret::Password)),
+        password);
 }
 
 QTEST_MAIN(tst_AccountWizard)

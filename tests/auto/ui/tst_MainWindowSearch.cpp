@@ -265,6 +265,23 @@ private Q_SLOTS:
         m_ui->window.renameSavedSearch(0, u"Examples"_s);
         QCOMPARE(m_ui->window.folderModel()->savedSearchIndex(0).data().toString(), u"Examples"_s);
         QCOMPARE(m_ui->settings.value(u"Search/saved/1/name"_s).toString(), u"Examples"_s);
+
+        // Deleting the saved search shown goes back to the folder; its neighbour does not run.
+        searchLine()->setFocus();
+        QTest::keyClicks(searchLine(), u"subject:nothing-like-this"_s);
+        QTest::keyClick(searchLine(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
+        m_ui->window.saveSearch(u"Nothing"_s);
+        folderView()->setCurrentIndex(m_ui->window.folderModel()->savedSearchIndex(1));
+        QTRY_VERIFY_WITH_TIMEOUT(searchDone(), 30000);
+        QSignalSpy searches(&m_ui->registry, &models::AccountRegistry::searchUpdate);
+        m_ui->window.deleteSavedSearch(1);
+        QVERIFY(!m_ui->window.isShowingSearch());
+        QVERIFY(searchLine()->text().isEmpty());
+        QCOMPARE(folderView()->currentIndex(), m_ui->window.folderModel()->allInboxesIndex());
+        QTest::qWait(200);
+        QCOMPARE(searches.size(), 0);
+
         m_ui->window.deleteSavedSearch(0);
         QVERIFY(!m_ui->window.folderModel()->savedSearchIndex(0).isValid());
         QCOMPARE(m_ui->settings.value(u"Search/saved/size"_s).toInt(), 0);
