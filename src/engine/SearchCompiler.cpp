@@ -99,12 +99,19 @@ public:
             return string("SUBJECT", term.text);
         case Kind::Body:
             return string("BODY", term.text);
-        case Kind::HasAttachment:
-            // See the class comment for why this superset.
+        case Kind::HasAttachment: {
+            // See the class comment for why this superset. Only positive keys: HEADER matches
+            // anywhere in the field, parameters included, so a NOT HEADER Content-Type "text/"
+            // also dropped every multipart/related; type="text/html".
+            static const char *const types[] = {"multipart/mixed", "multipart/related", "multipart/signed",
+                                                "multipart/encrypted", "multipart/report", "application/",
+                                                "image/", "audio/", "video/", "message/"};
             m_command.raw("OR HEADER Content-Disposition").string("attachment");
-            m_command.raw("NOT OR HEADER Content-Type").string("text/");
-            m_command.raw("HEADER Content-Type").string("multipart/alternative");
+            for (std::size_t i = 0; i + 1 < std::size(types); ++i)
+                m_command.raw("OR HEADER Content-Type").string(types[i]);
+            m_command.raw("HEADER Content-Type").string(types[std::size(types) - 1]);
             return;
+        }
         case Kind::Unread:
             m_command.raw("UNSEEN");
             return;

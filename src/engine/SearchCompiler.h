@@ -45,11 +45,13 @@ struct SearchCapabilities {
 // has:attachment cannot be said exactly in IMAP SEARCH, which sees headers and text but not
 // the MIME structure. It compiles to a superset the client then refines from BODYSTRUCTURE
 // (needsAttachmentRefinement()): the message's top-level Content-Disposition says attachment,
-// or its top-level Content-Type is neither text/ nor multipart/alternative. That keeps
-// multipart/mixed, multipart/related and signed or encrypted messages and single non-text
-// parts (a scanned PDF mailed alone), which may all carry attachments, and drops the plain and
-// HTML messages that make up most of a mailbox, which cannot. The usual suggestion of
-// HEADER Content-Type "multipart/mixed" would miss signed messages and lone attachments.
+// or its top-level Content-Type names a kind that may carry attachments: multipart/mixed,
+// related, signed, encrypted or report, or a single non-text part (application/, image/,
+// audio/, video/, message/: a scanned PDF mailed alone). That drops the plain and HTML
+// messages (text/, multipart/alternative) that make up most of a mailbox. Only positive keys
+// are used: HEADER matches anywhere in the field's value, parameters included, so excluding
+// "text/" would also exclude multipart/related; type="text/html". The usual suggestion of
+// HEADER Content-Type "multipart/mixed" alone would miss signed messages and lone attachments.
 class SearchCompiler
 {
     Q_DECLARE_TR_FUNCTIONS(fumi::engine::SearchCompiler)

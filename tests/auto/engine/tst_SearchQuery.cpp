@@ -151,8 +151,11 @@ void TestSearchQuery::compiles_data()
     row("headers", u"from:a to:b cc:c bcc:d subject:e body:f"_s, u"plain"_s,
         "A1 UID SEARCH FROM \"a\" TO \"b\" CC \"c\" BCC \"d\" SUBJECT \"e\" BODY \"f\"\r\n");
     row("attachment", u"has:attachment"_s, u"plain"_s,
-        "A1 UID SEARCH OR HEADER Content-Disposition \"attachment\" NOT OR HEADER Content-Type \"text/\" "
-        "HEADER Content-Type \"multipart/alternative\"\r\n");
+        "A1 UID SEARCH OR HEADER Content-Disposition \"attachment\" OR HEADER Content-Type \"multipart/mixed\" "
+        "OR HEADER Content-Type \"multipart/related\" OR HEADER Content-Type \"multipart/signed\" "
+        "OR HEADER Content-Type \"multipart/encrypted\" OR HEADER Content-Type \"multipart/report\" "
+        "OR HEADER Content-Type \"application/\" OR HEADER Content-Type \"image/\" "
+        "OR HEADER Content-Type \"audio/\" OR HEADER Content-Type \"video/\" HEADER Content-Type \"message/\"\r\n");
     row("flags", u"is:unread is:read is:flagged is:answered is:draft"_s, u"plain"_s,
         "A1 UID SEARCH UNSEEN SEEN FLAGGED ANSWERED DRAFT\r\n");
     row("keyword", u"keyword:$Important"_s, u"plain"_s, "A1 UID SEARCH KEYWORD $Important\r\n");

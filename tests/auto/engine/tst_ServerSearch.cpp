@@ -280,8 +280,12 @@ void tst_ServerSearch::secondSearchKeepsTheMailboxOpenAndTheStructures()
 {
     const qint64 inbox = addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3));
     QVERIFY(inbox);
-    const QByteArray attachments = "UID SEARCH OR HEADER Content-Disposition \"attachment\" NOT OR HEADER "
-                                   "Content-Type \"text/\" HEADER Content-Type \"multipart/alternative\"";
+    const QByteArray attachments
+        = "UID SEARCH OR HEADER Content-Disposition \"attachment\" OR HEADER Content-Type \"multipart/mixed\" OR "
+          "HEADER Content-Type \"multipart/related\" OR HEADER Content-Type \"multipart/signed\" OR HEADER "
+          "Content-Type \"multipart/encrypted\" OR HEADER Content-Type \"multipart/report\" OR HEADER "
+          "Content-Type \"application/\" OR HEADER Content-Type \"image/\" OR HEADER Content-Type \"audio/\" OR "
+          "HEADER Content-Type \"video/\" HEADER Content-Type \"message/\"";
     const QByteArray plain = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)";
     const QByteArray withPdf = "(" + plain
         + "(\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 100 NIL (\"ATTACHMENT\" "
