@@ -671,77 +671,81 @@ std::vector<MessageRecord> AccountStore::newestMessages(qint64 mailboxId, qsizet
 std::vector<MessageRecord> AccountStore::messages(qint64 mailboxId, const UidSet &uids) const
 {
     std::vector<MessageRecord> result;
+    result.reserve(std::min<std::size_t>(uids.count(), 1'000'000));
+    readByUid(messageColumns, u"messages", mailboxId, uids, u"reading messages", [&](const QSqlQuery &query) {
+        result.push_back(readMessage(query));
+    });
+    // The plans of readByUid() give UID order; should a future SQLite choose otherwise, sort.
+    const auto byUid = [](const MessageRecord &a, const MessageRecord &b) {
+        return a.uid < b.uid;
+    };
+    if (!std::is_sorted(result.cbegin(), result.cend(), byUid))
+        std::sort(result.begin(), result.end(), byUid);
+    return result;
+}
+
+void AccountStore::readByUid(const QString &columns, QStringView table, qint64 mailboxId, const UidSet &uids,
+                             QStringView doing, const std::function<void(const QSqlQuery &)> &visit) const
+{
     const std::vector<UidSet::Range> &ranges = uids.ranges();
-    if (ranges.empty())
-        return result;
+    const auto run = [&](QSqlQuery &query) {
+        if (auto done = m_database->exec(query, doing); !done) {
+            qCWarning(lcStore) << done.error().message;
+            return false;
+        }
+        while (query.next())
+            visit(query);
+        query.finish();
+        return true;
+    };
     // One statement per range suits a mailbox's UIDs, which mostly run in long stretches, but a
     // search's matches are scattered: 30,000 single UIDs would be 30,000 statements. (A pass
     // over [min, max] that skips the rest is no better: Qt's SQLite driver converts every
     // column of every row it steps over.) So many ranges go to SQLite at once as a JSON array.
+    if (ranges.size() <= 8) {
+        QSqlQuery &query = m_database->prepared(u"SELECT "_s + columns + u" FROM "_s + table
+                                                + u" WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid"_s);
+        for (const UidSet::Range &range : ranges) {
+            query.bindValue(0, mailboxId);
+            query.bindValue(1, qint64(range.first));
+            query.bindValue(2, qint64(range.last));
+            if (!run(query))
+                return;
+        }
+        return;
+    }
     // Mostly single UIDs go as a flat array that `uid IN (…)` reads: SQLite walks that list in
     // order and looks each up by the primary key, so the rows come out in UID order with no sort.
+    if (mostlySingles(uids)) {
+        QSqlQuery &query
+            = m_database->prepared(u"SELECT "_s + columns + u" FROM "_s + table
+                                   + u" WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?))"_s);
+        query.bindValue(0, mailboxId);
+        query.bindValue(1, uidArray(uids));
+        run(query);
+        return;
+    }
     // Long stretches go as [first, last] pairs that one statement joins with the primary key.
     // CROSS JOIN keeps the pairs as the outer loop (with a plain JOIN, SQLite scans the
     // mailbox's rows and walks the whole array for each), and the pairs ascend, so the rows come
     // out in UID order as well, where an ORDER BY would copy every row through a temporary
     // B-tree first.
-    if (ranges.size() > 8) {
-        const bool singles = mostlySingles(uids);
-        QString json;
-        if (singles) {
-            json = uidArray(uids);
-        } else {
-            QByteArray pairs;
-            pairs.reserve(qsizetype(ranges.size()) * 16);
-            pairs += '[';
-            for (const UidSet::Range &range : ranges) {
-                if (pairs.size() > 1)
-                    pairs += ',';
-                pairs += '[' + QByteArray::number(range.first) + ',' + QByteArray::number(range.last) + ']';
-            }
-            pairs += ']';
-            json = QString::fromLatin1(pairs);
-        }
-        QSqlQuery &query = m_database->prepared(
-            singles ? u"SELECT "_s + messageColumns
-                    + u" FROM messages WHERE mailbox_id = ? AND uid IN (SELECT value FROM json_each(?))"_s
-                    : u"SELECT "_s + messageColumns
-                    + u" FROM json_each(?) AS wanted CROSS JOIN messages ON mailbox_id = ? AND uid BETWEEN "
-                      u"json_extract(wanted.value, '$[0]') AND json_extract(wanted.value, '$[1]')"_s);
-        query.bindValue(singles ? 0 : 1, mailboxId);
-        query.bindValue(singles ? 1 : 0, json);
-        if (auto done = m_database->exec(query, u"reading messages"); !done) {
-            qCWarning(lcStore) << done.error().message;
-            return result;
-        }
-        result.reserve(std::min<std::size_t>(uids.count(), 1'000'000));
-        while (query.next())
-            result.push_back(readMessage(query));
-        query.finish();
-        // The plans above give UID order; should a future SQLite choose otherwise, sort.
-        const auto byUid = [](const MessageRecord &a, const MessageRecord &b) {
-            return a.uid < b.uid;
-        };
-        if (!std::is_sorted(result.cbegin(), result.cend(), byUid))
-            std::sort(result.begin(), result.end(), byUid);
-        return result;
+    QByteArray pairs;
+    pairs.reserve(qsizetype(ranges.size()) * 16);
+    pairs += '[';
+    for (const UidSet::Range &range : ranges) {
+        if (pairs.size() > 1)
+            pairs += ',';
+        pairs += '[' + QByteArray::number(range.first) + ',' + QByteArray::number(range.last) + ']';
     }
-    QSqlQuery &query = m_database->prepared(u"SELECT "_s + messageColumns
-                                            + u" FROM messages WHERE mailbox_id = ? AND uid BETWEEN ? AND ? "
-                                              u"ORDER BY uid"_s);
-    for (const UidSet::Range &range : uids.ranges()) {
-        query.bindValue(0, mailboxId);
-        query.bindValue(1, qint64(range.first));
-        query.bindValue(2, qint64(range.last));
-        if (auto done = m_database->exec(query, u"reading messages"); !done) {
-            qCWarning(lcStore) << done.error().message;
-            return result;
-        }
-        while (query.next()) {
-            result.push_back(readMessage(query));
-        }
-    }
-    return result;
+    pairs += ']';
+    QSqlQuery &query = m_database->prepared(
+        u"SELECT "_s + columns + u" FROM json_each(?) AS wanted CROSS JOIN "_s + table
+        + u" ON mailbox_id = ? AND uid BETWEEN json_extract(wanted.value, '$[0]') AND json_extract(wanted.value, "
+          u"'$[1]')"_s);
+    query.bindValue(0, QString::fromLatin1(pairs));
+    query.bindValue(1, mailboxId);
+    run(query);
 }
 
 qsizetype AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
@@ -823,23 +827,12 @@ std::optional<MessageRecord> AccountStore::message(qint64 mailboxId, Uid uid) co
 std::vector<FlagUpdate> AccountStore::flags(qint64 mailboxId, const UidSet &uids) const
 {
     std::vector<FlagUpdate> result;
-    QSqlQuery &query = m_database->prepared(
-        u"SELECT uid, flags, keywords, modseq FROM messages WHERE mailbox_id = ? AND uid BETWEEN ? AND ? "
-        u"ORDER BY uid"_s);
-    for (const UidSet::Range &range : uids.ranges()) {
-        query.bindValue(0, mailboxId);
-        query.bindValue(1, qint64(range.first));
-        query.bindValue(2, qint64(range.last));
-        if (auto done = m_database->exec(query, u"reading flags"); !done) {
-            qCWarning(lcStore) << done.error().message;
-            return result;
-        }
-        while (query.next()) {
+    readByUid(
+        u"uid, flags, keywords, modseq"_s, u"messages", mailboxId, uids, u"reading flags", [&](const QSqlQuery &query) {
             result.push_back(FlagUpdate{Uid(query.value(0).toLongLong()),
                                         m_keywords->decode(query.value(1).toLongLong(), query.value(2).toString()),
                                         quint64(query.value(3).toLongLong())});
-        }
-    }
+        });
     return result;
 }
 
@@ -915,36 +908,10 @@ std::optional<QByteArray> AccountStore::bodyStructure(qint64 mailboxId, Uid uid)
 QHash<Uid, QByteArray> AccountStore::bodyStructures(qint64 mailboxId, const UidSet &uids) const
 {
     QHash<Uid, QByteArray> result;
-    if (uids.isEmpty())
-        return result;
-    // Ranges of a mailbox's UIDs join as in messages(); a search's scattered matches go as a list.
-    const bool singles = mostlySingles(uids);
-    QSqlQuery &query = m_database->prepared(
-        singles ? u"SELECT uid, structure FROM body_structures WHERE mailbox_id = ? "
-                  u"AND uid IN (SELECT value FROM json_each(?))"_s
-                : u"SELECT uid, structure FROM body_structures WHERE mailbox_id = ? AND uid BETWEEN ? AND ?"_s);
-    const auto read = [&]() {
-        if (auto done = m_database->exec(query, u"reading body structures"); !done) {
-            qCWarning(lcStore) << done.error().message;
-            return false;
-        }
-        while (query.next())
-            result.insert(Uid(query.value(0).toLongLong()), query.value(1).toByteArray());
-        query.finish();
-        return true;
-    };
-    query.bindValue(0, mailboxId);
-    if (singles) {
-        query.bindValue(1, uidArray(uids));
-        read();
-        return result;
-    }
-    for (const UidSet::Range &range : uids.ranges()) {
-        query.bindValue(1, qint64(range.first));
-        query.bindValue(2, qint64(range.last));
-        if (!read())
-            break;
-    }
+    readByUid(u"uid, structure"_s, u"body_structures", mailboxId, uids, u"reading body structures",
+              [&result](const QSqlQuery &query) {
+                  result.insert(Uid(query.value(0).toLongLong()), query.value(1).toByteArray());
+              });
     return result;
 }
 

@@ -153,8 +153,12 @@ private:
     [[nodiscard]] Result<> deleteParts(const QList<PartRow> &rows);
     [[nodiscard]] Result<> evictParts();
     void touchMessages(qint64 mailboxId) { ++m_messagesVersion[mailboxId]; }
+    // `columns` of the rows of `table` (keyed by mailbox_id and uid) for `uids`, in UID order,
+    // each passed to `visit`, in as few statements as suit the set's shape.
+    void readByUid(const QString &columns, QStringView table, qint64 mailboxId, const UidSet &uids, QStringView doing,
+                   const std::function<void(const QSqlQuery &)> &visit) const;
     // A JSON array for `uid IN (SELECT value FROM json_each(?))`, and whether `uids` is mostly
-    // single UIDs, for which that suits (see messages()).
+    // single UIDs, for which that suits (see readByUid()).
     [[nodiscard]] static QString uidArray(const UidSet &uids);
     [[nodiscard]] static bool mostlySingles(const UidSet &uids);
 
