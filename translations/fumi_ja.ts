@@ -547,10 +547,6 @@
         <translation>サーバーはスレッド表示に対応していません</translation>
     </message>
     <message>
-        <source>The server cannot open this folder</source>
-        <translation>サーバーがこのフォルダーを開けません</translation>
-    </message>
-    <message>
         <source>The server refused to thread this folder</source>
         <translation>サーバーはこのフォルダーのスレッド作成を拒否しました</translation>
     </message>
@@ -830,6 +826,13 @@
         <source>The connection to the server was lost</source>
         <translation>サーバーとの接続が切れました</translation>
     </message>
+    <message>
+        <source>The folder changed on the server during the search</source>
+        <translation>検索中にサーバー上でフォルダーが変更されました</translation>
+    </message>
+</context>
+<context>
+    <name>fumi::engine::Session</name>
     <message>
         <source>The server cannot open this folder</source>
         <translation>サーバーがこのフォルダーを開けません</translation>

@@ -839,7 +839,8 @@ void AccountEngine::cancelSearch(RequestId id)
             m_localSearches.erase(id);
             if (m_search)
                 return m_search->cancel(); // finishes after the mailbox on the wire
-            // Still waiting for the connection: its callback finds another id and does nothing.
+            // Still waiting for the connection, or server threads on the wire: the callback finds
+            // another id and does nothing.
             m_searchId = 0;
             finish(id, false, tr("The search was cancelled"));
             startNextSearch();
@@ -995,8 +996,6 @@ void AccountEngine::runServerThreads(RequestId id, const QString &path)
                  const auto done = [this, id](bool ok, const QString &error, const QVariant &result = {}) {
                      if (m_searchId != id)
                          return;
-                     if (Slot &s = slot(Role::Search); s.session)
-                         s.session->setMailboxReceiver({});
                      m_searchId = 0;
                      finish(id, ok, error, result);
                      startNextSearch();
@@ -1011,29 +1010,15 @@ void AccountEngine::runServerThreads(RequestId id, const QString &path)
                      algorithm = "REFS";
                  else
                      return done(false, tr("The server does not offer threads of its own"));
-                 // EXAMINE and THREAD go out together; UIDVALIDITY comes with EXAMINE.
-                 auto uidValidity = std::make_shared<quint32>(0);
-                 auto examineError = std::make_shared<QString>();
-                 session->setMailboxReceiver([uidValidity](const imap::Response &response) {
-                     const auto *status = std::get_if<imap::StatusResponse>(&response);
-                     if (status && status->code.kind == imap::ResponseCode::Kind::UidValidity)
-                         *uidValidity = quint32(status->code.number);
+                 // EXAMINE (unless still open from a search) and THREAD go out together.
+                 auto opened = std::make_shared<Session::Opened>();
+                 session->examine(mailbox.id, mailbox.path, this, [opened](const Session::Opened &answer) {
+                     *opened = answer;
                  });
-                 session->setSelected(0, {});
-                 session->run(std::move(imap::Command("EXAMINE").mailbox(mailbox.path)), this,
-                              [session, examineError, mailbox, uidValidity](const imap::CommandResult &result) {
-                                  if (result.ok()) {
-                                      session->setSelected(mailbox.id, mailbox.path, *uidValidity);
-                                  } else {
-                                      *examineError = QString::fromUtf8(result.status.text);
-                                      if (examineError->isEmpty())
-                                          *examineError = tr("The server cannot open this folder");
-                                  }
-                              });
                  session->run(std::move(imap::Command("UID THREAD").raw(algorithm).raw("UTF-8").raw("ALL")), this,
-                              [done, uidValidity, examineError, algorithm](const imap::CommandResult &result) {
-                                  if (!examineError->isEmpty())
-                                      return done(false, *examineError);
+                              [done, opened, algorithm](const imap::CommandResult &result) {
+                                  if (!opened->error.isEmpty())
+                                      return done(false, opened->error);
                                   if (!result.ok()) {
                                       const QString text = QString::fromUtf8(result.status.text);
                                       return done(false,
@@ -1041,20 +1026,8 @@ void AccountEngine::runServerThreads(RequestId id, const QString &path)
                                                                       "this folder")
                                                                  : text);
                                   }
-                                  imap::ThreadResponse merged;
-                                  for (const imap::Response &response : result.data) {
-                                      const auto *thread = std::get_if<imap::ThreadResponse>(&response);
-                                      if (!thread)
-                                          continue;
-                                      // Several THREAD responses are read as one list of threads.
-                                      const auto offset = qint32(merged.nodes.size());
-                                      for (imap::ThreadResponse::Node node : thread->nodes) {
-                                          if (node.parent >= 0)
-                                              node.parent += offset;
-                                          merged.nodes.push_back(node);
-                                      }
-                                  }
-                                  ServerThreads threads = ServerThreads::fromResponse(merged, *uidValidity);
+                                  ServerThreads threads
+                                      = ServerThreads::fromResponses(result.data, opened->uidValidity);
                                   qCDebug(lcEngine).noquote()
                                       << "THREAD" << QString::fromLatin1(algorithm) << "covers" << threads.uids.count()
                                       << "messages," << threads.parentOf.size() << "with a parent";

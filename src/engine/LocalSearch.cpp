@@ -56,6 +56,9 @@ void LocalSearch::nextSlice()
             scan.version = version;
             scan.after = 0;
             scan.rows.clear();
+            // A reset may have given it a new UIDVALIDITY, which the update must carry.
+            if (const std::optional<store::MailboxRecord> current = m_store.mailbox(scan.mailbox.id))
+                scan.mailbox.sync = current->sync;
         }
         UidSet proved;
         Uid last = scan.after;

@@ -8,7 +8,6 @@
 #include "engine/SearchUpdate.h"
 #include "store/MailboxRecord.h"
 
-#include <QHash>
 #include <QObject>
 #include <QTimer>
 

@@ -44,13 +44,13 @@ std::pair<QDate, QDate> possibleDays(const QDateTime &internalDate)
     return {utc.addSecs(westmostOffsetSeconds).date(), utc.addSecs(eastmostOffsetSeconds).date()};
 }
 
-Answer evaluate(const SearchTerm &term, const store::MessageRecord &row)
+Answer evaluate(const SearchTerm &term, const store::MessageRecord &row, const LocalSearchMatcher::Keywords &keywords)
 {
     switch (term.kind) {
     case Kind::And: {
         Answer result = Answer::Yes;
         for (const SearchTerm &child : term.children) {
-            const Answer answer = evaluate(child, row);
+            const Answer answer = evaluate(child, row, keywords);
             if (answer == Answer::No)
                 return Answer::No;
             if (answer == Answer::Unknown)
@@ -61,7 +61,7 @@ Answer evaluate(const SearchTerm &term, const store::MessageRecord &row)
     case Kind::Or: {
         Answer result = Answer::No;
         for (const SearchTerm &child : term.children) {
-            const Answer answer = evaluate(child, row);
+            const Answer answer = evaluate(child, row, keywords);
             if (answer == Answer::Yes)
                 return Answer::Yes;
             if (answer == Answer::Unknown)
@@ -70,7 +70,7 @@ Answer evaluate(const SearchTerm &term, const store::MessageRecord &row)
         return result;
     }
     case Kind::Not: {
-        const Answer answer = term.children.isEmpty() ? Answer::Yes : evaluate(term.children.first(), row);
+        const Answer answer = term.children.isEmpty() ? Answer::Yes : evaluate(term.children.first(), row, keywords);
         return answer == Answer::Yes ? Answer::No : answer == Answer::No ? Answer::Yes : Answer::Unknown;
     }
     case Kind::Text:
@@ -98,8 +98,8 @@ Answer evaluate(const SearchTerm &term, const store::MessageRecord &row)
     case Kind::Draft:
         return exact(row.flags.has(Flags::System::Draft));
     case Kind::Keyword: {
-        const ParseResult<Keyword> keyword = Keyword::fromName(term.text.toLatin1());
-        return exact(keyword.ok() && row.flags.has(keyword.value()));
+        const std::optional<Keyword> keyword = keywords.value(term.text);
+        return exact(keyword && row.flags.has(*keyword));
     }
     case Kind::Before:
     case Kind::After:
@@ -166,14 +166,14 @@ bool possible(const SearchTerm &term, bool wantYes)
     }
 }
 
-void collectFields(const SearchTerm &term, store::MessageFields &fields)
+void collectFields(const SearchTerm &term, store::MessageFields &fields, LocalSearchMatcher::Keywords &keywords)
 {
     switch (term.kind) {
     case Kind::And:
     case Kind::Or:
     case Kind::Not:
         for (const SearchTerm &child : term.children)
-            collectFields(child, fields);
+            collectFields(child, fields, keywords);
         return;
     case Kind::Text:
         fields.subject = fields.from = fields.to = fields.cc = true;
@@ -201,6 +201,11 @@ void collectFields(const SearchTerm &term, store::MessageFields &fields)
     case Kind::Draft:
     case Kind::Keyword:
         fields.flags = true;
+        // Once here rather than for every row: the name checked and looked up.
+        if (const ParseResult<Keyword> keyword = Keyword::fromName(term.text.toLatin1()); keyword.ok())
+            keywords.insert(term.text, keyword.value());
+        else
+            keywords.insert(term.text, std::nullopt); // no message can have it
         return;
     case Kind::Before:
     case Kind::After:
@@ -220,12 +225,12 @@ LocalSearchMatcher::LocalSearchMatcher(SearchTerm root)
     : m_root(std::move(root))
     , m_canMatch(possible(m_root, true))
 {
-    collectFields(m_root, m_fields);
+    collectFields(m_root, m_fields, m_keywords);
 }
 
 LocalSearchMatcher::Answer LocalSearchMatcher::evaluate(const store::MessageRecord &row) const
 {
-    return fumi::engine::evaluate(m_root, row);
+    return fumi::engine::evaluate(m_root, row, m_keywords);
 }
 
 } // namespace fumi::engine

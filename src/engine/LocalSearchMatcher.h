@@ -3,8 +3,13 @@
 
 #pragma once
 
+#include "core/Flags.h"
 #include "engine/SearchQuery.h"
 #include "store/MessageRecord.h"
+
+#include <QHash>
+
+#include <optional>
 
 namespace fumi::engine {
 
@@ -28,6 +33,8 @@ class LocalSearchMatcher
 {
 public:
     enum class Answer { No, Yes, Unknown };
+    // The query's keyword: names, each read once; nothing for a name no message can have.
+    using Keywords = QHash<QString, std::optional<Keyword>>;
 
     explicit LocalSearchMatcher(SearchTerm root);
 
@@ -44,6 +51,7 @@ private:
     SearchTerm m_root;
     bool m_canMatch = false;
     store::MessageFields m_fields;
+    Keywords m_keywords;
 };
 
 } // namespace fumi::engine

@@ -103,9 +103,10 @@ public:
             // See the class comment for why this superset. Only positive keys: HEADER matches
             // anywhere in the field, parameters included, so a NOT HEADER Content-Type "text/"
             // also dropped every multipart/related; type="text/html".
-            static const char *const types[] = {"multipart/mixed", "multipart/related", "multipart/signed",
-                                                "multipart/encrypted", "multipart/report", "application/",
-                                                "image/", "audio/", "video/", "message/"};
+            static const char *const types[]
+                = {"multipart/mixed",  "multipart/related", "multipart/signed", "multipart/encrypted",
+                   "multipart/report", "application/",      "image/",           "audio/",
+                   "video/",           "message/"};
             m_command.raw("OR HEADER Content-Disposition").string("attachment");
             for (std::size_t i = 0; i + 1 < std::size(types); ++i)
                 m_command.raw("OR HEADER Content-Type").string(types[i]);

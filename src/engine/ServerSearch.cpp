@@ -102,10 +102,7 @@ int ServerSearch::left() const
 
 void ServerSearch::onMailboxData(const imap::Response &response)
 {
-    if (const auto *status = std::get_if<imap::StatusResponse>(&response)) {
-        if (status->code.kind == imap::ResponseCode::Kind::UidValidity)
-            m_examinedUidValidity = quint32(status->code.number);
-    } else if (const auto *fetch = std::get_if<imap::FetchResponse>(&response)) {
+    if (const auto *fetch = std::get_if<imap::FetchResponse>(&response)) {
         // The mailbox stays open between searches, so a flag change another client made can
         // come as a FETCH of its own among the answers: it must not replace an envelope.
         if (!fetch->uid)
@@ -187,29 +184,15 @@ void ServerSearch::examineAndSearch(Step step)
         deliver(step, {}, search.error().message);
         return nextStep();
     }
-    auto examineError = std::make_shared<QString>();
-    if (m_session->selectedMailbox() == step.mailbox.id && m_session->selectedUidValidity() != 0) {
-        // Still open from the search before, under the UIDVALIDITY it had then.
-        m_examinedUidValidity = m_session->selectedUidValidity();
-    } else {
-        // EXAMINE and the search go out together; the search's answer says whether EXAMINE worked.
-        m_examinedUidValidity = 0;
-        m_session->setSelected(0, {});
-        m_session->run(
-            std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
-            [this, examineError, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &result) {
-                if (result.ok()) {
-                    m_session->setSelected(id, path, m_examinedUidValidity);
-                } else {
-                    *examineError = serverText(result);
-                    if (examineError->isEmpty())
-                        *examineError = tr("The server cannot open this folder");
-                }
-            });
-    }
-    m_session->run(search.value(), this, [this, examineError, step](const imap::CommandResult &result) mutable {
-        if (!examineError->isEmpty() || !result.ok()) {
-            deliver(step, {}, !examineError->isEmpty() ? *examineError : serverText(result));
+    // EXAMINE (unless the mailbox is still open from the search before) and the search go out
+    // together; the search's answer comes after EXAMINE's.
+    auto opened = std::make_shared<Session::Opened>();
+    m_session->examine(step.mailbox.id, step.mailbox.path, this, [opened](const Session::Opened &answer) {
+        *opened = answer;
+    });
+    m_session->run(search.value(), this, [this, opened, step](const imap::CommandResult &result) mutable {
+        if (!opened->error.isEmpty() || !result.ok()) {
+            deliver(step, {}, !opened->error.isEmpty() ? opened->error : serverText(result));
             return nextStep();
         }
         for (const imap::Response &response : result.data) {
@@ -218,7 +201,7 @@ void ServerSearch::examineAndSearch(Step step)
             else if (const auto *extended = std::get_if<imap::ESearchResponse>(&response); extended && extended->all)
                 step.uids |= *extended->all;
         }
-        step.uidValidity = m_examinedUidValidity;
+        step.uidValidity = opened->uidValidity;
         step.searched = true;
         resolve(std::move(step));
     });
@@ -307,22 +290,26 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
     };
     auto fetching = std::make_shared<Fetching>();
     auto finishRows = std::make_shared<std::function<void()>>();
-    auto answered = [fetching, finishRows](const imap::CommandResult &result) {
-        if (!result.ok() && fetching->failure.isEmpty())
-            fetching->failure = serverText(result);
+    const auto failed = [fetching, finishRows](const QString &failure) {
+        if (!failure.isEmpty() && fetching->failure.isEmpty())
+            fetching->failure = failure;
         if (--fetching->pending == 0)
             (*finishRows)();
+    };
+    const auto answered = [failed](const imap::CommandResult &result) {
+        failed(result.ok() ? QString() : serverText(result));
     };
     m_fetched.clear();
     // After a MULTISEARCH nothing is selected yet; after EXAMINE the mailbox is.
     if (m_session->selectedMailbox() != step.mailbox.id) {
         ++fetching->pending;
-        m_examinedUidValidity = 0;
-        m_session->run(std::move(imap::Command("EXAMINE").mailbox(step.mailbox.path)), this,
-                       [this, answered, id = step.mailbox.id, path = step.mailbox.path](const imap::CommandResult &r) {
-                           m_session->setSelected(r.ok() ? id : 0, r.ok() ? path : QString(), m_examinedUidValidity);
-                           answered(r);
-                       });
+        m_session->examine(step.mailbox.id, step.mailbox.path, this,
+                           [failed, expected = step.uidValidity](const Session::Opened &opened) {
+                               // The MULTISEARCH's UIDs name messages only under its UIDVALIDITY.
+                               if (opened.error.isEmpty() && expected != 0 && opened.uidValidity != expected)
+                                   return failed(tr("The folder changed on the server during the search"));
+                               failed(opened.error);
+                           });
     }
     if (!rowsToFetch.isEmpty()) {
         QByteArray items = MessageRowBuilder::fetchItems(false);

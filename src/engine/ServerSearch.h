@@ -90,7 +90,6 @@ private:
     bool m_cancelled = false;
     bool m_done = false;
     // Filled by the mailbox data of the command on the wire.
-    quint32 m_examinedUidValidity = 0;
     QHash<Uid, imap::FetchResponse> m_fetched;
 };
 

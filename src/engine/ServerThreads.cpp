@@ -41,4 +41,21 @@ ServerThreads ServerThreads::fromResponse(const imap::ThreadResponse &response, 
     return threads;
 }
 
+ServerThreads ServerThreads::fromResponses(const std::vector<imap::Response> &responses, quint32 uidValidity)
+{
+    imap::ThreadResponse merged;
+    for (const imap::Response &response : responses) {
+        const auto *thread = std::get_if<imap::ThreadResponse>(&response);
+        if (!thread)
+            continue;
+        const auto offset = qint32(merged.nodes.size());
+        for (imap::ThreadResponse::Node node : thread->nodes) {
+            if (node.parent >= 0)
+                node.parent += offset;
+            merged.nodes.push_back(node);
+        }
+    }
+    return fromResponse(merged, uidValidity);
+}
+
 } // namespace fumi::engine

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QMetaType>
 
+#include <vector>
+
 namespace fumi::engine {
 
 // The server's threads of one mailbox (RFC 5256 THREAD=REFERENCES or THREAD=REFS), as
@@ -31,6 +33,8 @@ struct ServerThreads {
     UidSet uids;
 
     [[nodiscard]] static ServerThreads fromResponse(const imap::ThreadResponse &response, quint32 uidValidity);
+    // The THREAD responses among a command's answers, read as one list of threads.
+    [[nodiscard]] static ServerThreads fromResponses(const std::vector<imap::Response> &responses, quint32 uidValidity);
 };
 
 } // namespace fumi::engine

@@ -19,6 +19,9 @@ Session::Session(std::unique_ptr<imap::Connection> connection, QObject *parent)
     connect(m_connection.get(), &imap::Connection::finished, this, &Session::onFinished);
     connect(m_connection.get(), &imap::Connection::failed, this, &Session::onFailed);
     connect(m_connection.get(), &imap::Connection::mailboxData, this, [this](const imap::Response &response) {
+        if (const auto *status = std::get_if<imap::StatusResponse>(&response);
+            status && status->code.kind == imap::ResponseCode::Kind::UidValidity)
+            m_lastUidValidity = quint32(status->code.number);
         if (m_receiver)
             m_receiver(response);
     });
@@ -55,6 +58,27 @@ void Session::run(const imap::Command &command, QObject *context, Done done)
         if (guard)
             done(result);
     });
+}
+
+void Session::examine(qint64 mailboxId, const QString &path, QObject *context, std::function<void(const Opened &)> done)
+{
+    if (m_selectedId == mailboxId && m_selectedUidValidity != 0)
+        return done({{}, m_selectedUidValidity});
+    m_lastUidValidity = 0;
+    setSelected(0, {});
+    run(std::move(imap::Command("EXAMINE").mailbox(path)), context,
+        [this, mailboxId, path, done = std::move(done)](const imap::CommandResult &result) {
+            Opened opened;
+            if (result.ok()) {
+                opened.uidValidity = m_lastUidValidity;
+                setSelected(mailboxId, path, opened.uidValidity);
+            } else {
+                opened.error = QString::fromUtf8(result.status.text);
+                if (opened.error.isEmpty())
+                    opened.error = tr("The server cannot open this folder");
+            }
+            done(opened);
+        });
 }
 
 void Session::close()

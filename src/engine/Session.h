@@ -67,6 +67,18 @@ public:
         m_selectedUidValidity = mailboxId != 0 ? uidValidity : 0;
     }
 
+    // What examine() found: the server's refusal, or the mailbox's UIDVALIDITY.
+    struct Opened {
+        QString error; // empty when the mailbox is open
+        quint32 uidValidity = 0;
+    };
+    // Opens `path` (the local mailbox `mailboxId`) read-only with EXAMINE, unless it is open here
+    // already under a known UIDVALIDITY; `done` then runs at once, in this call. Otherwise it
+    // runs when the answer is in, unless `context` is gone. Commands sent after this call go out
+    // behind the EXAMINE (pipelined) and act on that mailbox if it opens. The mailbox receiver
+    // still sees the EXAMINE's untagged data.
+    void examine(qint64 mailboxId, const QString &path, QObject *context, std::function<void(const Opened &)> done);
+
     // Keeps the connection in IDLE whenever none of this session's commands is waiting: sending
     // a command ends IDLE (the server answers nothing else during it), and IDLE starts again
     // once the last answer is in, so the server's news keeps coming after the engine has
@@ -90,6 +102,7 @@ private:
     qint64 m_selectedId = 0;
     QString m_selectedPath;
     quint32 m_selectedUidValidity = 0;
+    quint32 m_lastUidValidity = 0; // of the last OK [UIDVALIDITY] the server sent
     bool m_lost = false;
     bool m_closing = false;
     bool m_idleWhenQuiet = false;
