@@ -733,6 +733,10 @@
         <source>The other server did not say where the copies went, so this cannot be undone.</source>
         <translation>相手のサーバーがコピーの行き先を示さなかったため、元に戻せません。</translation>
     </message>
+    <message>
+        <source>The account %1 is not open; nothing was removed.</source>
+        <translation>アカウント %1 が開かれていないため、何も削除されませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>fumi::engine::SearchCompiler</name>

@@ -32,6 +32,12 @@ public:
         bool unknown = false; // the connection was lost: the append may or may not have happened
         QString error;        // for the user when !ok
         bool existed = false; // createMailbox(): the folder was there already
+
+        // The other account has no connection: whether the request had taken effect is unknown.
+        [[nodiscard]] static AppendResult notConnected()
+        {
+            return {false, 0, true, QStringLiteral("The other account is not connected."), false};
+        }
     };
     using AppendDone = std::function<void(const AppendResult &)>;
     // `ok` false means the search itself could not be made (the connection was lost).

@@ -58,17 +58,12 @@ private:
     std::atomic<bool> m_sent{false};
 };
 
-AppendTarget::AppendResult notConnected()
-{
-    return {false, 0, true, QStringLiteral("The other account is not connected.")};
-}
-
 std::shared_ptr<Reply> appendReply(AppendTarget::AppendDone done, std::shared_ptr<AppendTarget::AppendDone> *handle)
 {
     auto shared = std::make_shared<AppendTarget::AppendDone>(std::move(done));
     *handle = shared;
     return std::make_shared<Reply>([shared] {
-        (*shared)(notConnected());
+        (*shared)(AppendTarget::AppendResult::notConnected());
     });
 }
 
@@ -104,7 +99,7 @@ void EngineAppendTarget::dispatchAppend(AppendDone done,
     dispatch([key = m_accountKey, reply, callback, call = std::move(call)](Session *session) {
         if (!session)
             return reply->send([callback] {
-                (*callback)(notConnected());
+                (*callback)(AppendTarget::AppendResult::notConnected());
             });
         SessionAppendTarget target(key, *session);
         call(target, [reply, callback](const AppendResult &result) {

@@ -56,41 +56,41 @@ using namespace payload;
 
 namespace {
 
-// The first of a cross-account entry's `messages` not yet in `state`; messages.size() when all are.
-qsizetype firstNotIn(const QJsonArray &messages, const QString &state)
+// The first item of an entry's array (messages, folders) not yet in `state`; items.size() when
+// all are.
+qsizetype firstNotIn(const QJsonArray &items, const QString &state)
 {
     qsizetype index = 0;
-    while (index < messages.size() && messages.at(index).toObject().value(u"state"_s).toString() == state)
+    while (index < items.size() && items.at(index).toObject().value(u"state"_s).toString() == state)
         ++index;
     return index;
 }
 
-// Sets `fields` on message `index` of the entry's payload; the message as it is now.
-QJsonObject updateMessage(QJsonObject &payload, qsizetype index, const QJsonObject &fields)
+// Sets `fields` on item `index` of the payload's array `key` ("messages", "folders"), a null
+// value removing its field; the item as it is now.
+QJsonObject updateAt(QJsonObject &payload, const QString &key, qsizetype index, const QJsonObject &fields)
 {
-    QJsonArray messages = payload.value(u"messages"_s).toArray();
-    QJsonObject message = messages.at(index).toObject();
-    for (auto field = fields.begin(); field != fields.end(); ++field)
-        message.insert(field.key(), field.value());
-    messages.replace(index, message);
-    payload.insert(u"messages"_s, messages);
-    return message;
+    QJsonArray items = payload.value(key).toArray();
+    QJsonObject item = items.at(index).toObject();
+    for (auto field = fields.begin(); field != fields.end(); ++field) {
+        if (field.value().isNull())
+            item.remove(field.key());
+        else
+            item.insert(field.key(), field.value());
+    }
+    items.replace(index, item);
+    payload.insert(key, items);
+    return item;
 }
 
-// Sets `fields` on folder `index` of a folder copy's payload; the folder as it is now.
+QJsonObject updateMessage(QJsonObject &payload, qsizetype index, const QJsonObject &fields)
+{
+    return updateAt(payload, u"messages"_s, index, fields);
+}
+
 QJsonObject updateFolder(QJsonObject &payload, qsizetype index, const QJsonObject &fields)
 {
-    QJsonArray folders = payload.value(u"folders"_s).toArray();
-    QJsonObject folder = folders.at(index).toObject();
-    for (auto field = fields.begin(); field != fields.end(); ++field) {
-        if (field.value().isNull()) // a null removes the field
-            folder.remove(field.key());
-        else
-            folder.insert(field.key(), field.value());
-    }
-    folders.replace(index, folder);
-    payload.insert(u"folders"_s, folders);
-    return folder;
+    return updateAt(payload, u"folders"_s, index, fields);
 }
 
 // Folder `index` of a folder copy's payload.
@@ -103,11 +103,8 @@ QJsonObject folderAt(const QJsonObject &payload, qsizetype index)
 qsizetype firstFolderNotDone(const QJsonObject &payload)
 {
     const QJsonArray folders = payload.value(u"folders"_s).toArray();
-    for (qsizetype index = 0; index < folders.size(); ++index) {
-        if (folders.at(index).toObject().value(u"state"_s).toString() != u"done")
-            return index;
-    }
-    return -1;
+    const qsizetype index = firstNotIn(folders, u"done"_s);
+    return index < folders.size() ? index : -1;
 }
 
 using Status = imap::StatusResponse::Status;
@@ -219,6 +216,13 @@ void OperationJournal::setSession(Session *session)
 
 void OperationJournal::addAppendTarget(AppendTarget *target)
 {
+    if (AppendTarget *old = m_targets.value(target->accountKey()); old && old != target) {
+        // The account was opened again, and its old target goes with this call. Answers to
+        // what was asked of the old one must not reach code that holds it: as after a lost
+        // connection, they are dropped and replay finds out what happened.
+        ++m_epoch;
+        m_running = 0;
+    }
     m_targets.insert(target->accountKey(), target);
     // Entries parked for want of this account may go on now.
     m_parked.clear();
@@ -1691,14 +1695,17 @@ void OperationJournal::executeReturnFromAccount(const std::shared_ptr<Execution>
 // Confirmed source UIDs go into `copied` and their target UIDs into `targetUids`, which is
 // what the undo removes.
 
-void OperationJournal::folderTargetMissing(const std::shared_ptr<Execution> &run, QStringView untouched)
+void OperationJournal::folderTargetMissing(const std::shared_ptr<Execution> &run)
 {
+    // A folder not yet touched has no state.
     bool begun = false;
     for (const QJsonValue &value : run->payload.value(u"folders"_s).toArray())
-        begun = begun || value.toObject().value(u"state"_s).toString() != untouched;
-    waitForTarget(
-        run, begun,
-        tr("The account %1 is not open; nothing was copied.").arg(run->payload.value(u"account"_s).toString()));
+        begun = begun || !value.toObject().value(u"state"_s).toString().isEmpty();
+    const QString account = run->payload.value(u"account"_s).toString();
+    waitForTarget(run, begun,
+                  run->entry.kind == "remove-from-account"
+                      ? tr("The account %1 is not open; nothing was removed.").arg(account)
+                      : tr("The account %1 is not open; nothing was copied.").arg(account));
 }
 
 void OperationJournal::suspendForTarget(const std::shared_ptr<Execution> &run)
@@ -1752,7 +1759,7 @@ std::optional<OperationJournal::FolderStep> OperationJournal::nextFolder(const R
 {
     AppendTarget *target = targetOf(run);
     if (!target) {
-        folderTargetMissing(run, u"");
+        folderTargetMissing(run);
         return std::nullopt;
     }
     const qsizetype index = firstFolderNotDone(run->payload);
@@ -1843,7 +1850,7 @@ void OperationJournal::copyMessageToAccount(const std::shared_ptr<Execution> &ru
 {
     AppendTarget *target = targetOf(run);
     if (!target) {
-        folderTargetMissing(run, u"");
+        folderTargetMissing(run);
         return;
     }
     const QJsonObject folder = folderAt(run->payload, index);

@@ -92,7 +92,8 @@ public:
     // fetches whole messages, installs its own mailbox receiver.
     void setSession(Session *session);
     // A target for moves to another account, found again by its accountKey() after a restart.
-    // Must outlive the journal or be removed first.
+    // Must outlive the journal, be removed first, or be replaced by a new target under the same
+    // key (what was in flight is then dropped and replayed, as after a lost connection).
     void addAppendTarget(AppendTarget *target);
     void removeAppendTarget(AppendTarget *target);
 
@@ -271,9 +272,9 @@ private:
     void advanceFolder(const RunPtr &run, qsizetype index, const QJsonObject &fields, Step next);
     void suspendForTarget(const RunPtr &run);
     void executeRemoveFromAccount(const RunPtr &run);
-    // The entry's other account is not registered: waitForTarget(), begun when a folder is not
-    // `untouched`.
-    void folderTargetMissing(const RunPtr &run, QStringView untouched);
+    // The entry's other account is not registered: waitForTarget(), begun once any folder has
+    // a state.
+    void folderTargetMissing(const RunPtr &run);
 
     store::Result<> revertLocally(const Execution &run);
     store::Result<> finishLocally(const Execution &run);

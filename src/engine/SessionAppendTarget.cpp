@@ -18,11 +18,6 @@ namespace {
 using Status = imap::StatusResponse::Status;
 using AppendResult = AppendTarget::AppendResult;
 
-AppendResult notConnected()
-{
-    return {false, 0, true, QStringLiteral("The other account is not connected.")};
-}
-
 // The server's answer to a command: ok, unknown when the connection went (BYE), else refused
 // with the server's words.
 AppendResult answerOf(const imap::CommandResult &result)
@@ -47,7 +42,7 @@ void SessionAppendTarget::append(const QString &path, const QByteArray &message,
                                  const QDateTime &internalDate, AppendDone done)
 {
     if (!m_session) {
-        done(notConnected());
+        done(AppendResult::notConnected());
         return;
     }
     m_session->run(std::move(imap::Command("APPEND")
@@ -105,7 +100,7 @@ void SessionAppendTarget::findByMessageId(const QString &path, const QByteArray 
 void SessionAppendTarget::remove(const QString &path, const UidSet &uids, AppendDone done)
 {
     if (!m_session) {
-        done(notConnected());
+        done(AppendResult::notConnected());
         return;
     }
     if (!m_session->connection().hasCapability("UIDPLUS")) {
@@ -141,7 +136,7 @@ void SessionAppendTarget::remove(const QString &path, const UidSet &uids, Append
 void SessionAppendTarget::createMailbox(const QString &path, AppendDone done)
 {
     if (!m_session) {
-        done(notConnected());
+        done(AppendResult::notConnected());
         return;
     }
     m_session->run(std::move(imap::Command("CREATE").mailbox(path)),
@@ -159,7 +154,7 @@ void SessionAppendTarget::createMailbox(const QString &path, AppendDone done)
 void SessionAppendTarget::deleteMailbox(const QString &path, AppendDone done)
 {
     if (!m_session) {
-        done(notConnected());
+        done(AppendResult::notConnected());
         return;
     }
     QPointer<Session> session = m_session;
