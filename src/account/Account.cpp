@@ -6,6 +6,8 @@
 #include <QHostAddress>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace fumi::account {
 
 QString securityName(Security security)
@@ -97,6 +99,15 @@ bool isLoopbackHost(const QString &host)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
+}
+
+bool Account::answersTo(QStringView name) const
+{
+    if (displayName.compare(name, Qt::CaseInsensitive) == 0 || id.compare(name, Qt::CaseInsensitive) == 0)
+        return true;
+    return std::any_of(identities.cbegin(), identities.cend(), [name](const Identity &identity) {
+        return identity.address.compare(name, Qt::CaseInsensitive) == 0;
+    });
 }
 
 QString newAccountId()

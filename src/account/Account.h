@@ -85,6 +85,9 @@ struct Account {
     {
         return identities.isEmpty() ? QString() : identities.first().address;
     }
+    // Whether `name` names this account, as a user types it (fumi-cli's NAME, the search's
+    // account:NAME): its display name, its id or one of its addresses, whole and in any case.
+    [[nodiscard]] bool answersTo(QStringView name) const;
     friend bool operator==(const Account &, const Account &) = default;
 };
 

@@ -123,7 +123,7 @@ std::optional<Account> AccountManager::account(const QString &id) const
 std::optional<Account> AccountManager::find(QStringView nameOrId) const
 {
     for (const Account &account : m_accounts) {
-        if (account.displayName.compare(nameOrId, Qt::CaseInsensitive) == 0 || account.id == nameOrId)
+        if (account.answersTo(nameOrId))
             return account;
     }
     return std::nullopt;

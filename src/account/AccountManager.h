@@ -40,7 +40,7 @@ public:
 
     [[nodiscard]] const QList<Account> &accounts() const { return m_accounts; }
     [[nodiscard]] std::optional<Account> account(const QString &id) const;
-    // By display name (ignoring case), or by id.
+    // The first account that answersTo() the name: a display name, an id or an address.
     [[nodiscard]] std::optional<Account> find(QStringView nameOrId) const;
 
     struct Result {

@@ -121,7 +121,7 @@ MessageListModel::Row MessageListModel::makeRow(const store::MessageRecord &reco
 {
     Row row;
     row.record = record;
-    const QDateTime &when = record.date.isValid() ? record.date : record.internalDate;
+    const QDateTime &when = record.shownDate();
     row.sortDate = when.isValid() ? when.toMSecsSinceEpoch() : 0;
     row.source = source;
     return row;
@@ -772,7 +772,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case SubjectColumn:
             return m.subject;
         case DateColumn: {
-            const QDateTime &when = m.date.isValid() ? m.date : m.internalDate;
+            const QDateTime &when = m.shownDate();
             return when.isValid() ? m_locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
         }
         case SizeColumn:
@@ -816,7 +816,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case HasAttachmentRole:
         return m.hasAttachment;
     case DateRole:
-        return m.date.isValid() ? m.date : m.internalDate;
+        return m.shownDate();
     case SizeRole:
         return QVariant::fromValue(m.size);
     case MessageIdRole:

@@ -89,8 +89,8 @@ std::vector<qint32> MessageThreader::parents(const std::vector<const store::Mess
             auto older = [&](qint32 a, qint32 b) {
                 const store::MessageRecord &x = *messages[size_t(a)];
                 const store::MessageRecord &y = *messages[size_t(b)];
-                const QDateTime &dx = x.date.isValid() ? x.date : x.internalDate;
-                const QDateTime &dy = y.date.isValid() ? y.date : y.internalDate;
+                const QDateTime &dx = x.shownDate();
+                const QDateTime &dy = y.shownDate();
                 return dx != dy ? dx < dy : a < b;
             };
             qint32 oldest = node;

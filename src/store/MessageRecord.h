@@ -32,6 +32,9 @@ struct MessageRecord {
     bool hasAttachment = false; // a hint from the structure known so far
     QString preview;            // a short plain-text excerpt, empty until known
 
+    // What lists show and sort by: the Date header, else the arrival.
+    [[nodiscard]] const QDateTime &shownDate() const { return date.isValid() ? date : internalDate; }
+
     friend bool operator==(const MessageRecord &, const MessageRecord &) = default;
 };
 

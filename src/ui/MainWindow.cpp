@@ -769,21 +769,15 @@ bool MainWindow::search(const QString &text)
     }
     const engine::SearchQuery query = std::move(parsed).value();
 
-    // account:NAME names an account by its display name or one of its addresses, whole and
-    // in any case: "account:work" and "account:alice@example.org" both find Alice's "Work".
+    // account:NAME as Account::answersTo() reads it: "account:work" and
+    // "account:alice@example.org" both find Alice's "Work".
     const QStringList accounts = m_registry->accounts();
     QStringList chosen;
     for (const QString &name : query.accounts) {
         bool found = false;
         for (const QString &account : accounts) {
             const engine::AccountEngine *engine = m_registry->engine(account);
-            bool matches = m_registry->displayName(account).compare(name, Qt::CaseInsensitive) == 0
-                || account.compare(name, Qt::CaseInsensitive) == 0;
-            if (engine) {
-                for (const account::Identity &identity : engine->account().identities)
-                    matches = matches || identity.address.compare(name, Qt::CaseInsensitive) == 0;
-            }
-            if (matches) {
+            if (engine && engine->account().answersTo(name)) {
                 found = true;
                 if (!chosen.contains(account))
                     chosen << account;

@@ -217,6 +217,14 @@ QJsonValue searchJson(const Figures &f)
 
 QJsonObject toJson(const Figures &f)
 {
+    if (f.searchOnly) {
+        // Only what was measured.
+        return QJsonObject{{u"messages"_s, double(f.messages)},
+                           {u"seed"_s, QString::number(f.seed)},
+                           {u"server_start_s"_s, f.serverStartSeconds},
+                           {u"warm_server_s"_s, f.warmSeconds},
+                           {u"search"_s, searchJson(f)}};
+    }
     const bool fumi = f.fumi.has_value();
     QJsonObject object{
         {u"messages"_s, double(f.messages)},
@@ -247,13 +255,6 @@ QJsonObject toJson(const Figures &f)
     };
     if (!fumi)
         object.insert(u"fumi_error"_s, f.fumiError);
-    if (f.searchOnly) {
-        // Only what was measured.
-        object = QJsonObject{{u"messages"_s, double(f.messages)},
-                             {u"seed"_s, QString::number(f.seed)},
-                             {u"server_start_s"_s, f.serverStartSeconds},
-                             {u"warm_server_s"_s, f.warmSeconds}};
-    }
     object.insert(u"search"_s, searchJson(f));
     return object;
 }

@@ -117,7 +117,7 @@ QJsonObject rowJson(const store::MessageRecord &row)
 {
     return QJsonObject{{u"uid"_s, qint64(row.uid)},
                        {u"flags"_s, flagList(row.flags)},
-                       {u"date"_s, (row.date.isValid() ? row.date : row.internalDate).toString(Qt::ISODate)},
+                       {u"date"_s, row.shownDate().toString(Qt::ISODate)},
                        {u"from"_s, row.fromName.isEmpty() ? row.fromAddress : row.fromName},
                        {u"from_address"_s, row.fromAddress},
                        {u"subject"_s, row.subject},
@@ -298,7 +298,7 @@ void runMessages(Cli &cli, const QCommandLineParser &parser)
                     cli.printJson(list);
                 } else {
                     for (const store::MessageRecord &row : rows) {
-                        const QDateTime when = row.date.isValid() ? row.date : row.internalDate;
+                        const QDateTime when = row.shownDate();
                         cli.print(u"%1  %2  %3  %4  %5"_s.arg(row.uid, 6)
                                       .arg(QString::fromLatin1(row.flags.toImapList()), -20)
                                       .arg(when.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s))
@@ -751,8 +751,8 @@ struct MultiSearch : QObject {
         if (--running > 0)
             return;
         std::stable_sort(hits.begin(), hits.end(), [](const SearchHit &a, const SearchHit &b) {
-            const QDateTime da = a.row.date.isValid() ? a.row.date : a.row.internalDate;
-            const QDateTime db = b.row.date.isValid() ? b.row.date : b.row.internalDate;
+            const QDateTime da = a.row.shownDate();
+            const QDateTime db = b.row.shownDate();
             return da > db;
         });
         if (cli.json()) {
@@ -766,7 +766,7 @@ struct MultiSearch : QObject {
             cli.printJson(list);
         } else {
             for (const SearchHit &hit : std::as_const(hits)) {
-                const QDateTime when = hit.row.date.isValid() ? hit.row.date : hit.row.internalDate;
+                const QDateTime when = hit.row.shownDate();
                 cli.print(QStringList{hit.account, hit.mailbox, QString::number(hit.row.uid),
                                       when.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s),
                                       hit.row.fromName.isEmpty() ? hit.row.fromAddress : hit.row.fromName,
@@ -853,7 +853,7 @@ void runSearch(Cli &cli, const QCommandLineParser &parser)
     if (!named.isEmpty()) {
         accounts.removeIf([&named](const account::Account &account) {
             return std::none_of(named.begin(), named.end(), [&account](const QString &name) {
-                return account.displayName.compare(name, Qt::CaseInsensitive) == 0 || account.id == name;
+                return account.answersTo(name);
             });
         });
     }

@@ -227,4 +227,30 @@ void RawImapSession::logout()
         m_socket->disconnectFromHost();
 }
 
+UidSet RawImapSession::searchedUids(const QByteArray &data)
+{
+    UidSet uids;
+    for (const QByteArray &line : data.split('\n')) {
+        const QList<QByteArray> words = line.trimmed().split(' ');
+        if (words.size() < 2 || words[0] != "*")
+            continue;
+        if (words[1].compare("SEARCH", Qt::CaseInsensitive) == 0) {
+            for (qsizetype i = 2; i < words.size(); ++i) {
+                bool ok = false;
+                const Uid uid = words[i].toUInt(&ok);
+                if (ok && uid != 0)
+                    uids.insert(uid);
+            }
+        } else if (words[1].compare("ESEARCH", Qt::CaseInsensitive) == 0) {
+            for (qsizetype i = 2; i + 1 < words.size(); ++i) {
+                if (words[i].compare("ALL", Qt::CaseInsensitive) != 0)
+                    continue;
+                if (const auto set = UidSet::fromImapSequenceSet(words[i + 1], maxUid))
+                    uids |= set.value();
+            }
+        }
+    }
+    return uids;
+}
+
 } // namespace fumi::cli

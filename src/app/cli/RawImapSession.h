@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/cli/BenchServer.h"
+#include "core/UidSet.h"
 
 #include <QByteArray>
 #include <QString>
@@ -58,6 +59,9 @@ public:
     // Sends DONE and reads to IDLE's tagged reply.
     [[nodiscard]] bool stopIdle(QString *error);
     void logout();
+
+    // The UIDs a kept reply's "* SEARCH 3 17 42" lines or "* ESEARCH ... ALL 3:17,42" line name.
+    [[nodiscard]] static UidSet searchedUids(const QByteArray &data);
 
     // Every byte of this session so far, login included.
     [[nodiscard]] qint64 bytesReceived() const { return m_bytesReceived; }

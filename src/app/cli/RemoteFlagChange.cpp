@@ -13,27 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace fumi::cli {
 
-namespace {
-
-// The UIDs of "* SEARCH 3 17 42" lines.
-std::vector<Uid> searchResults(const QByteArray &data)
-{
-    std::vector<Uid> uids;
-    for (const QByteArray &line : data.split('\n')) {
-        if (!line.startsWith("* SEARCH"))
-            continue;
-        for (const QByteArray &word : line.mid(8).trimmed().split(' ')) {
-            bool ok = false;
-            const Uid uid = word.toUInt(&ok);
-            if (ok)
-                uids.push_back(uid);
-        }
-    }
-    return uids;
-}
-
-} // namespace
-
 std::optional<RemoteFlagChange> flagMessagesRemotely(const BenchServer &server, qsizetype count, QString *error)
 {
     RawImapSession session(server);
@@ -42,7 +21,8 @@ std::optional<RemoteFlagChange> flagMessagesRemotely(const BenchServer &server, 
     const auto search = session.run("UID SEARCH UNFLAGGED"_ba, true, error);
     if (!search)
         return std::nullopt;
-    const std::vector<Uid> candidates = searchResults(search->data);
+    const UidSet found = RawImapSession::searchedUids(search->data);
+    const std::vector<Uid> candidates(found.begin(), found.end());
     if (!search->status.startsWith("OK") || qsizetype(candidates.size()) < count || count <= 0) {
         *error = u"cannot pick %1 unflagged messages: the server found %2 (%3)"_s.arg(count)
                      .arg(candidates.size())
