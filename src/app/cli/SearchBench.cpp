@@ -9,6 +9,7 @@
 #include "engine/SearchCompiler.h"
 #include "engine/Session.h"
 #include "imap/Connection.h"
+#include "support/EngineThread.h"
 #include "support/MemoryCredentialStore.h"
 
 #include <QDate>
@@ -48,67 +49,17 @@ QString loadAverage()
     return QString::fromLatin1(fields.mid(0, 3).join(' '));
 }
 
-// How many UIDs a (E)SEARCH answer names.
-qsizetype countMatches(const QByteArray &data)
-{
-    qsizetype count = 0;
-    for (QByteArray line : data.split('\n')) {
-        line = line.trimmed();
-        if (line.startsWith("* SEARCH")) {
-            count += line.mid(8).split(' ').size() - (line.size() > 8 ? 1 : 0);
-        } else if (line.startsWith("* ESEARCH")) {
-            const QList<QByteArray> words = line.split(' ');
-            for (qsizetype i = 0; i + 1 < words.size(); ++i) {
-                if (words[i].compare("COUNT", Qt::CaseInsensitive) == 0)
-                    return words[i + 1].toLongLong();
-            }
-            for (qsizetype i = 0; i + 1 < words.size(); ++i) {
-                if (words[i].compare("ALL", Qt::CaseInsensitive) == 0) {
-                    const auto set = UidSet::fromImapSequenceSet(words[i + 1], maxUid);
-                    return set ? qsizetype(set.value().count()) : 0;
-                }
-            }
-        }
-    }
-    return count;
-}
-
-// One engine on a thread of its own, as the application runs it.
-class EngineThread
+// The bench account's engine on a thread of its own, as the application runs it.
+class BenchEngine
 {
 public:
-    EngineThread(const BenchServer &server, const QString &dataDirectory)
+    BenchEngine(const BenchServer &server, const QString &dataDirectory)
+        : m_thread(benchAccount(server), dataDirectory, test::EngineThread::servicesWith(&m_credentials),
+                   options(server))
     {
-        account::Account account;
-        account.id = u"fumi-bench-search"_s;
-        account.displayName = u"Bench"_s;
-        account.imap = {server.host, server.port, account::Security::Tls};
-        account.login = server.user;
-        m_credentials.secrets.insert(
-            account::CredentialStore::key(account.id, account::CredentialStore::Secret::Password), server.password);
-        AccountEngine::Services services;
-        services.credentials = &m_credentials;
-        AccountEngine::Options options;
-        options.connection.caCertificates = {server.caCertificate};
-        // The mailbox searched is INBOX, open on the selected connection already.
-        options.watchInbox = false;
-        engine = new AccountEngine(account, dataDirectory, services, options);
-        engine->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
-        m_thread.start();
     }
-    ~EngineThread()
-    {
-        QEventLoop loop;
-        QObject::connect(engine, &AccountEngine::stopped, &loop, &QEventLoop::quit);
-        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
-        engine->stop();
-        loop.exec();
-        m_thread.quit();
-        m_thread.wait();
-    }
-    EngineThread(const EngineThread &) = delete;
-    EngineThread &operator=(const EngineThread &) = delete;
+
+    [[nodiscard]] AccountEngine *engine() const { return m_thread.engine; } // lives on the engine's thread
 
     // Sends a request and waits for its answer; false with *error when it failed.
     bool request(const std::function<AccountEngine::RequestId(AccountEngine &)> &send, QString *error)
@@ -118,7 +69,7 @@ public:
         std::optional<AccountEngine::RequestId> id;
         bool answered = false;
         bool ok = false;
-        QObject::connect(engine, &AccountEngine::requestFinished, &context,
+        QObject::connect(engine(), &AccountEngine::requestFinished, &context,
                          [&](quint64 which, bool success, const QString &message, const QVariant &) {
                              if (!id || which != *id)
                                  return;
@@ -127,7 +78,7 @@ public:
                              *error = message;
                              loop.quit();
                          });
-        id = send(*engine);
+        id = send(*engine());
         QTimer::singleShot(requestTimeoutMs, &loop, &QEventLoop::quit);
         loop.exec();
         if (!answered)
@@ -135,11 +86,28 @@ public:
         return ok;
     }
 
-    AccountEngine *engine; // lives on m_thread, deleted there
-
 private:
+    account::Account benchAccount(const BenchServer &server)
+    {
+        account::Account account;
+        account.id = u"fumi-bench-search"_s;
+        account.displayName = u"Bench"_s;
+        account.imap = {server.host, server.port, account::Security::Tls};
+        account.login = server.user;
+        m_credentials.secrets.insert(
+            account::CredentialStore::key(account.id, account::CredentialStore::Secret::Password), server.password);
+        return account;
+    }
+    static AccountEngine::Options options(const BenchServer &server)
+    {
+        AccountEngine::Options options = test::EngineThread::trusting(server.caCertificate);
+        // The mailbox searched is INBOX, open on the selected connection already.
+        options.watchInbox = false;
+        return options;
+    }
+
     test::MemoryCredentialStore m_credentials; // the engine calls it on its thread, as the keychain would be
-    QThread m_thread;
+    test::EngineThread m_thread;
 };
 
 struct FumiRun {
@@ -269,7 +237,7 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
 
     QElapsedTimer timer;
     timer.start();
-    EngineThread engine(server, dataDirectory);
+    BenchEngine engine(server, dataDirectory);
     if (!engine.request(
             [](AccountEngine &e) {
                 return e.start();
@@ -309,11 +277,11 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
                 *error = u"the raw search for \"%1\" failed: %2"_s.arg(query.text, QString::fromUtf8(reply->status));
                 return std::nullopt;
             }
-            const std::optional<FumiRun> fumi = runFumi(*engine.engine, query.text, server.mailbox, &result.error);
+            const std::optional<FumiRun> fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
             if (!fumi)
                 break;
             if (run < 0) {
-                result.serverMatches = countMatches(reply->data);
+                result.serverMatches = qsizetype(RawImapSession::searchedUids(reply->data).count());
                 continue;
             }
             rawTimes << reply->seconds;

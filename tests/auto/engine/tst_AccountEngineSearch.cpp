@@ -10,6 +10,7 @@
 
 #include "engine/AccountEngine.h"
 #include "support/DovecotServer.h"
+#include "support/EngineThread.h"
 #include "support/MemoryCredentialStore.h"
 
 #include <QSignalSpy>
@@ -29,38 +30,25 @@ namespace {
 const QString password = u"Engine-search-s3cret"_s;
 
 // One engine on its own thread, as the application runs it.
-class EngineThread
+// The search tests' engine: INBOX not watched, and an unreachable server not tried again
+// before the test is over.
+class EngineThread : public test::EngineThread
 {
 public:
     EngineThread(const account::Account &account, const QString &directory, account::CredentialStore *credentials,
                  const QSslCertificate &ca)
+        : test::EngineThread(account, directory, servicesWith(credentials), options(ca))
     {
-        AccountEngine::Services services;
-        services.credentials = credentials;
-        AccountEngine::Options options;
-        options.connection.caCertificates = {ca};
-        options.watchInbox = false;
-        // An unreachable server is tried again only after the test is over.
-        options.firstRetry = std::chrono::milliseconds(60000);
-        engine = new AccountEngine(account, directory, services, options);
-        engine->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
-        m_thread.start();
     }
-    ~EngineThread()
-    {
-        QSignalSpy stopped(engine, &AccountEngine::stopped);
-        engine->stop();
-        stopped.wait(20000);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    EngineThread(const EngineThread &) = delete;
-    EngineThread &operator=(const EngineThread &) = delete;
-    AccountEngine *engine;
 
 private:
-    QThread m_thread;
+    static AccountEngine::Options options(const QSslCertificate &ca)
+    {
+        AccountEngine::Options options = trusting(ca);
+        options.watchInbox = false;
+        options.firstRetry = std::chrono::milliseconds(60000);
+        return options;
+    }
 };
 
 // What one request produced, in the order it arrived on the test's thread.
@@ -257,9 +245,6 @@ private Q_SLOTS:
         QCOMPARE(summary.mailboxes, 1);
         QCOMPARE(summary.failed, 0);
         QCOMPARE(summary.matches, int(server.size()));
-        // Whatever the cache proved, the server confirmed.
-        for (Uid uid : std::as_const(local))
-            QVERIFY(server.contains(uid));
     }
 
     // A finished ServerSearch, deleted later, used to clear the session's mailbox receiver that

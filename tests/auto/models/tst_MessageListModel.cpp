@@ -75,11 +75,6 @@ UidSet uidSet(const QByteArray &text)
     return UidSet::fromImapSequenceSet(text, maxUid).value();
 }
 
-QStringList treeOf(const MessageListModel &model)
-{
-    return test::threadTreeOf(model);
-}
-
 } // namespace
 
 class tst_MessageListModel : public QObject
@@ -511,7 +506,7 @@ private Q_SLOTS:
             = std::make_shared<engine::MailboxDelta>(*delta(inboxA, {one, two, three, four, five}, {}, {}, true));
         first->uidValidity = 77;
         model.applyDelta(accountA, first);
-        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
+        QCOMPARE(test::threadTreeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
         QVERIFY(!model.usesServerThreads(inbox));
 
         // The server: 3 directly under 1, 5 under 4; 6 (not shown: expunged since) between 7
@@ -524,10 +519,10 @@ private Q_SLOTS:
         model.setServerThreads(inbox, threads);
         QCOMPARE(resetSpy.size(), 1);
         QVERIFY(model.usesServerThreads(inbox));
-        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s}));
+        QCOMPARE(test::threadTreeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s}));
         store::MessageRecord seven = message(7, 70);
         model.applyDelta(accountA, delta(inboxA, {seven}));
-        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s, u"7<1"_s}));
+        QCOMPARE(test::threadTreeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s, u"7<1"_s}));
 
         // Mail after the answer is threaded by its headers, also under a row the server threaded.
         store::MessageRecord eight = message(8, 80);
@@ -535,7 +530,7 @@ private Q_SLOTS:
         store::MessageRecord nine = message(9, 90);
         nine.inReplyTo = eight.messageId;
         model.applyDelta(accountA, delta(inboxA, {eight, nine}));
-        QCOMPARE(treeOf(model),
+        QCOMPARE(test::threadTreeOf(model),
                  (QStringList{u"1"_s, u"2<1"_s, u"3<1"_s, u"4"_s, u"5<4"_s, u"7<1"_s, u"8<5"_s, u"9<8"_s}));
         // Collapsing and expanding is the view's: the tree is there for it.
         QCOMPARE(model.rowCount(), 2);
@@ -546,11 +541,11 @@ private Q_SLOTS:
         renumbered->uidValidity = 78;
         model.applyDelta(accountA, renumbered);
         QVERIFY(!model.usesServerThreads(inbox));
-        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
+        QCOMPARE(test::threadTreeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
 
         // Threads for a mailbox not shown change nothing; setMailboxes() drops them.
         model.setServerThreads({accountB, inboxB, u"INBOX"_s}, threads);
-        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
+        QCOMPARE(test::threadTreeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4"_s, u"5"_s}));
         model.setMailboxes({inbox});
         QVERIFY(!model.usesServerThreads(inbox));
     }
@@ -569,7 +564,7 @@ private Q_SLOTS:
         model.setServerThreads(inbox, threads); // kept while flat
         model.setThreaded(true);
         QVERIFY(model.usesServerThreads(inbox)); // the rows' UIDVALIDITY is not known
-        const QStringList tree = treeOf(model);
+        const QStringList tree = test::threadTreeOf(model);
         QCOMPARE(tree.size(), 3);
         QVERIFY2(tree.contains(u"3"_s), qPrintable(tree.join(u' ')));
     }

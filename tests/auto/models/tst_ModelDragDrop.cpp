@@ -5,11 +5,13 @@
 // through mimeData()/dropMimeData() change the server, and undo puts it back; and an opened
 // mailbox shows its cached rows at once, with the sync's rows applied on top of them.
 
+#include "RegistryAnswer.h"
 #include "engine/AccountEngine.h"
 #include "models/AccountRegistry.h"
 #include "models/MailboxTreeModel.h"
 #include "models/MessageListModel.h"
 #include "support/DovecotServer.h"
+#include "support/EngineThread.h"
 #include "support/MemoryCredentialStore.h"
 
 #include <QAbstractItemModelTester>
@@ -29,65 +31,30 @@ using engine::AccountEngine;
 
 namespace {
 
-// One engine on its own thread, as the application runs it.
-class EngineThread
+// One engine on its own thread, as the application runs it; INBOX watched or not.
+class EngineThread : public test::EngineThread
 {
 public:
     EngineThread(const account::Account &account, const QString &directory, account::CredentialStore *credentials,
                  const QSslCertificate &ca, bool watchInbox)
+        : test::EngineThread(account, directory, servicesWith(credentials), options(ca, watchInbox))
     {
-        AccountEngine::Services services;
-        services.credentials = credentials;
-        AccountEngine::Options options;
-        options.connection.caCertificates = {ca};
-        options.watchInbox = watchInbox;
-        engine = new AccountEngine(account, directory, services, options);
-        engine->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, engine, &QObject::deleteLater);
-        m_thread.start();
     }
-    ~EngineThread()
-    {
-        QSignalSpy stopped(engine, &AccountEngine::stopped);
-        engine->stop();
-        stopped.wait(20000);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    AccountEngine *engine;
 
 private:
-    QThread m_thread;
+    static AccountEngine::Options options(const QSslCertificate &ca, bool watchInbox)
+    {
+        AccountEngine::Options options = trusting(ca);
+        options.watchInbox = watchInbox;
+        return options;
+    }
 };
 
-struct Answer {
-    bool ok = false;
-    QString error;
-    QVariant result;
-};
+using Answer = test::RegistryAnswer;
 
-// The answer to `request`; of `account`'s engine when given (request ids are per engine).
 Answer waitFor(AccountRegistry &registry, quint64 request, const QString &account = {})
 {
-    Answer answer;
-    bool done = false;
-    const QMetaObject::Connection connection
-        = QObject::connect(&registry, &AccountRegistry::requestFinished, &registry,
-                           [&](const QString &from, quint64 id, bool ok, const QString &error, const QVariant &result) {
-                               if (id != request || (!account.isEmpty() && from != account))
-                                   return;
-                               answer = {ok, error, result};
-                               done = true;
-                           });
-    const bool finished = QTest::qWaitFor(
-        [&] {
-            return done;
-        },
-        60000);
-    QObject::disconnect(connection);
-    if (!finished)
-        answer.error = u"no answer to request %1"_s.arg(request);
-    return answer;
+    return test::waitForAnswer(registry, request, account);
 }
 
 // Adds the engines (account id, engine) to `registry`, then starts each in turn: the answer to

@@ -6,19 +6,20 @@
 // and a reply joined only by its subject), and the message list, fed by the same engine through
 // the registry, shows that tree in thread mode rather than the one the headers alone give.
 
+#include "RegistryAnswer.h"
 #include "ThreadTree.h"
 #include "engine/AccountEngine.h"
 #include "engine/ServerThreads.h"
 #include "models/AccountRegistry.h"
 #include "models/MessageListModel.h"
 #include "support/DovecotServer.h"
+#include "support/EngineThread.h"
 #include "support/MemoryCredentialStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <algorithm>
 
@@ -28,43 +29,8 @@ using engine::AccountEngine;
 using models::AccountRegistry;
 using models::MessageListModel;
 
-namespace {
-
-struct Answer {
-    bool ok = false;
-    QString error;
-    QVariant result;
-};
-
-Answer waitFor(AccountRegistry &registry, quint64 request)
-{
-    Answer answer;
-    bool done = false;
-    const QMetaObject::Connection connection
-        = QObject::connect(&registry, &AccountRegistry::requestFinished, &registry,
-                           [&](const QString &, quint64 id, bool ok, const QString &error, const QVariant &result) {
-                               if (id != request)
-                                   return;
-                               answer = {ok, error, result};
-                               done = true;
-                           });
-    const bool finished = QTest::qWaitFor(
-        [&] {
-            return done;
-        },
-        60000);
-    QObject::disconnect(connection);
-    if (!finished)
-        answer.error = u"no answer to request %1"_s.arg(request);
-    return answer;
-}
-
-QStringList treeOf(const MessageListModel &model)
-{
-    return test::threadTreeOf(model);
-}
-
-} // namespace
+using Answer = test::RegistryAnswer;
+using test::waitForAnswer;
 
 class tst_ServerThreads : public QObject
 {
@@ -92,44 +58,32 @@ private Q_SLOTS:
         m_credentials.secrets.insert(
             account::CredentialStore::key(account.id, account::CredentialStore::Secret::Password), u"secret"_s);
 
-        AccountEngine::Services services;
-        services.credentials = &m_credentials;
-        AccountEngine::Options options;
-        options.connection.caCertificates = {m_server.caCertificate()};
-        auto *engine = new AccountEngine(account, m_cache.filePath(u"carol"_s), services, options);
-        QThread thread;
-        engine->moveToThread(&thread);
-        connect(&thread, &QThread::finished, engine, &QObject::deleteLater);
-        thread.start();
-        const auto cleanup = qScopeGuard([&] {
-            QSignalSpy stopped(engine, &AccountEngine::stopped);
-            engine->stop();
-            stopped.wait(20000);
-            thread.quit();
-            thread.wait();
-        });
+        test::EngineThread running(account, m_cache.filePath(u"carol"_s),
+                                   test::EngineThread::servicesWith(&m_credentials),
+                                   test::EngineThread::trusting(m_server.caCertificate()));
+        AccountEngine *engine = running.engine;
 
         AccountRegistry registry;
         registry.addEngine(engine);
-        const Answer started = waitFor(registry, engine->start());
+        const Answer started = waitForAnswer(registry, engine->start());
         QVERIFY2(started.ok, qPrintable(started.error));
 
         MessageListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRegistry(&registry);
-        const Answer opened = waitFor(registry, registry.openMailbox(account.id, u"INBOX"_s));
+        const Answer opened = waitForAnswer(registry, registry.openMailbox(account.id, u"INBOX"_s));
         QVERIFY2(opened.ok, qPrintable(opened.error));
         const models::MailboxKey inbox{account.id, opened.result.toLongLong(), u"INBOX"_s};
         // The list follows the mailbox from now on: its rows come again with the next open.
         model.setMailboxes({inbox});
-        QVERIFY(waitFor(registry, registry.openMailbox(account.id, u"INBOX"_s)).ok);
+        QVERIFY(waitForAnswer(registry, registry.openMailbox(account.id, u"INBOX"_s)).ok);
         QTRY_COMPARE(model.messageCount(), 8);
         model.setThreaded(true);
         // By headers alone: 8 ("Re: Lunch", no In-Reply-To or References) is a root.
         const QStringList byHeaders{u"1"_s, u"2<1"_s, u"3<2"_s, u"4<1"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s};
-        QCOMPARE(treeOf(model), byHeaders);
+        QCOMPARE(test::threadTreeOf(model), byHeaders);
 
-        const Answer threads = waitFor(registry, registry.serverThreads(account.id, u"INBOX"_s));
+        const Answer threads = waitForAnswer(registry, registry.serverThreads(account.id, u"INBOX"_s));
         QVERIFY2(threads.ok, qPrintable(threads.error));
         QVERIFY(threads.result.canConvert<engine::ServerThreads>());
         const auto server = threads.result.value<engine::ServerThreads>();
@@ -142,10 +96,11 @@ private Q_SLOTS:
 
         model.setServerThreads(inbox, server);
         QVERIFY(model.usesServerThreads(inbox));
-        QCOMPARE(treeOf(model), (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4<1"_s, u"5"_s, u"6"_s, u"7"_s, u"8<7"_s}));
+        QCOMPARE(test::threadTreeOf(model),
+                 (QStringList{u"1"_s, u"2<1"_s, u"3<2"_s, u"4<1"_s, u"5"_s, u"6"_s, u"7"_s, u"8<7"_s}));
 
         // A folder the account does not have is an error, not an empty answer.
-        const Answer unknown = waitFor(registry, registry.serverThreads(account.id, u"Nowhere"_s));
+        const Answer unknown = waitForAnswer(registry, registry.serverThreads(account.id, u"Nowhere"_s));
         QVERIFY(!unknown.ok);
         QVERIFY(!unknown.error.isEmpty());
     }
