@@ -10,6 +10,7 @@
 #include "engine/Logging.h"
 #include "engine/MailboxSync.h"
 #include "engine/OperationJournal.h"
+#include "engine/SearchCompiler.h"
 #include "engine/ServerSearch.h"
 #include "engine/Session.h"
 #include "engine/TrustStorePolicy.h"
@@ -917,9 +918,22 @@ void AccountEngine::runSearch(RequestId id, const SearchQuery &query, const QStr
                       QVariant::fromValue(summary));
 
     // What the cache proves, read while the server searches: the server's command goes first.
-    auto local = std::make_unique<LocalSearch>(*m_store, query.root, chosen, [this, id, serverLeft] {
-        return m_searchId == id && m_search ? m_search->left() : serverLeft;
-    });
+    // has:attachment is decided from stored structures only where the server's answer will be
+    // refined from them, which takes its capabilities: a connection's, if one is up.
+    bool refinedAttachments = false;
+    for (const Slot &each : m_slots) {
+        if (each.session && each.session->isUsable()) {
+            refinedAttachments = SearchCompiler::needsAttachmentRefinement(
+                query.root, SearchCapabilities::of(each.session->connection()));
+            break;
+        }
+    }
+    auto local = std::make_unique<LocalSearch>(
+        *m_store, query.root, chosen,
+        [this, id, serverLeft] {
+            return m_searchId == id && m_search ? m_search->left() : serverLeft;
+        },
+        refinedAttachments);
     connect(local.get(), &LocalSearch::update, this, [this, id](const SearchUpdatePtr &update) {
         Q_EMIT searchUpdate(id, update);
     });

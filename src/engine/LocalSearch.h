@@ -29,27 +29,41 @@ namespace fumi::engine {
 // the rows proved so far (ServerSearch need not read them again) and the mailbox's scan stops:
 // its Local update would come after the better one. The rows are handed over only while the
 // store has not changed the mailbox since they were read (AccountStore::messagesVersion()).
+// A query that requires is:flagged or is:unread reads only those rows (LocalSearchMatcher::
+// filter()), through their indexes: is:flagged in a 100,000-message mailbox is then read in the
+// time the server takes to answer it.
 class LocalSearch : public QObject
 {
     Q_OBJECT
 
 public:
     // `mailboxesLeft` says how many server searches of the request are still running, for the
-    // updates' field of that name.
+    // updates' field of that name. `refinedAttachments`: the server's has:attachment will be
+    // refined from the structure (LocalSearchMatcher).
     LocalSearch(store::AccountStore &store, const SearchTerm &root, QList<store::MailboxRecord> mailboxes,
-                std::function<int()> mailboxesLeft, QObject *parent = nullptr);
+                std::function<int()> mailboxesLeft, bool refinedAttachments = false, QObject *parent = nullptr);
+
+    // What the scan of a mailbox had found when the server answered for it.
+    struct Found {
+        std::vector<store::MessageRecord> rows; // proved, in UID order
+        // Of the rows scanned, those whose stored structure answered has:attachment (when the
+        // matcher wants that answer): the refinement need not read them again.
+        UidSet withAttachments;
+        UidSet withoutAttachments;
+    };
 
     // Rows read per slice, over as many mailboxes as it takes: a slice of the usual queries
-    // takes two or three milliseconds, the longest the server's answer waits.
+    // takes two or three milliseconds, the longest the server's answer waits. A quarter of it
+    // when the rows are read through an index (LocalSearchMatcher::filter()).
     static constexpr qsizetype sliceRows = 2000;
 
     // Reads the first slice now (small mailboxes are reported in this call) and the others on
     // later turns of the event loop. With a query the cache can never prove (body:,
     // has:attachment, a lone NOT...), every mailbox's empty Local update comes at once.
     void start();
-    // Proved rows of the mailbox, in UID order, read under the store's current version of it;
-    // the mailbox is not scanned further and gets no Local update from now on.
-    [[nodiscard]] std::vector<store::MessageRecord> take(qint64 mailboxId);
+    // What the scan found in the mailbox, read under the store's current version of it (else
+    // nothing); the mailbox is not scanned further and gets no Local update from now on.
+    [[nodiscard]] Found take(qint64 mailboxId);
 
 Q_SIGNALS:
     void update(const fumi::engine::SearchUpdatePtr &update);
@@ -59,7 +73,7 @@ private:
         store::MailboxRecord mailbox;
         Uid after = 0; // the last UID read
         quint64 version = 0;
-        std::vector<store::MessageRecord> rows;
+        Found found;
         bool done = false; // scanned to the end, or taken
     };
 

@@ -219,18 +219,61 @@ void collectFields(const SearchTerm &term, store::MessageFields &fields, LocalSe
     }
 }
 
+// The terms of an And (or the lone term) that all must match.
+QList<SearchTerm> conjuncts(const SearchTerm &root)
+{
+    return root.kind == Kind::And ? root.children : QList<SearchTerm>{root};
+}
+
+// An index narrows the rows when a term all must match is one of its conditions.
+store::ScanFilter filterOf(const SearchTerm &root)
+{
+    store::ScanFilter filter;
+    for (const SearchTerm &term : conjuncts(root)) {
+        if (term.kind == Kind::Flagged)
+            filter.flagged = true;
+        const bool notRead
+            = term.kind == Kind::Not && term.children.size() == 1 && term.children.first().kind == Kind::Read;
+        if (term.kind == Kind::Unread || notRead)
+            filter.unseen = true;
+    }
+    return filter;
+}
+
 } // namespace
 
-LocalSearchMatcher::LocalSearchMatcher(SearchTerm root)
+LocalSearchMatcher::LocalSearchMatcher(SearchTerm root, bool refinedAttachments)
     : m_root(std::move(root))
-    , m_canMatch(possible(m_root, true))
+    , m_refinedAttachments(refinedAttachments)
+    , m_filter(filterOf(m_root))
 {
+    if (m_refinedAttachments) {
+        m_rest.kind = Kind::And;
+        const QList<SearchTerm> terms = conjuncts(m_root);
+        for (const SearchTerm &term : terms) {
+            if (term.kind != Kind::HasAttachment)
+                m_rest.children.append(term);
+        }
+        // None to decide: has:attachment is only under OR or NOT, where the superset stands.
+        m_refinedAttachments = m_rest.children.size() < terms.size();
+        m_fields.attachments = m_refinedAttachments;
+    }
+    m_canMatch = possible(m_refinedAttachments ? m_rest : m_root, true);
     collectFields(m_root, m_fields, m_keywords);
 }
 
-LocalSearchMatcher::Answer LocalSearchMatcher::evaluate(const store::MessageRecord &row) const
+LocalSearchMatcher::Answer LocalSearchMatcher::evaluate(const store::MessageRecord &row,
+                                                        std::optional<bool> attachments) const
 {
-    return fumi::engine::evaluate(m_root, row, m_keywords);
+    if (!m_refinedAttachments)
+        return fumi::engine::evaluate(m_root, row, m_keywords);
+    // has:attachment, then the rest, as an And of the two.
+    if (attachments == false)
+        return Answer::No;
+    const Answer rest = fumi::engine::evaluate(m_rest, row, m_keywords);
+    if (rest == Answer::No || !attachments)
+        return rest == Answer::No ? Answer::No : Answer::Unknown;
+    return rest;
 }
 
 } // namespace fumi::engine

@@ -21,8 +21,12 @@ namespace fumi::engine {
 // - from:, to:, cc:, subject: and bare words answer Yes when the cached text contains the value
 //   (case-insensitive), and otherwise Unknown, never No: the row keeps only the first From
 //   address, the server may fold and decode differently, and bare words also search the body.
-// - bcc:, body: and has:attachment are always Unknown (the row has no Bcc, no body, and its
-//   attachment flag is a guess from Content-Type, not the structure).
+// - bcc: and body: are always Unknown (the row has no Bcc and no body).
+// - has:attachment is Unknown, except where the server's superset is refined from the
+//   structure (SearchCompiler::needsAttachmentRefinement(): a term all must match, and no
+//   Gmail): there it is exact for a message whose structure is stored, from the answer stored
+//   with it (SearchCompiler::refinedHasAttachment()). The row's own attachment flag is a guess
+//   from its Content-Type and never used.
 // - is:, keyword: and larger:/smaller: are exact (the row's flags and RFC822.SIZE).
 // - Dates compare the internal date's day, which the server takes in a time zone the client
 //   does not know: the day is only known to lie between the day at UTC-12 and the day at UTC+14,
@@ -36,21 +40,35 @@ public:
     // The query's keyword: names, each read once; nothing for a name no message can have.
     using Keywords = QHash<QString, std::optional<Keyword>>;
 
-    explicit LocalSearchMatcher(SearchTerm root);
+    // `refinedAttachments`: the server's has:attachment is refined from the structure (see
+    // above), so the stored answers decide the terms all must match.
+    explicit LocalSearchMatcher(SearchTerm root, bool refinedAttachments = false);
 
     // False when no row can ever come out Yes (body:foo, -from:x...): the local phase then
     // need not read the cache at all.
     [[nodiscard]] bool canMatch() const { return m_canMatch; }
     // The fields of a row that evaluate() reads: a row with only these (and the UID) filled in
-    // gets the same answer as the whole row.
+    // gets the same answer as the whole row. fields().attachments: evaluate() wants the stored
+    // structure's answer.
     [[nodiscard]] const store::MessageFields &fields() const { return m_fields; }
-    [[nodiscard]] Answer evaluate(const store::MessageRecord &row) const;
-    [[nodiscard]] bool matches(const store::MessageRecord &row) const { return evaluate(row) == Answer::Yes; }
+    // The rows that can come out Yes at all, for conditions the cache has an index for.
+    [[nodiscard]] store::ScanFilter filter() const { return m_filter; }
+    // `attachments`: what the message's stored structure says (AccountStore::scanMessages()),
+    // none when no structure is stored.
+    [[nodiscard]] Answer evaluate(const store::MessageRecord &row, std::optional<bool> attachments = {}) const;
+    [[nodiscard]] bool matches(const store::MessageRecord &row, std::optional<bool> attachments = {}) const
+    {
+        return evaluate(row, attachments) == Answer::Yes;
+    }
 
 private:
     SearchTerm m_root;
+    // With refined attachments, the query without its has:attachment terms that all must match.
+    SearchTerm m_rest;
+    bool m_refinedAttachments = false;
     bool m_canMatch = false;
     store::MessageFields m_fields;
+    store::ScanFilter m_filter;
     Keywords m_keywords;
 };
 

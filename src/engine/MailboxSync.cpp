@@ -6,6 +6,7 @@
 #include "core/Ascii.h"
 #include "engine/Logging.h"
 #include "engine/MessageRowBuilder.h"
+#include "engine/SearchCompiler.h"
 #include "engine/Session.h"
 #include "imap/Command.h"
 #include "mime/TransferEncoding.h"
@@ -776,7 +777,9 @@ std::optional<MessageStructure> MailboxSync::storedStructure(Uid uid) const
 
 void MailboxSync::adoptStructure(Uid uid, const MessageStructure &structure)
 {
-    if (const store::Result<> kept = m_store.setBodyStructure(m_mailboxId, uid, structure.toBlob()); !kept)
+    if (const store::Result<> kept = m_store.setBodyStructure(m_mailboxId, uid, structure.toBlob(),
+                                                              SearchCompiler::refinedHasAttachment(structure));
+        !kept)
         qCWarning(lcEngine).noquote() << "could not store a body structure:" << kept.error().message;
     std::optional<store::MessageRecord> row = m_store.message(m_mailboxId, uid);
     const bool hasAttachment = structure.hasAttachments();

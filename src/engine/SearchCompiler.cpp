@@ -4,6 +4,7 @@
 #include "engine/SearchCompiler.h"
 
 #include "core/ImapSyntax.h"
+#include "engine/MessageStructure.h"
 #include "imap/Connection.h"
 
 #include <QLocale>
@@ -15,6 +16,14 @@ namespace fumi::engine {
 namespace {
 
 using Kind = SearchTerm::Kind;
+
+// has:attachment's superset (see the class comment): a top-level Content-Disposition with the
+// first, or a top-level Content-Type with one of the others.
+constexpr const char *attachmentDisposition = "attachment";
+constexpr const char *attachmentTypes[]
+    = {"multipart/mixed",  "multipart/related", "multipart/signed", "multipart/encrypted",
+       "multipart/report", "application/",      "image/",           "audio/",
+       "video/",           "message/"};
 
 bool isAscii(const QString &text)
 {
@@ -103,14 +112,10 @@ public:
             // See the class comment for why this superset. Only positive keys: HEADER matches
             // anywhere in the field, parameters included, so a NOT HEADER Content-Type "text/"
             // also dropped every multipart/related; type="text/html".
-            static const char *const types[]
-                = {"multipart/mixed",  "multipart/related", "multipart/signed", "multipart/encrypted",
-                   "multipart/report", "application/",      "image/",           "audio/",
-                   "video/",           "message/"};
-            m_command.raw("OR HEADER Content-Disposition").string("attachment");
-            for (std::size_t i = 0; i + 1 < std::size(types); ++i)
-                m_command.raw("OR HEADER Content-Type").string(types[i]);
-            m_command.raw("HEADER Content-Type").string(types[std::size(types) - 1]);
+            m_command.raw("OR HEADER Content-Disposition").string(attachmentDisposition);
+            for (std::size_t i = 0; i + 1 < std::size(attachmentTypes); ++i)
+                m_command.raw("OR HEADER Content-Type").string(attachmentTypes[i]);
+            m_command.raw("HEADER Content-Type").string(attachmentTypes[std::size(attachmentTypes) - 1]);
             return;
         }
         case Kind::Unread:
@@ -376,6 +381,21 @@ QString SearchCompiler::gmailQuery(const SearchTerm &root)
 {
     QString out;
     return gmailTerm(root, out, false) ? out : QString();
+}
+
+bool SearchCompiler::refinedHasAttachment(const MessageStructure &structure)
+{
+    if (!structure.hasAttachments())
+        return false;
+    const MessagePart &root = structure.root();
+    if (root.disposition == attachmentDisposition)
+        return true;
+    // HEADER finds its string anywhere in the field: a top-level type that begins with one of
+    // the superset's is found.
+    const QByteArray type = root.mimeType();
+    return std::any_of(std::begin(attachmentTypes), std::end(attachmentTypes), [&type](const char *wanted) {
+        return type.startsWith(wanted);
+    });
 }
 
 bool SearchCompiler::needsAttachmentRefinement(const SearchTerm &root, const SearchCapabilities &capabilities)

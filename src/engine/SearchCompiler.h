@@ -52,6 +52,8 @@ struct SearchCapabilities {
 // are used: HEADER matches anywhere in the field's value, parameters included, so excluding
 // "text/" would also exclude multipart/related; type="text/html". The usual suggestion of
 // HEADER Content-Type "multipart/mixed" alone would miss signed messages and lone attachments.
+class MessageStructure;
+
 class SearchCompiler
 {
     Q_DECLARE_TR_FUNCTIONS(fumi::engine::SearchCompiler)
@@ -76,6 +78,12 @@ public:
     // Gmail (whose has:attachment is exact). Under OR or "-" the superset stands: removing
     // messages there could drop ones another branch matched.
     [[nodiscard]] static bool needsAttachmentRefinement(const SearchTerm &root, const SearchCapabilities &capabilities);
+    // What the refined has:attachment answers for a message with this structure: attachments,
+    // and a top-level Content-Disposition or Content-Type that the superset's keys find (one
+    // without, say a multipart/alternative with a file deep inside, the server never returns).
+    // The store keeps it with each structure, so the cache decides has:attachment as the
+    // server and the refinement together would.
+    [[nodiscard]] static bool refinedHasAttachment(const MessageStructure &structure);
 };
 
 } // namespace fumi::engine

@@ -213,8 +213,8 @@ void ServerSearch::examineAndSearch(Step step)
 void ServerSearch::resolve(Step step)
 {
     // What LocalSearch has read of this mailbox so far; its scan of it ends here.
-    std::vector<store::MessageRecord> known
-        = m_local ? m_local->take(step.mailbox.id) : std::vector<store::MessageRecord>();
+    LocalSearch::Found found = m_local ? m_local->take(step.mailbox.id) : LocalSearch::Found();
+    std::vector<store::MessageRecord> &known = found.rows;
     QList<store::MessageRecord> rows;
     UidSet stored;
     UidSet structures;
@@ -222,23 +222,36 @@ void ServerSearch::resolve(Step step)
     // The store's rows name the same messages only under the same UIDVALIDITY.
     if (current && step.uidValidity != 0 && current->sync.uidValidity == step.uidValidity && !step.uids.isEmpty()) {
         UidSet wanted = step.uids;
+        UidSet with;
         if (m_refine) {
-            // The stored structures first (two small columns): rows are read only for the
-            // messages that have attachments, or whose structure is still to be fetched.
-            const QHash<Uid, QByteArray> blobs = m_store.bodyStructures(step.mailbox.id, step.uids);
-            QList<Uid> keys = blobs.keys();
-            std::sort(keys.begin(), keys.end());
-            UidSet withStructure;
-            UidSet without;
-            for (Uid uid : std::as_const(keys)) { // ascending, so each insert appends
-                withStructure.insert(uid);
-                const std::optional<MessageStructure> structure = MessageStructure::fromBlob(blobs.value(uid));
-                if (structure && !structure->hasAttachments())
-                    without.insert(uid);
-                else if (!structure)
-                    structures.insert(uid); // unreadable: fetched again
+            // What the stored structures say, as the scan read it, else from the store (two
+            // small columns): rows are read only for the messages that have attachments, or
+            // whose structure is still to be fetched.
+            with = found.withAttachments & step.uids;
+            UidSet without = found.withoutAttachments & step.uids;
+            const UidSet undecided = step.uids - found.withAttachments - found.withoutAttachments;
+            if (!undecided.isEmpty()) {
+                const store::AccountStore::StoredAttachments answers
+                    = m_store.storedAttachments(step.mailbox.id, undecided);
+                with |= answers.with;
+                without |= answers.without;
+                // Stored without the answer (by an older Fumi): read once, and the answer kept.
+                QHash<Uid, StructureAnswer> answered;
+                for (auto it = answers.unanswered.cbegin(); it != answers.unanswered.cend(); ++it) {
+                    const std::optional<MessageStructure> structure = MessageStructure::fromBlob(it.value());
+                    if (!structure)
+                        continue; // unreadable: fetched again
+                    const bool refined = SearchCompiler::refinedHasAttachment(*structure);
+                    answered.insert(it.key(), {it.value(), refined});
+                }
+                UidSet readable;
+                for (auto it = answered.cbegin(); it != answered.cend(); ++it) {
+                    readable.insert(it.key());
+                    (it->hasAttachment ? with : without).insert(it.key());
+                }
+                keepStructures(step, answered);
+                structures = undecided - answers.with - answers.without - readable;
             }
-            structures |= step.uids - withStructure;
             wanted = step.uids - without;
         }
         UidSet read;
@@ -263,7 +276,7 @@ void ServerSearch::resolve(Step step)
             // In ascending order, so each insert appends (removing each from a copy of
             // step.uids instead took time quadratic in the matches).
             stored.insert(row.uid);
-            if (m_refine && !structures.contains(row.uid))
+            if (with.contains(row.uid))
                 row.hasAttachment = true; // the structure knows; the row's hint guessed
             rows.append(std::move(row));
         }
@@ -326,25 +339,28 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
                        answered);
     }
     *finishRows = [this, fetching, step, rowsToFetch, structuresToFetch, rows = std::move(rows)]() mutable {
-        // Each fetched structure read once: whether it has attachments, and what to keep.
+        // Each fetched structure read once: whether it has attachments (the row's flag), what
+        // has:attachment answers for it, and what to keep.
         QHash<Uid, bool> attachments;
-        QHash<Uid, QByteArray> blobs;
+        QHash<Uid, bool> refined;
+        QHash<Uid, StructureAnswer> answered;
         for (auto it = m_fetched.cbegin(); it != m_fetched.cend(); ++it) {
             if (!it->bodyStructure)
                 continue;
             const MessageStructure structure = MessageStructure::fromImap(*it->bodyStructure);
             attachments.insert(it.key(), structure.hasAttachments());
+            refined.insert(it.key(), SearchCompiler::refinedHasAttachment(structure));
             if (structuresToFetch.contains(it.key()))
-                blobs.insert(it.key(), structure.toBlob());
+                answered.insert(it.key(), {structure.toBlob(), refined.value(it.key())});
         }
-        keepStructures(step, blobs);
+        keepStructures(step, answered);
         QList<store::MessageRecord> kept;
         kept.reserve(rows.size());
         for (store::MessageRecord &row : rows) {
             // Expunged meanwhile, or no structure: the server's superset stands.
             if (structuresToFetch.contains(row.uid) && attachments.contains(row.uid)) {
                 row.hasAttachment = attachments.value(row.uid);
-                if (!row.hasAttachment)
+                if (!refined.value(row.uid))
                     continue;
             }
             kept.append(std::move(row));
@@ -358,7 +374,7 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
                 continue;
             if (attachments.contains(uid)) {
                 row->hasAttachment = attachments.value(uid);
-                if (m_refine && !row->hasAttachment)
+                if (m_refine && !refined.value(uid))
                     continue;
             }
             kept.append(std::move(*row));
@@ -372,7 +388,7 @@ void ServerSearch::fetchAndDeliver(Step step, const UidSet &rowsToFetch, const U
     };
 }
 
-void ServerSearch::keepStructures(const Step &step, const QHash<Uid, QByteArray> &blobs)
+void ServerSearch::keepStructures(const Step &step, const QHash<Uid, StructureAnswer> &blobs)
 {
     // These messages have rows in the store, so their structures can be kept for the next
     // search (and for reading them): a message's structure never changes. Not once the
@@ -384,7 +400,7 @@ void ServerSearch::keepStructures(const Step &step, const QHash<Uid, QByteArray>
     int refused = 0;
     const store::Result<> kept = m_store.transaction([&]() -> store::Result<> {
         for (auto it = blobs.cbegin(); it != blobs.cend(); ++it) {
-            if (!m_store.setBodyStructure(step.mailbox.id, it.key(), it.value()))
+            if (!m_store.setBodyStructure(step.mailbox.id, it.key(), it->blob, it->hasAttachment))
                 ++refused;
         }
         return {};

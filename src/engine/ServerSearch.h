@@ -35,8 +35,9 @@ class Session;
 // already without reading them again; the rest are fetched with the items a new row needs
 // (MessageRowBuilder) and are not stored: MailboxSync owns what the store holds for a mailbox
 // and would be confused by rows it did not fetch. has:attachment is refined from BODYSTRUCTURE
-// (the store's, else fetched, and then stored, since a message's structure never changes)
-// where SearchCompiler says so. Each mailbox's answer goes out as one Server SearchUpdate; a NO
+// where SearchCompiler says so: from what the stored structures answer (as LocalSearch read it,
+// else from the store), else from the structure fetched, which is then stored with its answer,
+// since a message's structure never changes. Each mailbox's answer goes out as one Server SearchUpdate; a NO
 // for one mailbox becomes that mailbox's error and the others go on.
 class ServerSearch : public QObject
 {
@@ -74,7 +75,12 @@ private:
                          QList<store::MessageRecord> rows);
     void deliver(const Step &step, QList<store::MessageRecord> rows, const QString &error = {});
     void onMailboxData(const imap::Response &response);
-    void keepStructures(const Step &step, const QHash<Uid, QByteArray> &blobs);
+    // A structure as stored, with what has:attachment answers for it.
+    struct StructureAnswer {
+        QByteArray blob;
+        bool hasAttachment = false;
+    };
+    void keepStructures(const Step &step, const QHash<Uid, StructureAnswer> &blobs);
 
     QPointer<Session> m_session; // gone once the connection is lost and deleted
     store::AccountStore &m_store;

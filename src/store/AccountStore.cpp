@@ -145,6 +145,7 @@ MailboxRecord readMailbox(const QSqlQuery &query)
 const QString messageColumns = u"uid, flags, keywords, modseq, internal_date, size, date, subject, from_name, "
                                u"from_address, to_list, cc_list, message_id, in_reply_to, refs, has_attachment, "
                                u"preview"_s;
+constexpr int messageColumnCount = 17; // as readMessage() reads them
 
 const QString journalColumns = u"id, kind, state, mailbox_id, uid_validity, payload, created, attempts, error"_s;
 
@@ -748,27 +749,39 @@ void AccountStore::readByUid(const QString &columns, QStringView table, qint64 m
     run(query);
 }
 
-qsizetype AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields,
-                                     const std::function<void(const MessageRecord &)> &visit, Uid after,
-                                     qsizetype limit) const
+qsizetype AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fields, ScanFilter filter,
+                                     const ScanVisitor &visit, Uid after, qsizetype limit) const
 {
-    QString columns = u"uid"_s;
-    if (fields.flags)
-        columns += u", flags, keywords"_s;
-    if (fields.size)
-        columns += u", size"_s;
-    if (fields.internalDate)
-        columns += u", internal_date"_s;
-    if (fields.subject)
-        columns += u", subject"_s;
-    if (fields.from)
-        columns += u", from_name, from_address"_s;
-    if (fields.to)
-        columns += u", to_list"_s;
-    if (fields.cc)
-        columns += u", cc_list"_s;
-    QSqlQuery &query = m_database->prepared(
-        u"SELECT "_s + columns + u" FROM messages WHERE mailbox_id = ? AND uid > ? ORDER BY uid LIMIT ?"_s);
+    QString columns = fields.whole ? messageColumns : u"uid"_s;
+    if (!fields.whole) {
+        if (fields.flags)
+            columns += u", flags, keywords"_s;
+        if (fields.size)
+            columns += u", size"_s;
+        if (fields.internalDate)
+            columns += u", internal_date"_s;
+        if (fields.subject)
+            columns += u", subject"_s;
+        if (fields.from)
+            columns += u", from_name, from_address"_s;
+        if (fields.to)
+            columns += u", to_list"_s;
+        if (fields.cc)
+            columns += u", cc_list"_s;
+    }
+    if (fields.attachments)
+        columns += u", (SELECT has_attachments FROM body_structures AS s "
+                   u"WHERE s.mailbox_id = messages.mailbox_id AND s.uid = messages.uid)"_s;
+    // Written as the partial indexes are, so that SQLite reads the rows through them.
+    QString where;
+    if (filter.unseen)
+        where += u" AND (flags & 1) = 0"_s;
+    if (filter.flagged)
+        where += u" AND (flags & 4) != 0"_s;
+    static_assert(FlagColumns::seenBit == 1 && FlagColumns::flaggedBit == 4);
+    QSqlQuery &query
+        = m_database->prepared(u"SELECT "_s + columns + u" FROM messages WHERE mailbox_id = ? AND uid > ?"_s + where
+                               + u" ORDER BY uid LIMIT ?"_s);
     query.bindValue(0, mailboxId);
     query.bindValue(1, qint64(after));
     query.bindValue(2, qint64(limit));
@@ -781,26 +794,36 @@ qsizetype AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fiel
     while (query.next()) {
         ++visited;
         int column = 0;
-        row.uid = Uid(query.value(column++).toLongLong());
-        if (fields.flags) {
-            row.flags = m_keywords->decode(query.value(column).toLongLong(), query.value(column + 1).toString());
-            column += 2;
+        if (fields.whole) {
+            row = readMessage(query);
+            column = messageColumnCount;
+        } else {
+            row.uid = Uid(query.value(column++).toLongLong());
+            if (fields.flags) {
+                row.flags = m_keywords->decode(query.value(column).toLongLong(), query.value(column + 1).toString());
+                column += 2;
+            }
+            if (fields.size)
+                row.size = quint64(query.value(column++).toLongLong());
+            if (fields.internalDate)
+                row.internalDate = readDate(query.value(column++));
+            if (fields.subject)
+                row.subject = query.value(column++).toString();
+            if (fields.from) {
+                row.fromName = query.value(column++).toString();
+                row.fromAddress = query.value(column++).toString();
+            }
+            if (fields.to)
+                row.to = query.value(column++).toString();
+            if (fields.cc)
+                row.cc = query.value(column++).toString();
         }
-        if (fields.size)
-            row.size = quint64(query.value(column++).toLongLong());
-        if (fields.internalDate)
-            row.internalDate = readDate(query.value(column++));
-        if (fields.subject)
-            row.subject = query.value(column++).toString();
-        if (fields.from) {
-            row.fromName = query.value(column++).toString();
-            row.fromAddress = query.value(column++).toString();
+        std::optional<bool> attachments;
+        if (fields.attachments) {
+            if (const QVariant answer = query.value(column++); !answer.isNull())
+                attachments = answer.toBool();
         }
-        if (fields.to)
-            row.to = query.value(column++).toString();
-        if (fields.cc)
-            row.cc = query.value(column++).toString();
-        visit(row);
+        visit(row, attachments);
     }
     query.finish();
     return visited;
@@ -875,15 +898,19 @@ Result<> AccountStore::setPreview(qint64 mailboxId, Uid uid, const QString &prev
 
 // --- bodies -----------------------------------------------------------------------------------
 
-Result<> AccountStore::setBodyStructure(qint64 mailboxId, Uid uid, const QByteArray &structure)
+Result<> AccountStore::setBodyStructure(qint64 mailboxId, Uid uid, const QByteArray &structure, bool hasAttachments)
 {
-    QSqlQuery &query
-        = m_database->prepared(u"INSERT INTO body_structures (mailbox_id, uid, structure) VALUES (?, ?, ?) "
-                               u"ON CONFLICT (mailbox_id, uid) DO UPDATE SET structure = excluded.structure"_s);
+    QSqlQuery &query = m_database->prepared(
+        u"INSERT INTO body_structures (mailbox_id, uid, structure, has_attachments) VALUES (?, ?, ?, ?) "
+        u"ON CONFLICT (mailbox_id, uid) DO UPDATE SET structure = excluded.structure, "
+        u"has_attachments = excluded.has_attachments"_s);
     query.bindValue(0, mailboxId);
     query.bindValue(1, qint64(uid));
     // Never NULL, so an empty structure reads back as present.
     query.bindValue(2, structure.isNull() ? QByteArray(""_ba) : structure);
+    // messagesVersion() stays: a structure never changes, and one stored where none was turns
+    // no proof that a reader holds into a wrong one.
+    query.bindValue(3, hasAttachments);
     return m_database->exec(query, u"storing the body structure of %1"_s.arg(uid));
 }
 
@@ -905,12 +932,22 @@ std::optional<QByteArray> AccountStore::bodyStructure(qint64 mailboxId, Uid uid)
     return result;
 }
 
-QHash<Uid, QByteArray> AccountStore::bodyStructures(qint64 mailboxId, const UidSet &uids) const
+AccountStore::StoredAttachments AccountStore::storedAttachments(qint64 mailboxId, const UidSet &uids) const
 {
-    QHash<Uid, QByteArray> result;
-    readByUid(u"uid, structure"_s, u"body_structures", mailboxId, uids, u"reading body structures",
+    StoredAttachments result;
+    // The structure itself only where the answer is missing; rows come in UID order, so each
+    // insert appends.
+    readByUid(u"uid, has_attachments, CASE WHEN has_attachments IS NULL THEN structure END"_s, u"body_structures",
+              mailboxId, uids, u"reading what body structures say about attachments",
               [&result](const QSqlQuery &query) {
-                  result.insert(Uid(query.value(0).toLongLong()), query.value(1).toByteArray());
+                  const Uid uid = Uid(query.value(0).toLongLong());
+                  const QVariant answer = query.value(1);
+                  if (answer.isNull())
+                      result.unanswered.insert(uid, query.value(2).toByteArray());
+                  else if (answer.toBool())
+                      result.with.insert(uid);
+                  else
+                      result.without.insert(uid);
               });
     return result;
 }

@@ -83,14 +83,15 @@ public:
     [[nodiscard]] std::vector<MessageRecord> newestMessages(qint64 mailboxId, qsizetype limit,
                                                             Uid below = maxUid) const;
     [[nodiscard]] std::vector<MessageRecord> messages(qint64 mailboxId, const UidSet &uids) const;
-    // The rows of the mailbox with a UID above `after`, in UID order, at most `limit` of them
-    // (all when negative), with only the UID and `fields` filled in (the rest left default),
-    // each passed to `visit`: for deciding something about every row (a search's local phase)
-    // without reading whole rows, in slices that leave the thread free in between. Returns how
-    // many rows it visited. `visit` must not use the store.
-    qsizetype scanMessages(qint64 mailboxId, const MessageFields &fields,
-                           const std::function<void(const MessageRecord &)> &visit, Uid after = 0,
-                           qsizetype limit = -1) const;
+    // The rows of the mailbox that `filter` keeps with a UID above `after`, in UID order, at
+    // most `limit` of them (all when negative), with only the UID and `fields` filled in (the
+    // rest left default), each passed to `visit` with what its stored structure says about
+    // attachments (when fields.attachments and that is known): for deciding something about
+    // every row (a search's local phase) without reading whole rows, in slices that leave the
+    // thread free in between. Returns how many rows it visited. `visit` must not use the store.
+    using ScanVisitor = std::function<void(const MessageRecord &row, std::optional<bool> attachments)>;
+    qsizetype scanMessages(qint64 mailboxId, const MessageFields &fields, ScanFilter filter, const ScanVisitor &visit,
+                           Uid after = 0, qsizetype limit = -1) const;
     // Changes whenever the mailbox's rows may have changed (rows added, removed or updated, the
     // mailbox reset or removed), for a reader that keeps rows a while to know they still hold.
     [[nodiscard]] quint64 messagesVersion(qint64 mailboxId) const { return m_messagesVersion.value(mailboxId); }
@@ -102,11 +103,19 @@ public:
     Result<> setPreview(qint64 mailboxId, Uid uid, const QString &preview, bool hasAttachment);
 
     // --- bodies ----------------------------------------------------------------------------
-    // The message's structure as the engine serialised it (BODYSTRUCTURE); not budgeted.
-    Result<> setBodyStructure(qint64 mailboxId, Uid uid, const QByteArray &structure);
+    // The message's structure as the engine serialised it (BODYSTRUCTURE), with whether the
+    // engine finds attachments in it (for has:attachment); not budgeted.
+    Result<> setBodyStructure(qint64 mailboxId, Uid uid, const QByteArray &structure, bool hasAttachments);
     [[nodiscard]] std::optional<QByteArray> bodyStructure(qint64 mailboxId, Uid uid) const;
-    // The stored structures of those of `uids` that have one, in one statement.
-    [[nodiscard]] QHash<Uid, QByteArray> bodyStructures(qint64 mailboxId, const UidSet &uids) const;
+    // What the stored structures of `uids` say about attachments, in one statement: those with
+    // and without, and the structures stored without that answer (by schema version 1), to
+    // be read again. A UID in none of them has no stored structure.
+    struct StoredAttachments {
+        UidSet with;
+        UidSet without;
+        QHash<Uid, QByteArray> unanswered;
+    };
+    [[nodiscard]] StoredAttachments storedAttachments(qint64 mailboxId, const UidSet &uids) const;
     // `section` as in BODY[section]: "" for the whole message, "1.2", "HEADER"... Evicts the
     // least recently read parts of any mailbox until the cache fits the budget again; a part
     // larger than the whole budget is not kept (and that is not an error).

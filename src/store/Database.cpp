@@ -121,9 +121,9 @@ Result<> Database::configure()
     // into SQLite's by a read() each; reading a search's 3,000 scattered rows of a 100,000-message
     // mailbox spent a third of its time in those copies. The mapping only reserves address
     // space; SQLite maps at most the file's size.
-    for (const QString &pragma : {u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s,
-                                  u"PRAGMA busy_timeout=5000"_s, u"PRAGMA cache_size=-8192"_s,
-                                  u"PRAGMA mmap_size=1073741824"_s}) {
+    for (const QString &pragma :
+         {u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
+          u"PRAGMA cache_size=-8192"_s, u"PRAGMA mmap_size=1073741824"_s}) {
         if (auto done = execOnce(pragma, pragma); !done) {
             return done;
         }

@@ -14,7 +14,7 @@ namespace FlagColumns {
 
 inline constexpr qint64 seenBit = 0x01; // the partial index messages_unseen tests this bit
 inline constexpr qint64 answeredBit = 0x02;
-inline constexpr qint64 flaggedBit = 0x04;
+inline constexpr qint64 flaggedBit = 0x04; // and the partial index messages_flagged this one
 inline constexpr qint64 deletedBit = 0x08;
 inline constexpr qint64 draftBit = 0x10;
 inline constexpr qint64 recentBit = 0x20;

@@ -48,8 +48,22 @@ struct MessageFields {
     bool from = false; // name and address
     bool to = false;
     bool cc = false;
+    // Whether the stored structure has attachments: scanMessages() passes it beside the row,
+    // unknown when no structure is stored or it was stored without the answer.
+    bool attachments = false;
+    // Every field of the row: for a scan whose rows are mostly wanted whole anyway.
+    bool whole = false;
 
     friend bool operator==(const MessageFields &, const MessageFields &) = default;
+};
+
+// The rows a scan may leave out, for conditions the cache has an index for: only the unseen
+// rows, only the flagged ones (both: the rows that are both).
+struct ScanFilter {
+    bool unseen = false;
+    bool flagged = false;
+
+    friend bool operator==(const ScanFilter &, const ScanFilter &) = default;
 };
 
 // A flag change for one message, as the server reported it or the user made it.

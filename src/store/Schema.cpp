@@ -111,7 +111,17 @@ const QStringList version1 = {
     ))"_s,
 };
 
-const std::array<const QStringList *, 1> migrations = {&version1};
+// Version 2, for searching the cache:
+// - body_structures.has_attachments records what the engine made of the structure when it
+//   stored it (MessageStructure::hasAttachments()), so that has:attachment is decided from one
+//   small column rather than by parsing every structure. NULL on rows version 1 stored.
+// - messages_flagged, like messages_unseen, keeps is:flagged from reading the whole mailbox.
+const QStringList version2 = {
+    u"ALTER TABLE body_structures ADD COLUMN has_attachments INTEGER"_s,
+    u"CREATE INDEX messages_flagged ON messages(mailbox_id) WHERE (flags & 4) != 0"_s,
+};
+
+const std::array<const QStringList *, 2> migrations = {&version1, &version2};
 
 } // namespace
 

@@ -32,11 +32,14 @@ private Q_SLOTS:
     void takenMailboxIsNotReported();
     void rowsAreHandedOverOnlyUnchanged();
     void unprovableQueryReportsAtOnce();
+    void refinedHasAttachmentIsProvedFromStoredStructures();
+    void flaggedRowsAreReadThroughTheirIndex();
 
 private:
     // A mailbox of `count` rows; every seventh has "Invoice" in its subject.
     qint64 addMailbox(const QString &path, Uid count);
-    [[nodiscard]] std::unique_ptr<LocalSearch> search(const QString &query, const QList<qint64> &mailboxes);
+    [[nodiscard]] std::unique_ptr<LocalSearch> search(const QString &query, const QList<qint64> &mailboxes,
+                                                      bool refinedAttachments = false);
     [[nodiscard]] static UidSet invoices(Uid count);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -90,7 +93,8 @@ UidSet tst_LocalSearch::invoices(Uid count)
     return uids;
 }
 
-std::unique_ptr<LocalSearch> tst_LocalSearch::search(const QString &query, const QList<qint64> &mailboxes)
+std::unique_ptr<LocalSearch> tst_LocalSearch::search(const QString &query, const QList<qint64> &mailboxes,
+                                                     bool refinedAttachments)
 {
     QList<store::MailboxRecord> records;
     for (qint64 id : mailboxes)
@@ -98,9 +102,12 @@ std::unique_ptr<LocalSearch> tst_LocalSearch::search(const QString &query, const
     const auto parsed = engine::SearchQueryParser::parse(query, QDate(2026, 3, 15));
     if (!parsed)
         return nullptr;
-    return std::make_unique<LocalSearch>(*m_store, parsed.value().root, records, [] {
-        return 4;
-    });
+    return std::make_unique<LocalSearch>(
+        *m_store, parsed.value().root, records,
+        [] {
+            return 4;
+        },
+        refinedAttachments);
 }
 
 void tst_LocalSearch::provesExactlyTheMatchesInSlices()
@@ -149,12 +156,12 @@ void tst_LocalSearch::takenMailboxIsNotReported()
     QCOMPARE(updates.size(), 0);
     // The server answered for INBOX after the first slice: INBOX is not read further or
     // reported, and what the slice proved is handed over.
-    QCOMPARE(local->take(inbox).size(), std::size_t(invoices(LocalSearch::sliceRows).count()));
+    QCOMPARE(local->take(inbox).rows.size(), std::size_t(invoices(LocalSearch::sliceRows).count()));
     QTRY_COMPARE(updates.size(), 1);
     QTest::qWait(50);
     QCOMPARE(updates.size(), 1);
     QCOMPARE(updates.at(0).at(0).value<SearchUpdatePtr>()->mailbox, u"Archive"_s);
-    QVERIFY(local->take(inbox).empty()); // handed over once
+    QVERIFY(local->take(inbox).rows.empty()); // handed over once
 }
 
 void tst_LocalSearch::rowsAreHandedOverOnlyUnchanged()
@@ -165,7 +172,7 @@ void tst_LocalSearch::rowsAreHandedOverOnlyUnchanged()
     QSignalSpy reported(unchanged.get(), &LocalSearch::update);
     unchanged->start();
     QTRY_COMPARE(reported.size(), 1);
-    const std::vector<store::MessageRecord> rows = unchanged->take(inbox);
+    const std::vector<store::MessageRecord> rows = unchanged->take(inbox).rows;
     QCOMPARE(rows.size(), std::size_t(invoices(100).count()));
 
     std::unique_ptr<LocalSearch> changed = search(u"subject:invoice"_s, {inbox});
@@ -176,7 +183,7 @@ void tst_LocalSearch::rowsAreHandedOverOnlyUnchanged()
     flagged.flags.push_back(store::FlagUpdate{7, Flags::fromImapList("(\\Flagged)").value(), 0});
     flagged.sync = m_store->mailbox(inbox)->sync;
     QVERIFY(m_store->applyChanges(inbox, flagged));
-    QVERIFY(changed->take(inbox).empty()); // read before the change: not handed over
+    QVERIFY(changed->take(inbox).rows.empty()); // read before the change: not handed over
 }
 
 void tst_LocalSearch::unprovableQueryReportsAtOnce()
@@ -188,6 +195,76 @@ void tst_LocalSearch::unprovableQueryReportsAtOnce()
     local->start();
     QCOMPARE(updates.size(), 1);
     QVERIFY(updates.at(0).at(0).value<SearchUpdatePtr>()->rows.isEmpty());
+}
+
+void tst_LocalSearch::refinedHasAttachmentIsProvedFromStoredStructures()
+{
+    const qint64 inbox = addMailbox(u"INBOX"_s, 30);
+    QVERIFY(inbox);
+    // Invoices 7, 14, 21 and 28: the first and third with attachments, the second without, the
+    // fourth with no structure stored.
+    QVERIFY(m_store->setBodyStructure(inbox, 7, "(a)"_ba, true));
+    QVERIFY(m_store->setBodyStructure(inbox, 14, "(b)"_ba, false));
+    QVERIFY(m_store->setBodyStructure(inbox, 21, "(c)"_ba, true));
+    QVERIFY(m_store->setBodyStructure(inbox, 3, "(d)"_ba, true)); // not an invoice
+
+    std::unique_ptr<LocalSearch> refined = search(u"has:attachment subject:invoice"_s, {inbox}, true);
+    QSignalSpy updates(refined.get(), &LocalSearch::update);
+    refined->start();
+    QCOMPARE(updates.size(), 1);
+    UidSet proved;
+    for (const store::MessageRecord &row : updates.at(0).at(0).value<SearchUpdatePtr>()->rows)
+        proved.insert(row.uid);
+    UidSet expected;
+    expected.insert(7);
+    expected.insert(21);
+    QCOMPARE(proved, expected);
+    // What the structures said goes to the refinement with the rows, for every row scanned.
+    const LocalSearch::Found found = refined->take(inbox);
+    QCOMPARE(found.rows.size(), 2u);
+    UidSet with = expected;
+    with.insert(3);
+    QCOMPARE(found.withAttachments, with);
+    QCOMPARE(found.withoutAttachments, UidSet::fromRange(14, 14));
+
+    // Where the server's answer is not refined (Gmail), the cache proves nothing of it.
+    std::unique_ptr<LocalSearch> unrefined = search(u"has:attachment subject:invoice"_s, {inbox}, false);
+    QSignalSpy unrefinedUpdates(unrefined.get(), &LocalSearch::update);
+    unrefined->start();
+    QCOMPARE(unrefinedUpdates.size(), 1);
+    QVERIFY(unrefinedUpdates.at(0).at(0).value<SearchUpdatePtr>()->rows.isEmpty());
+    // Under OR the superset stands, so stored answers decide nothing there either.
+    std::unique_ptr<LocalSearch> either = search(u"has:attachment OR subject:nothing-like-it"_s, {inbox}, true);
+    QSignalSpy eitherUpdates(either.get(), &LocalSearch::update);
+    either->start();
+    QTRY_COMPARE(eitherUpdates.size(), 1);
+    QVERIFY(eitherUpdates.at(0).at(0).value<SearchUpdatePtr>()->rows.isEmpty());
+}
+
+void tst_LocalSearch::flaggedRowsAreReadThroughTheirIndex()
+{
+    constexpr Uid count = 3 * LocalSearch::sliceRows;
+    const qint64 inbox = addMailbox(u"INBOX"_s, count);
+    QVERIFY(inbox);
+    store::MailboxChanges flagged;
+    UidSet expected;
+    for (Uid uid = 100; uid <= count; uid += 1000) {
+        flagged.flags.push_back(store::FlagUpdate{uid, Flags::fromImapList("(\\Flagged)").value(), 0});
+        expected.insert(uid);
+    }
+    flagged.sync = m_store->mailbox(inbox)->sync;
+    QVERIFY(m_store->applyChanges(inbox, flagged));
+
+    // Only the flagged rows count against a slice, so one slice (the one start() reads) holds
+    // them all, where a pass over every row would take three.
+    std::unique_ptr<LocalSearch> local = search(u"is:flagged"_s, {inbox});
+    QSignalSpy updates(local.get(), &LocalSearch::update);
+    local->start();
+    QCOMPARE(updates.size(), 1);
+    UidSet proved;
+    for (const store::MessageRecord &row : updates.at(0).at(0).value<SearchUpdatePtr>()->rows)
+        proved.insert(row.uid);
+    QCOMPARE(proved, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_LocalSearch)

@@ -64,6 +64,10 @@ private Q_SLOTS:
     void evaluates();
     void canMatch_data();
     void canMatch();
+    void refinedAttachments_data();
+    void refinedAttachments();
+    void filter_data();
+    void filter();
 };
 
 void TestLocalSearchMatcher::evaluates_data()
@@ -190,6 +194,82 @@ void TestLocalSearchMatcher::canMatch()
     const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, QDate(2026, 3, 15));
     QVERIFY(parsed.ok());
     QCOMPARE(LocalSearchMatcher(parsed.value().root).canMatch(), canMatch);
+}
+
+void TestLocalSearchMatcher::refinedAttachments_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<std::optional<bool>>("attachments"); // what the stored structure answers
+    QTest::addColumn<Answer>("expected");
+    QTest::addColumn<bool>("canMatch");
+    QTest::addColumn<bool>("readsAnswer"); // fields().attachments
+    const std::optional<bool> none;
+    QTest::newRow("with") << u"has:attachment"_s << std::optional<bool>(true) << Answer::Yes << true << true;
+    QTest::newRow("without") << u"has:attachment"_s << std::optional<bool>(false) << Answer::No << true << true;
+    QTest::newRow("not-stored") << u"has:attachment"_s << none << Answer::Unknown << true << true;
+    QTest::newRow("and-text-yes") << u"has:attachment from:taro"_s << std::optional<bool>(true) << Answer::Yes << true
+                                  << true;
+    QTest::newRow("and-text-unknown") << u"has:attachment from:nobody"_s << std::optional<bool>(true) << Answer::Unknown
+                                      << true << true;
+    QTest::newRow("and-flag-no") << u"has:attachment is:unread"_s << std::optional<bool>(true) << Answer::No << true
+                                 << true;
+    QTest::newRow("and-without") << u"from:taro has:attachment"_s << std::optional<bool>(false) << Answer::No << true
+                                 << true;
+    QTest::newRow("and-body") << u"has:attachment body:x"_s << std::optional<bool>(true) << Answer::Unknown << false
+                              << true;
+    // Under OR or "-" the server's superset stands: the stored answer decides nothing.
+    QTest::newRow("under-or") << u"has:attachment OR from:nobody"_s << std::optional<bool>(true) << Answer::Unknown
+                              << true << false;
+    QTest::newRow("under-not") << u"-has:attachment"_s << std::optional<bool>(false) << Answer::Unknown << false
+                               << false;
+}
+
+void TestLocalSearchMatcher::refinedAttachments()
+{
+    QFETCH(QString, query);
+    QFETCH(std::optional<bool>, attachments);
+    QFETCH(Answer, expected);
+    QFETCH(bool, canMatch);
+    QFETCH(bool, readsAnswer);
+    const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, QDate(2026, 3, 15));
+    QVERIFY(parsed.ok());
+    const LocalSearchMatcher refined(parsed.value().root, true);
+    QCOMPARE(refined.evaluate(message(), attachments), expected);
+    QCOMPARE(refined.canMatch(), canMatch);
+    // The answer is read with the rows only where it decides something.
+    QCOMPARE(refined.fields().attachments, readsAnswer);
+    // Not refined (Gmail), the row's answer is never Yes.
+    const LocalSearchMatcher unrefined(parsed.value().root);
+    QVERIFY(unrefined.evaluate(message(), attachments) != Answer::Yes);
+    QVERIFY(!unrefined.fields().attachments);
+}
+
+void TestLocalSearchMatcher::filter_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("unseen");
+    QTest::addColumn<bool>("flagged");
+    QTest::newRow("flagged") << u"is:flagged"_s << false << true;
+    QTest::newRow("flagged-and-text") << u"from:a is:flagged"_s << false << true;
+    QTest::newRow("unread") << u"is:unread"_s << true << false;
+    QTest::newRow("not-read") << u"subject:x -is:read"_s << true << false;
+    QTest::newRow("both") << u"is:unread is:flagged"_s << true << true;
+    QTest::newRow("under-or") << u"is:flagged OR from:a"_s << false << false;
+    QTest::newRow("not-flagged") << u"-is:flagged"_s << false << false;
+    QTest::newRow("read") << u"is:read"_s << false << false;
+    QTest::newRow("text") << u"from:a"_s << false << false;
+}
+
+void TestLocalSearchMatcher::filter()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, unseen);
+    QFETCH(bool, flagged);
+    const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, QDate(2026, 3, 15));
+    QVERIFY(parsed.ok());
+    const store::ScanFilter filter = LocalSearchMatcher(parsed.value().root).filter();
+    QCOMPARE(filter.unseen, unseen);
+    QCOMPARE(filter.flagged, flagged);
 }
 
 QTEST_GUILESS_MAIN(TestLocalSearchMatcher)

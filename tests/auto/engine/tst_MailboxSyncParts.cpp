@@ -360,7 +360,7 @@ void tst_MailboxSyncParts::structureFetchedOnceAndHintUpdated()
 
 void tst_MailboxSyncParts::damagedStoredStructureIsFetchedAgain()
 {
-    QVERIFY(m_store->setBodyStructure(m_mailboxId, 4, "\x07garbage from a future Fumi"_ba));
+    QVERIFY(m_store->setBodyStructure(m_mailboxId, 4, "\x07garbage from a future Fumi"_ba, false));
     Transcript t = openedTranscript("IMAP4rev1 AUTH=PLAIN SASL-IR");
     const QByteArray fetch = t.command("UID FETCH 4 (BODYSTRUCTURE)");
     t.reply({"* 1 FETCH (UID 4 " + structureWith("base64") + ')', fetch + " OK fetched"});

@@ -20,6 +20,8 @@
 #include "support/TestCertificates.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void cachedRowsUnderAnotherUidValidityAreFetched();
     void secondSearchKeepsTheMailboxOpenAndTheStructures();
     void localRowsStandUnlessTheStoreChanged();
+    void storedAnswersDecideHasAttachment();
 
 private:
     qint64 addMailbox(const QString &path, quint32 uidValidity, const UidSet &cached);
@@ -361,6 +364,90 @@ void tst_ServerSearch::localRowsStandUnlessTheStoreChanged()
     QVERIFY(m_store->applyChanges(inbox, changes));
     QCOMPARE(searchOn(session, u"subject:cached"_s, {u"INBOX"_s}, second.get()),
              QStringList{u"INBOX v7 [1:Cached 1, 3:Cached and renamed] left=0"_s});
+    QCOMPARE(login.server->errors(), QStringList());
+    QVERIFY(login.server->scriptFinished());
+}
+
+void tst_ServerSearch::storedAnswersDecideHasAttachment()
+{
+    const qint64 inbox = addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 4));
+    QVERIFY(inbox);
+    const QByteArray attachments
+        = "UID SEARCH OR HEADER Content-Disposition \"attachment\" OR HEADER Content-Type \"multipart/mixed\" OR "
+          "HEADER Content-Type \"multipart/related\" OR HEADER Content-Type \"multipart/signed\" OR HEADER "
+          "Content-Type \"multipart/encrypted\" OR HEADER Content-Type \"multipart/report\" OR HEADER "
+          "Content-Type \"application/\" OR HEADER Content-Type \"image/\" OR HEADER Content-Type \"audio/\" OR "
+          "HEADER Content-Type \"video/\" HEADER Content-Type \"message/\"";
+    const QByteArray plain = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)";
+    const QByteArray pdf = "(\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 100 NIL (\"ATTACHMENT\" "
+                           "(\"FILENAME\" \"a.pdf\")) NIL NIL)";
+    const QByteArray withPdf = "(" + plain + pdf + " \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL NIL)";
+    // An attachment the superset cannot find: a file inside a top-level multipart/alternative.
+    const QByteArray hidden = "(" + plain + pdf + " \"ALTERNATIVE\" (\"BOUNDARY\" \"y\") NIL NIL NIL)";
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    QByteArray tag = t.command("EXAMINE INBOX");
+    t.reply({"* 4 EXISTS", "* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command(attachments);
+    t.reply({"* SEARCH 1 2 3", tag + " OK searched"});
+    tag = t.command("UID FETCH 1:3 (UID BODYSTRUCTURE)");
+    t.reply({"* 1 FETCH (UID 1 BODYSTRUCTURE " + withPdf + ")", "* 2 FETCH (UID 2 BODYSTRUCTURE " + plain + ")",
+             "* 3 FETCH (UID 3 BODYSTRUCTURE " + hidden + ")", tag + " OK fetched"});
+    // Second: 1:3 are answered from the store, 4 is fetched.
+    tag = t.command(attachments);
+    t.reply({"* SEARCH 1 2 3 4", tag + " OK searched"});
+    tag = t.command("UID FETCH 4 (UID BODYSTRUCTURE)");
+    t.reply({"* 4 FETCH (UID 4 BODYSTRUCTURE " + withPdf + ")", tag + " OK fetched"});
+    // Third, with the cache's scan: nothing to fetch or read again.
+    tag = t.command(attachments);
+    t.reply({"* SEARCH 1 2 3 4", tag + " OK searched"});
+    test::ScriptedLogin login = test::ScriptedLogin::start(m_certificates, t.steps());
+    QVERIFY(login.connection);
+    Session session(std::move(login.connection));
+
+    QCOMPARE(searchOn(session, u"has:attachment"_s, {u"INBOX"_s}), QStringList{u"INBOX v7 [1:Cached 1] left=0"_s});
+    // Each structure is kept with what has:attachment answers for it.
+    store::AccountStore::StoredAttachments stored = m_store->storedAttachments(inbox, UidSet::fromRange(1, 4));
+    QCOMPARE(stored.with, UidSet::fromRange(1, 1));
+    QCOMPARE(stored.without, UidSet::fromRange(2, 3));
+
+    // As a version 1 store left it: the structure of 1 without its answer. Read once, and
+    // answered from then on.
+    {
+        const QString name = u"tst_ServerSearch.version1"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(m_storeDir->filePath(u"cache.sqlite"_s));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"UPDATE body_structures SET has_attachments = NULL WHERE uid = 1"_s));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QCOMPARE(m_store->storedAttachments(inbox, UidSet::fromRange(1, 1)).unanswered.size(), 1);
+    QCOMPARE(searchOn(session, u"has:attachment"_s, {u"INBOX"_s}),
+             QStringList{u"INBOX v7 [1:Cached 1, 4:Cached 4] left=0"_s});
+    stored = m_store->storedAttachments(inbox, UidSet::fromRange(1, 4));
+    UidSet with;
+    with.insert(1);
+    with.insert(4);
+    QCOMPARE(stored.with, with);
+    QVERIFY(stored.unanswered.isEmpty());
+
+    // The cache proves 1 and 4 while the server searches, and hands over what it read.
+    const engine::SearchTerm root
+        = engine::SearchQueryParser::parse(u"has:attachment"_s, QDate(2026, 3, 15)).value().root;
+    engine::LocalSearch local(
+        *m_store, root, QList{*m_store->mailbox(inbox)},
+        [] {
+            return 1;
+        },
+        true);
+    QSignalSpy proved(&local, &engine::LocalSearch::update);
+    local.start();
+    QCOMPARE(proved.size(), 1);
+    QCOMPARE(describe(proved.at(0).at(0).value<SearchUpdatePtr>()), u"INBOX v7 [1:Cached 1, 4:Cached 4] left=1"_s);
+    QCOMPARE(searchOn(session, u"has:attachment"_s, {u"INBOX"_s}, &local),
+             QStringList{u"INBOX v7 [1:Cached 1, 4:Cached 4] left=0"_s});
     QCOMPARE(login.server->errors(), QStringList());
     QVERIFY(login.server->scriptFinished());
 }

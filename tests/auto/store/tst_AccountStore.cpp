@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -179,6 +180,10 @@ private Q_SLOTS:
     void messagesAndFlagsForUidSet();
     void messagesForScatteredUids();
     void scanMessagesReadsOnlyTheFieldsAsked();
+    void scanMessagesKeepsWhatTheFilterAsks_data();
+    void scanMessagesKeepsWhatTheFilterAsks();
+    void structuresAnswerHasAttachment();
+    void version1StructuresAreMigratedWithoutAnswer();
     void findByMessageId();
     void resetMailboxDropsOnlyThatMailbox();
     void reopenSeesEverything();
@@ -422,7 +427,7 @@ void TestAccountStore::removeMailboxTakesEverythingOfIt()
     changes.added = messages(1, 10);
     QVERIFY(store->applyChanges(inbox, changes).ok());
     QVERIFY(store->applyChanges(other, changes).ok());
-    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"plain\")"_ba).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"plain\")"_ba, false).ok());
     QVERIFY(store->storePart(inbox, 1, "1"_ba, "small"_ba).ok());
     QVERIFY(store->storePart(inbox, 2, ""_ba, QByteArray(300 * 1024, 'x')).ok());
     QVERIFY(store->storePart(other, 1, "1"_ba, "kept"_ba).ok());
@@ -505,11 +510,11 @@ void TestAccountStore::messageRoundTrip()
     QVERIFY(!store->setPreview(inbox, 2, u"x"_s, false).ok());
 
     QCOMPARE(store->bodyStructure(inbox, 1), std::nullopt);
-    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"plain\" NIL)"_ba).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"plain\" NIL)"_ba, false).ok());
     QCOMPARE(store->bodyStructure(inbox, 1), "(\"text\" \"plain\" NIL)"_ba);
-    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"html\" NIL)"_ba).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(\"text\" \"html\" NIL)"_ba, false).ok());
     QCOMPARE(store->bodyStructure(inbox, 1), "(\"text\" \"html\" NIL)"_ba);
-    QVERIFY(!store->setBodyStructure(inbox, 2, "()"_ba).ok());
+    QVERIFY(!store->setBodyStructure(inbox, 2, "()"_ba, false).ok());
 }
 
 void TestAccountStore::applyChanges_data()
@@ -549,7 +554,7 @@ void TestAccountStore::applyChanges()
         changed.subject = u"Changed"_s;
         changed.flags = flagsOf("(\\Flagged)");
         changes.added = {changed};
-        QVERIFY(store->setBodyStructure(inbox, 5, "(x)"_ba).ok());
+        QVERIFY(store->setBodyStructure(inbox, 5, "(x)"_ba, false).ok());
         QVERIFY(store->applyChanges(inbox, changes).ok());
         QCOMPARE(store->messageCount(inbox), 20);
         QCOMPARE(store->message(inbox, 5), changed);
@@ -570,7 +575,7 @@ void TestAccountStore::applyChanges()
         QCOMPARE(store->message(inbox, 2)->flags, flagsOf("(\\Seen)"));
         QCOMPARE(store->message(inbox, 2)->modSeq, message(2).modSeq);
     } else if (step == "remove") {
-        QVERIFY(store->setBodyStructure(inbox, 4, "(x)"_ba).ok());
+        QVERIFY(store->setBodyStructure(inbox, 4, "(x)"_ba, false).ok());
         changes.removed = UidSet{2, 3, 4, 10};
         changes.removed.insert(15, 40);
         QVERIFY(store->applyChanges(inbox, changes).ok());
@@ -813,7 +818,8 @@ void TestAccountStore::scanMessagesReadsOnlyTheFieldsAsked()
     MessageFields fields;
     fields.flags = true;
     fields.subject = true;
-    store->scanMessages(inbox, fields, [&seen](const MessageRecord &row) {
+    store->scanMessages(inbox, fields, {}, [&seen](const MessageRecord &row, std::optional<bool> attachments) {
+        QVERIFY(!attachments); // not asked for
         seen.push_back(row);
     });
     QCOMPARE(uidsOf(seen), (std::vector<Uid>{1, 2, 3, 4, 5}));
@@ -824,8 +830,8 @@ void TestAccountStore::scanMessagesReadsOnlyTheFieldsAsked()
     QCOMPARE(seen[2].size, 0u);
 
     seen.clear();
-    MessageFields all{true, true, true, true, true, true, true};
-    store->scanMessages(inbox, all, [&seen](const MessageRecord &row) {
+    MessageFields all{true, true, true, true, true, true, true, true};
+    store->scanMessages(inbox, all, {}, [&seen](const MessageRecord &row, std::optional<bool>) {
         seen.push_back(row);
     });
     QCOMPARE(seen.size(), 5u);
@@ -836,6 +842,149 @@ void TestAccountStore::scanMessagesReadsOnlyTheFieldsAsked()
     QCOMPARE(seen[4].fromAddress, whole.fromAddress);
     QCOMPARE(seen[4].to, whole.to);
     QCOMPARE(seen[4].cc, whole.cc);
+
+    // Whole rows, with the stored structure's answer after them.
+    QVERIFY(store->setBodyStructure(inbox, 2, "(s)"_ba, true).ok());
+    seen.clear();
+    MessageFields wholeRows;
+    wholeRows.whole = true;
+    wholeRows.attachments = true;
+    std::vector<std::optional<bool>> answers;
+    store->scanMessages(inbox, wholeRows, {}, [&](const MessageRecord &row, std::optional<bool> attachments) {
+        seen.push_back(row);
+        answers.push_back(attachments);
+    });
+    QCOMPARE(seen, store->messages(inbox, UidSet::fromRange(1, 5)));
+    QCOMPARE(answers, (std::vector<std::optional<bool>>{std::nullopt, true, std::nullopt, std::nullopt, std::nullopt}));
+}
+
+void TestAccountStore::scanMessagesKeepsWhatTheFilterAsks_data()
+{
+    QTest::addColumn<bool>("unseen");
+    QTest::addColumn<bool>("flagged");
+    QTest::addColumn<Uid>("after");
+    QTest::addColumn<qsizetype>("limit");
+    QTest::addColumn<std::vector<Uid>>("expected");
+    // 1 seen, 2 seen and flagged, 3 unseen, 4 unseen and flagged, 5 seen, 6 seen and flagged.
+    QTest::newRow("none") << false << false << Uid(0) << qsizetype(-1) << std::vector<Uid>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("unseen") << true << false << Uid(0) << qsizetype(-1) << std::vector<Uid>{3, 4};
+    QTest::newRow("flagged") << false << true << Uid(0) << qsizetype(-1) << std::vector<Uid>{2, 4, 6};
+    QTest::newRow("both") << true << true << Uid(0) << qsizetype(-1) << std::vector<Uid>{4};
+    // The limit counts the rows kept, not those left out.
+    QTest::newRow("flagged-slice") << false << true << Uid(2) << qsizetype(1) << std::vector<Uid>{4};
+    QTest::newRow("flagged-last-slice") << false << true << Uid(4) << qsizetype(2) << std::vector<Uid>{6};
+}
+
+void TestAccountStore::scanMessagesKeepsWhatTheFilterAsks()
+{
+    QFETCH(bool, unseen);
+    QFETCH(bool, flagged);
+    QFETCH(Uid, after);
+    QFETCH(qsizetype, limit);
+    QFETCH(std::vector<Uid>, expected);
+
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 6);
+    const char *const flags[]
+        = {"(\\Seen)", "(\\Seen \\Flagged)", "()", "(\\Flagged)", "(\\Seen)", "(\\Seen \\Flagged)"};
+    for (std::size_t i = 0; i < changes.added.size(); ++i)
+        changes.added[i].flags = flagsOf(flags[i]);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+
+    std::vector<MessageRecord> seen;
+    const qsizetype visited = store->scanMessages(
+        inbox, {}, ScanFilter{unseen, flagged},
+        [&seen](const MessageRecord &row, std::optional<bool>) {
+            seen.push_back(row);
+        },
+        after, limit);
+    QCOMPARE(uidsOf(seen), expected);
+    QCOMPARE(visited, qsizetype(expected.size()));
+}
+
+void TestAccountStore::structuresAnswerHasAttachment()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+    MailboxChanges changes;
+    changes.added = messages(1, 4);
+    QVERIFY(store->applyChanges(inbox, changes).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(with)"_ba, true).ok());
+    QVERIFY(store->setBodyStructure(inbox, 2, "(without)"_ba, false).ok());
+    QVERIFY(store->setBodyStructure(inbox, 4, "(later without)"_ba, true).ok());
+    QVERIFY(store->setBodyStructure(inbox, 4, "(later without)"_ba, false).ok()); // replaced, answer too
+
+    // The scan passes each row's answer when asked, and none where no structure is stored.
+    MessageFields fields;
+    fields.attachments = true;
+    std::vector<std::optional<bool>> answers;
+    store->scanMessages(inbox, fields, {}, [&answers](const MessageRecord &, std::optional<bool> attachments) {
+        answers.push_back(attachments);
+    });
+    QCOMPARE(answers, (std::vector<std::optional<bool>>{true, false, std::nullopt, false}));
+
+    const AccountStore::StoredAttachments stored = store->storedAttachments(inbox, UidSet::fromRange(1, 4));
+    QCOMPARE(stored.with, UidSet::fromRange(1, 1));
+    UidSet without;
+    without.insert(2);
+    without.insert(4);
+    QCOMPARE(stored.without, without);
+    QVERIFY(stored.unanswered.isEmpty());
+    // The structure itself is left where the answer is known.
+    QCOMPARE(store->bodyStructure(inbox, 2), std::optional<QByteArray>("(without)"_ba));
+}
+
+void TestAccountStore::version1StructuresAreMigratedWithoutAnswer()
+{
+    const QString file = m_dir->filePath(u"account/cache.sqlite"_s);
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        const qint64 inbox = addMailbox(*store, u"INBOX"_s);
+        MailboxChanges changes;
+        changes.added = messages(1, 2);
+        QVERIFY(store->applyChanges(inbox, changes).ok());
+        QVERIFY(store->setBodyStructure(inbox, 1, "(old)"_ba, true).ok());
+    }
+    // Back to what version 1 wrote: no answer column, no index of the flagged rows.
+    const QString name = u"tst_AccountStore.downgrade"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &sql :
+             {u"DROP INDEX messages_flagged"_s, u"ALTER TABLE body_structures DROP COLUMN has_attachments"_s,
+              u"PRAGMA user_version = 1"_s})
+            QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(pragma(file, u"PRAGMA user_version"_s).toInt(), AccountStore::schemaVersion());
+    QCOMPARE(pragma(file, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_flagged'"_s).toInt(), 1);
+    const qint64 inbox = store->mailboxByPath(u"INBOX"_s)->id;
+    // The old structure is kept, and said to have no answer yet.
+    AccountStore::StoredAttachments stored = store->storedAttachments(inbox, UidSet::fromRange(1, 2));
+    QVERIFY(stored.with.isEmpty() && stored.without.isEmpty());
+    QCOMPARE(stored.unanswered.value(1), "(old)"_ba);
+    QCOMPARE(stored.unanswered.size(), 1);
+    MessageFields fields;
+    fields.attachments = true;
+    store->scanMessages(inbox, fields, {}, [](const MessageRecord &, std::optional<bool> attachments) {
+        QVERIFY(!attachments);
+    });
+    QVERIFY(store->setBodyStructure(inbox, 1, "(old)"_ba, true).ok());
+    stored = store->storedAttachments(inbox, UidSet::fromRange(1, 2));
+    QCOMPARE(stored.with, UidSet::fromRange(1, 1));
+    QVERIFY(stored.unanswered.isEmpty());
 }
 
 void TestAccountStore::findByMessageId()
@@ -871,7 +1020,7 @@ void TestAccountStore::resetMailboxDropsOnlyThatMailbox()
     changes.sync = MailboxSyncState{7, 11, 500};
     QVERIFY(store->applyChanges(inbox, changes).ok());
     QVERIFY(store->applyChanges(other, changes).ok());
-    QVERIFY(store->setBodyStructure(inbox, 1, "(x)"_ba).ok());
+    QVERIFY(store->setBodyStructure(inbox, 1, "(x)"_ba, false).ok());
     QVERIFY(store->storePart(inbox, 1, "1"_ba, "inbox part"_ba).ok());
     QVERIFY(store->storePart(inbox, 2, "1"_ba, QByteArray(256 * 1024, 'f')).ok());
     QVERIFY(store->storePart(other, 1, "1"_ba, "other part"_ba).ok());
@@ -922,7 +1071,7 @@ void TestAccountStore::reopenSeesEverything()
         changes.added[0].flags = flagsOf("(\\Seen $Persisted)");
         changes.sync = MailboxSyncState{7, 51, 1050};
         QVERIFY(store->applyChanges(inbox, changes).ok());
-        QVERIFY(store->setBodyStructure(inbox, 1, "(s)"_ba).ok());
+        QVERIFY(store->setBodyStructure(inbox, 1, "(s)"_ba, false).ok());
         QVERIFY(store->storePart(inbox, 1, "1"_ba, "hello"_ba).ok());
         QVERIFY(store->storePart(inbox, 2, "TEXT"_ba, QByteArray(400 * 1024, 'L')).ok());
         entry.kind = "move";
