@@ -966,9 +966,10 @@ void AccountEngine::runSearch(RequestId id, const SearchQuery &query, const QStr
                      Q_EMIT searchUpdate(id, update);
                  });
                  connect(m_search.get(), &ServerSearch::finished, this,
-                         [this, id, summary](int failed, int matches) mutable {
+                         [this, id, summary](int failed, int matches, double serverSeconds) mutable {
                              summary.failed += failed;
                              summary.matches = matches;
+                             summary.serverSeconds = serverSeconds;
                              // Inside its own signal: deleted once it has returned.
                              m_search.release()->deleteLater();
                              m_searchId = 0;

@@ -299,10 +299,12 @@ bool gmailTerm(const SearchTerm &term, QString &out, bool nested)
 
 // [CHARSET UTF-8] keys, after the command's RETURN option.
 std::optional<ParseError> appendCriteria(imap::Command &command, const SearchTerm &root,
-                                         const SearchCapabilities &capabilities)
+                                         const SearchCapabilities &capabilities, const UidSet &within = {})
 {
     if (!capabilities.utf8Accept && anyNonAscii(root))
         command.raw("CHARSET UTF-8");
+    if (!within.isEmpty())
+        command.raw("UID").sequenceSet(within);
     return SearchCompiler::compile(root, capabilities, command);
 }
 
@@ -349,12 +351,13 @@ std::optional<ParseError> SearchCompiler::compile(const SearchTerm &term, const 
     return writer.error;
 }
 
-ParseResult<imap::Command> SearchCompiler::uidSearch(const SearchTerm &root, const SearchCapabilities &capabilities)
+ParseResult<imap::Command> SearchCompiler::uidSearch(const SearchTerm &root, const SearchCapabilities &capabilities,
+                                                     const UidSet &within)
 {
     imap::Command command("UID SEARCH");
     if (capabilities.esearch)
         command.raw("RETURN (ALL COUNT)");
-    if (std::optional<ParseError> error = appendCriteria(command, root, capabilities))
+    if (std::optional<ParseError> error = appendCriteria(command, root, capabilities, within))
         return *error;
     return command;
 }
@@ -381,6 +384,15 @@ QString SearchCompiler::gmailQuery(const SearchTerm &root)
 {
     QString out;
     return gmailTerm(root, out, false) ? out : QString();
+}
+
+bool SearchCompiler::readsText(const SearchTerm &root)
+{
+    if (root.kind == Kind::Body || root.kind == Kind::Text || root.kind == Kind::Bcc)
+        return true;
+    return std::any_of(root.children.begin(), root.children.end(), [](const SearchTerm &child) {
+        return readsText(child);
+    });
 }
 
 bool SearchCompiler::refinedHasAttachment(const MessageStructure &structure)

@@ -64,9 +64,14 @@ public:
     // Fails for a term no key can express (a keyword that is not an IMAP atom).
     [[nodiscard]] static std::optional<ParseError>
     compile(const SearchTerm &term, const SearchCapabilities &capabilities, imap::Command &command);
-    // UID SEARCH [RETURN (ALL COUNT)] [CHARSET UTF-8] keys, for the selected mailbox.
-    [[nodiscard]] static ParseResult<imap::Command> uidSearch(const SearchTerm &root,
-                                                              const SearchCapabilities &capabilities);
+    // UID SEARCH [RETURN (ALL COUNT)] [CHARSET UTF-8] [UID within] keys, for the selected
+    // mailbox: `within` (unless empty) keeps the search to those UIDs.
+    [[nodiscard]] static ParseResult<imap::Command>
+    uidSearch(const SearchTerm &root, const SearchCapabilities &capabilities, const UidSet &within = {});
+    // Whether the server reads the messages' text to answer (body:, bcc:, bare words): a
+    // search that takes seconds on a large mailbox, not the fraction of one that header keys
+    // take from the server's cache.
+    [[nodiscard]] static bool readsText(const SearchTerm &root);
     // RFC 7377: ESEARCH IN (mailboxes ("a" "b")) RETURN (ALL COUNT) [CHARSET UTF-8] keys; no
     // mailbox need be selected, and each answer names its mailbox and UIDVALIDITY.
     [[nodiscard]] static ParseResult<imap::Command> multiSearch(const SearchTerm &root, const QStringList &mailboxes,

@@ -23,6 +23,19 @@ QString serverText(const imap::CommandResult &result)
     return QString::fromUtf8(result.status.text);
 }
 
+// The UIDs a UID SEARCH answered, plain or ESEARCH.
+UidSet searchedUids(const imap::CommandResult &result)
+{
+    UidSet uids;
+    for (const imap::Response &response : result.data) {
+        if (const auto *plain = std::get_if<imap::SearchResponse>(&response))
+            uids |= plain->numbers;
+        else if (const auto *extended = std::get_if<imap::ESearchResponse>(&response); extended && extended->all)
+            uids |= *extended->all;
+    }
+    return uids;
+}
+
 bool sameMailbox(const QString &a, const QString &b)
 {
     if (a.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
@@ -76,6 +89,9 @@ void ServerSearch::start()
 {
     m_capabilities = SearchCapabilities::of(m_session->connection());
     m_refine = SearchCompiler::needsAttachmentRefinement(m_root, m_capabilities);
+    // Gmail answers from an index of its own, text or not.
+    m_inParts
+        = SearchCompiler::readsText(m_root) && !(m_capabilities.gmail && !SearchCompiler::gmailQuery(m_root).isEmpty());
     m_session->setMailboxReceiver([this](const imap::Response &response) {
         onMailboxData(response);
     });
@@ -131,7 +147,9 @@ void ServerSearch::multiSearch()
         nextStep(); // each mailbox then reports the same error
         return;
     }
+    searchSent();
     m_session->run(command.value(), this, [this](const imap::CommandResult &result) {
+        searchAnswered();
         if (!result.ok()) {
             // A server that refuses MULTISEARCH for these mailboxes may still search each.
             qCInfo(lcEngine).noquote() << "MULTISEARCH refused, searching each mailbox:" << serverText(result);
@@ -162,7 +180,7 @@ void ServerSearch::nextStep()
         m_done = true;
         if (m_session)
             m_session->setMailboxReceiver({});
-        Q_EMIT finished(m_failed, m_matches);
+        Q_EMIT finished(int(m_failed.size()), m_matches, double(m_lastAnswerNs) / 1e9);
         return;
     }
     Step step = std::move(m_steps.front());
@@ -171,10 +189,141 @@ void ServerSearch::nextStep()
         deliver(step, {}, tr("The connection to the server was lost"));
         return nextStep();
     }
+    if (step.sent) {
+        if (step.sent->in)
+            return partAnswered(std::move(step));
+        m_waiting = std::move(step); // its answer goes on
+        return;
+    }
     if (step.searched)
         resolve(std::move(step));
     else
         examineAndSearch(std::move(step));
+}
+
+QList<UidSet> ServerSearch::partsOf(const store::MailboxRecord &mailbox)
+{
+    const quint32 count = mailbox.counts.messages;
+    const Uid top = mailbox.sync.uidNext > 1 ? mailbox.sync.uidNext - 1 : 0;
+    if (count < 2 * partMessages || top == 0)
+        return {};
+    // Equal stretches of the UIDs known; the newest goes on to any UID that came since.
+    const quint64 parts = (count + partMessages - 1) / partMessages;
+    const quint64 width = (quint64(top) + parts - 1) / parts;
+    QList<UidSet> result;
+    Uid last = maxUid;
+    for (quint64 i = 1; i <= parts; ++i) {
+        const Uid first = i == parts || quint64(top) <= i * width ? 1 : Uid(quint64(top) - i * width + 1);
+        result.append(UidSet::fromRange(first, last));
+        if (first == 1)
+            break;
+        last = first - 1;
+    }
+    return result;
+}
+
+void ServerSearch::searchInParts(Step step, const QList<UidSet> &parts)
+{
+    auto opened = std::make_shared<Session::Opened>();
+    m_session->examine(step.mailbox.id, step.mailbox.path, this, [opened](const Session::Opened &answer) {
+        *opened = answer;
+    });
+    std::vector<Step> pieces;
+    for (const UidSet &part : parts) {
+        Step piece = step;
+        piece.within = part;
+        piece.lastPart = pieces.size() + 1 == std::size_t(parts.size());
+        piece.sent = std::make_shared<PartAnswer>();
+        m_unsentParts.push_back({part, piece.sent, opened});
+        pieces.push_back(std::move(piece));
+    }
+    for (int i = 0; i < partsInFlight; ++i)
+        sendPart();
+    m_session->connection().flush();
+    // In their order, ahead of the other mailboxes.
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
+        m_steps.push_front(std::move(*it));
+    nextStep();
+}
+
+void ServerSearch::sendPart()
+{
+    // On a lost connection the session answers at once, with the error.
+    if (m_unsentParts.empty() || m_cancelled || !m_session)
+        return;
+    UnsentPart part = std::move(m_unsentParts.front());
+    m_unsentParts.pop_front();
+    ParseResult<imap::Command> search = SearchCompiler::uidSearch(m_root, m_capabilities, part.uids);
+    searchSent();
+    m_session->run(search.value(), this,
+                   [this, opened = part.opened, answer = part.answer](const imap::CommandResult &result) {
+                       searchAnswered();
+                       // The next part first, so that the server has it while this one is read.
+                       sendPart();
+                       answer->in = true;
+                       if (!opened->error.isEmpty() || !result.ok()) {
+                           answer->error = !opened->error.isEmpty() ? opened->error : serverText(result);
+                       } else {
+                           answer->uids = searchedUids(result);
+                           answer->uidValidity = opened->uidValidity;
+                       }
+                       if (m_waiting && m_waiting->sent == answer) {
+                           Step waiting = std::move(*m_waiting);
+                           m_waiting.reset();
+                           partAnswered(std::move(waiting));
+                       }
+                   });
+}
+
+void ServerSearch::searchSent()
+{
+    if (!m_serverClock.isValid())
+        m_serverClock.start();
+}
+
+void ServerSearch::searchAnswered()
+{
+    m_lastAnswerNs = m_serverClock.nsecsElapsed();
+}
+
+void ServerSearch::partAnswered(Step step)
+{
+    if (m_done)
+        return;
+    const PartAnswer &answer = *step.sent;
+    if (!answer.error.isEmpty()) {
+        deliver(step, {}, answer.error);
+        return nextStep();
+    }
+    step.uids = answer.uids;
+    step.uidValidity = answer.uidValidity;
+    step.searched = true;
+    resolve(std::move(step));
+}
+
+LocalSearch::Found ServerSearch::takeFound(const Step &step)
+{
+    const qint64 id = step.mailbox.id;
+    if (step.within.isEmpty())
+        return m_local ? m_local->take(id) : LocalSearch::Found();
+    if (m_taken.mailboxId != id)
+        m_taken = {id, m_store.messagesVersion(id), m_local ? m_local->take(id) : LocalSearch::Found()};
+    if (m_taken.version != m_store.messagesVersion(id))
+        m_taken.found = {}; // what it read no longer holds: the store's rows instead
+    // This part's rows, one stretch of the rows in UID order.
+    LocalSearch::Found part;
+    std::vector<store::MessageRecord> &rows = m_taken.found.rows;
+    const auto byUid = [](const store::MessageRecord &row, Uid uid) {
+        return row.uid < uid;
+    };
+    const auto begin = std::lower_bound(rows.begin(), rows.end(), step.within.min(), byUid);
+    const auto end
+        = step.within.max() == maxUid ? rows.end() : std::lower_bound(begin, rows.end(), step.within.max() + 1, byUid);
+    part.rows.assign(std::make_move_iterator(begin), std::make_move_iterator(end));
+    rows.erase(begin, end);
+    part.withAttachments = m_taken.found.withAttachments & step.within;
+    part.withoutAttachments = m_taken.found.withoutAttachments & step.within;
+    return part;
 }
 
 void ServerSearch::examineAndSearch(Step step)
@@ -184,23 +333,24 @@ void ServerSearch::examineAndSearch(Step step)
         deliver(step, {}, search.error().message);
         return nextStep();
     }
+    if (m_inParts) {
+        if (const QList<UidSet> parts = partsOf(step.mailbox); parts.size() > 1)
+            return searchInParts(std::move(step), parts);
+    }
     // EXAMINE (unless the mailbox is still open from the search before) and the search go out
     // together; the search's answer comes after EXAMINE's.
     auto opened = std::make_shared<Session::Opened>();
     m_session->examine(step.mailbox.id, step.mailbox.path, this, [opened](const Session::Opened &answer) {
         *opened = answer;
     });
+    searchSent();
     m_session->run(search.value(), this, [this, opened, step](const imap::CommandResult &result) mutable {
+        searchAnswered();
         if (!opened->error.isEmpty() || !result.ok()) {
             deliver(step, {}, !opened->error.isEmpty() ? opened->error : serverText(result));
             return nextStep();
         }
-        for (const imap::Response &response : result.data) {
-            if (const auto *plain = std::get_if<imap::SearchResponse>(&response))
-                step.uids |= plain->numbers;
-            else if (const auto *extended = std::get_if<imap::ESearchResponse>(&response); extended && extended->all)
-                step.uids |= *extended->all;
-        }
+        step.uids = searchedUids(result);
         step.uidValidity = opened->uidValidity;
         step.searched = true;
         resolve(std::move(step));
@@ -213,7 +363,7 @@ void ServerSearch::examineAndSearch(Step step)
 void ServerSearch::resolve(Step step)
 {
     // What LocalSearch has read of this mailbox so far; its scan of it ends here.
-    LocalSearch::Found found = m_local ? m_local->take(step.mailbox.id) : LocalSearch::Found();
+    LocalSearch::Found found = takeFound(step);
     std::vector<store::MessageRecord> &known = found.rows;
     QList<store::MessageRecord> rows;
     UidSet stored;
@@ -416,12 +566,14 @@ void ServerSearch::deliver(const Step &step, QList<store::MessageRecord> rows, c
     result->source = SearchUpdate::Source::Server;
     result->mailbox = step.mailbox.path;
     result->uidValidity = step.uidValidity;
+    result->within = step.within;
     result->rows = std::move(rows);
     result->error = error;
-    ++m_delivered;
+    if (step.lastPart)
+        ++m_delivered;
     result->mailboxesLeft = left();
     if (!error.isEmpty())
-        ++m_failed;
+        m_failed.insert(step.mailbox.id);
     m_matches += int(result->rows.size());
     Q_EMIT update(result);
 }

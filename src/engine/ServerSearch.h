@@ -4,26 +4,30 @@
 #pragma once
 
 #include "core/UidSet.h"
+#include "engine/LocalSearch.h"
 #include "engine/SearchCompiler.h"
 #include "engine/SearchQuery.h"
 #include "engine/SearchUpdate.h"
+#include "engine/Session.h"
 #include "imap/Response.h"
 #include "store/MailboxRecord.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
 
 namespace fumi::store {
 class AccountStore;
 }
 
 namespace fumi::engine {
-
-class LocalSearch;
-class Session;
 
 // The server half of one search request, on a connection of its own (AccountEngine's search
 // connection, so that EXAMINE never disturbs the mailbox the user reads or the journal's
@@ -57,20 +61,66 @@ public:
 
 Q_SIGNALS:
     void update(const fumi::engine::SearchUpdatePtr &update);
-    void finished(int failed, int matches);
+    // `serverSeconds`: from the first search command sent to the last answer (SearchSummary).
+    void finished(int failed, int matches, double serverSeconds);
 
 private:
+    // The answer to one part's search, once in (see Step).
+    struct PartAnswer {
+        bool in = false;
+        UidSet uids;
+        quint32 uidValidity = 0;
+        QString error;
+    };
     struct Step {
         store::MailboxRecord mailbox;
         bool searched = false; // uids and uidValidity known (from MULTISEARCH)
         UidSet uids;
         quint32 uidValidity = 0;
+        // A search that reads the messages' text goes to a large mailbox in parts of its UIDs,
+        // newest first (partsOf()), the next part sent as each answer comes: while the server
+        // searches it, the answer to this one is read from the store and delivered. `within`:
+        // this part's UIDs (empty: the whole mailbox); `lastPart`: the mailbox is answered
+        // with it.
+        UidSet within;
+        bool lastPart = true;
+        std::shared_ptr<PartAnswer> sent; // sent with the other parts; answered when `in`
     };
+    // What LocalSearch found in the mailbox whose parts are being resolved, under the store's
+    // version of it when taken.
+    struct Taken {
+        qint64 mailboxId = 0;
+        quint64 version = 0;
+        LocalSearch::Found found;
+    };
+
+    // A part still to be sent.
+    struct UnsentPart {
+        UidSet uids;
+        std::shared_ptr<PartAnswer> answer;
+        std::shared_ptr<Session::Opened> opened; // what the EXAMINE before the parts answered
+    };
+    // Parts of about this many messages; a mailbox of fewer than two is searched whole.
+    static constexpr quint32 partMessages = 10'000;
+    // Parts on the wire at a time: the server always has the next one, and does not share its
+    // time between all of them (Dovecot works on the searches it has in turns, so that with
+    // every part sent at once the newest came in after a third of the whole time, not a tenth).
+    static constexpr int partsInFlight = 2;
+    [[nodiscard]] static QList<UidSet> partsOf(const store::MailboxRecord &mailbox);
 
     void multiSearch();
     void nextStep();
     void examineAndSearch(Step step);
+    void searchInParts(Step step, const QList<UidSet> &parts);
+    void sendPart();
+    // Around each search command: the server's part of the time.
+    void searchSent();
+    void searchAnswered();
+    void partAnswered(Step step);
     void resolve(Step step);
+    // What LocalSearch found in the step's UIDs: taken at the mailbox's first part, kept for
+    // the others while the store has not changed the mailbox.
+    [[nodiscard]] LocalSearch::Found takeFound(const Step &step);
     void fetchAndDeliver(Step step, const UidSet &rowsToFetch, const UidSet &structuresToFetch,
                          QList<store::MessageRecord> rows);
     void deliver(const Step &step, QList<store::MessageRecord> rows, const QString &error = {});
@@ -90,9 +140,15 @@ private:
     SearchCapabilities m_capabilities;
     bool m_refine = false;
     std::deque<Step> m_steps;
+    std::optional<Step> m_waiting; // a part whose answer is not in yet
+    std::deque<UnsentPart> m_unsentParts;
+    Taken m_taken;
+    bool m_inParts = false; // the query reads text (SearchCompiler::readsText()), not on Gmail
     int m_delivered = 0;
-    int m_failed = 0;
+    QSet<qint64> m_failed; // mailboxes
     int m_matches = 0;
+    QElapsedTimer m_serverClock; // started with the first search command
+    qint64 m_lastAnswerNs = 0;
     bool m_cancelled = false;
     bool m_done = false;
     // Filled by the mailbox data of the command on the wire.

@@ -153,7 +153,8 @@ int MessageListModel::addMailbox(const MailboxKey &key)
     return int(m_sources.size() - 1);
 }
 
-void MessageListModel::setMailboxRows(int source, const std::vector<store::MessageRecord> &records, bool replace)
+void MessageListModel::setMailboxRows(int source, const std::vector<store::MessageRecord> &records, bool replace,
+                                      const UidSet &within)
 {
     if (source < 0 || source >= m_sources.size())
         return;
@@ -163,7 +164,7 @@ void MessageListModel::setMailboxRows(int source, const std::vector<store::Messa
     for (const store::MessageRecord &record : records)
         kept.insert(record.uid);
     if (replace)
-        delta.removed = m_sources[source].uids - kept;
+        delta.removed = (within.isEmpty() ? m_sources[source].uids : m_sources[source].uids & within) - kept;
     delta.inserted = records;
     std::sort(delta.inserted.begin(), delta.inserted.end(),
               [](const store::MessageRecord &a, const store::MessageRecord &b) {

@@ -127,9 +127,10 @@ protected:
     // Adds a mailbox to those shown, keeping the rows; its index for setMailboxRows().
     int addMailbox(const MailboxKey &key);
     // Shows `records` as rows of mailbox `source`: added to its rows, or with `replace` as its
-    // only rows (the others go, one contiguous run at a time). A row shown already is replaced
-    // in place.
-    void setMailboxRows(int source, const std::vector<store::MessageRecord> &records, bool replace);
+    // only rows (the others go, one contiguous run at a time), or its only rows among the UIDs
+    // `within` unless that is empty. A row shown already is replaced in place.
+    void setMailboxRows(int source, const std::vector<store::MessageRecord> &records, bool replace,
+                        const UidSet &within = {});
     // The rows shown of one account's mailboxes.
     [[nodiscard]] quint64 messageCountOf(const QString &account) const;
 

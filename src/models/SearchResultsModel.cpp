@@ -141,7 +141,7 @@ void SearchResultsModel::applySearchUpdate(const QString &account, RequestId id,
     if (!update->mailbox.isEmpty() && (update->error.isEmpty() || !update->rows.isEmpty())) {
         const int source = mailboxSource(account, update->mailbox);
         const std::vector<store::MessageRecord> rows(update->rows.cbegin(), update->rows.cend());
-        setMailboxRows(source, rows, update->source == engine::SearchUpdate::Source::Server);
+        setMailboxRows(source, rows, update->source == engine::SearchUpdate::Source::Server, update->within);
     }
     countMatches();
     Q_EMIT statusChanged();

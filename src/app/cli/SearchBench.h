@@ -48,6 +48,11 @@ struct SearchBenchResult {
     // apart, so the machine's swings (Dovecot's own time varies by tens of milliseconds from
     // one run to the next here) touch both alike.
     double overheadSeconds = 0;
+    // Of each run's Fumi time less its own server time (SearchSummary::serverSeconds, from its
+    // first search command to the last answer): the same quantity without the server's swings
+    // from one run to the next, but also without any time its searching in parts costs the
+    // server, which overheadSeconds includes.
+    double aroundServerSeconds = 0;
     QString error; // this query could not be measured; the others still are
 };
 

@@ -64,6 +64,8 @@ private Q_SLOTS:
     void attachmentRefinement_data();
     void attachmentRefinement();
     void compilerRejectsKeywordThatIsNotAnAtom();
+    void partOfAMailbox_data();
+    void partOfAMailbox();
 };
 
 void TestSearchQuery::parses_data()
@@ -356,6 +358,42 @@ void TestSearchQuery::compilerRejectsKeywordThatIsNotAnAtom()
     QVERIFY(!command.ok());
     QCOMPARE(command.error().offset, 4);
     QVERIFY(command.error().message.contains(u"two words"_s));
+}
+
+// A search in parts (ServerSearch): the part's UIDs are one more key, after CHARSET, and only
+// queries that read the messages' text go in parts.
+void TestSearchQuery::partOfAMailbox_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("capabilities");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<bool>("readsText");
+    QTest::newRow("body") << u"body:plan"_s << u"esearch"_s
+                          << "A1 UID SEARCH RETURN (ALL COUNT) UID 10:4294967295 BODY \"plan\"\r\n"_ba << true;
+    QTest::newRow("japanese-words") << u"会議 OR from:a"_s << u"literal+"_s
+                                    << "A1 UID SEARCH CHARSET UTF-8 UID 10:4294967295 OR TEXT {6+}\r\n会議 FROM "
+                                       "\"a\"\r\n"_ba
+                                    << true;
+    QTest::newRow("bcc-under-not") << u"-bcc:a"_s << QString() << "A1 UID SEARCH UID 10:4294967295 NOT BCC \"a\"\r\n"_ba
+                                   << true;
+    QTest::newRow("headers-only") << u"from:a subject:b"_s << QString()
+                                  << "A1 UID SEARCH UID 10:4294967295 FROM \"a\" SUBJECT \"b\"\r\n"_ba << false;
+}
+
+void TestSearchQuery::partOfAMailbox()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, capabilities);
+    QFETCH(QByteArray, expected);
+    QFETCH(bool, readsText);
+    const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, today);
+    QVERIFY(parsed.ok());
+    const SearchCapabilities caps = capabilitiesFrom(capabilities);
+    const ParseResult<imap::Command> command
+        = SearchCompiler::uidSearch(parsed.value().root, caps, UidSet::fromRange(10, maxUid));
+    QVERIFY(command.ok());
+    QCOMPARE(command.value().serialize("A1", caps.encoding()).join(), expected);
+    QCOMPARE(SearchCompiler::readsText(parsed.value().root), readsText);
 }
 
 QTEST_GUILESS_MAIN(TestSearchQuery)

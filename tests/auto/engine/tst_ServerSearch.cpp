@@ -61,10 +61,12 @@ QString describe(const SearchUpdatePtr &update)
     QStringList uids;
     for (const store::MessageRecord &row : update->rows)
         uids.append(u"%1:%2"_s.arg(row.uid).arg(row.subject));
-    return u"%1 v%2 [%3] left=%4%5"_s.arg(update->mailbox)
+    return u"%1 v%2 [%3] left=%4%5%6"_s.arg(update->mailbox)
         .arg(update->uidValidity)
         .arg(uids.join(u", "_s))
         .arg(update->mailboxesLeft)
+        .arg(update->within.isEmpty() ? QString()
+                                      : u" within=" + QString::fromLatin1(update->within.toImapSequenceSet()))
         .arg(update->error.isEmpty() ? QString() : u" error=" + update->error);
 }
 
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void secondSearchKeepsTheMailboxOpenAndTheStructures();
     void localRowsStandUnlessTheStoreChanged();
     void storedAnswersDecideHasAttachment();
+    void textSearchOfALargeMailboxGoesInParts();
 
 private:
     qint64 addMailbox(const QString &path, quint32 uidValidity, const UidSet &cached);
@@ -450,6 +453,49 @@ void tst_ServerSearch::storedAnswersDecideHasAttachment()
              QStringList{u"INBOX v7 [1:Cached 1, 4:Cached 4] left=0"_s});
     QCOMPARE(login.server->errors(), QStringList());
     QVERIFY(login.server->scriptFinished());
+}
+
+void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
+{
+    // 25,000 messages up to UID 29,999: three parts of 10,000 UIDs, newest first. The cache has
+    // the rows of the matches but for 15,000, which is fetched.
+    UidSet cached;
+    for (Uid uid : {3u, 9999u, 20000u, 29999u})
+        cached.insert(uid);
+    const qint64 big = addMailbox(u"Big"_s, 7, cached);
+    QVERIFY(big);
+    store::MailboxRecord record = *m_store->mailbox(big);
+    record.counts.messages = 25000;
+    QVERIFY(m_store->updateMailbox(record));
+    QVERIFY(addMailbox(u"Small"_s, 7, UidSet::fromRange(1, 2)));
+
+    Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
+    QByteArray tag = t.command("EXAMINE Big");
+    t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    // Two parts go at once; each answer sends the next before it is read.
+    const QByteArray newest = t.command("UID SEARCH UID 20000:4294967295 BODY \"plan\"");
+    t.reply({"* SEARCH 29999 20000", newest + " OK searched"});
+    const QByteArray middle = t.command("UID SEARCH UID 10000:19999 BODY \"plan\"");
+    t.reply({"* SEARCH 15000", middle + " OK searched"});
+    const QByteArray oldest = t.command("UID SEARCH UID 1:9999 BODY \"plan\"");
+    // 15,000 has no row in the store: fetched, after the search on the wire before it.
+    tag = t.command("UID FETCH 15000 " + QByteArray(rowItems));
+    t.reply({"* SEARCH 3 9999", oldest + " OK searched"});
+    t.reply({rowResponse(1, 15000), tag + " OK fetched"});
+    // A small mailbox is searched whole.
+    tag = t.command("EXAMINE Small");
+    t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
+    tag = t.command("UID SEARCH BODY \"plan\"");
+    t.reply({"* SEARCH 2", tag + " OK searched"});
+    int failed = -1;
+    int matches = -1;
+    QCOMPARE(run(t, u"body:plan"_s, {u"Big"_s, u"Small"_s}, &failed, &matches),
+             (QStringList{u"Big v7 [20000:Cached 20000, 29999:Cached 29999] left=2 within=20000:4294967295"_s,
+                          u"Big v7 [15000:Fetched 15000] left=2 within=10000:19999"_s,
+                          u"Big v7 [3:Cached 3, 9999:Cached 9999] left=1 within=1:9999"_s,
+                          u"Small v7 [2:Cached 2] left=0"_s}));
+    QCOMPARE(failed, 0);
+    QCOMPARE(matches, 6);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerSearch)

@@ -170,6 +170,32 @@ private Q_SLOTS:
                                                                  : u"Done: %1 messages"_s.arg(expected.size())));
     }
 
+    // A long search answers a large mailbox in parts of its UIDs, newest first: each part's
+    // answer replaces the rows within its UIDs only, and the ones before stay.
+    void serverAnswerInPartsReplacesOnlyItsUids()
+    {
+        SearchResultsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.follow({{work, 1}});
+        // The cache proved 5, 15 and 25 (subject words) while the server read the text.
+        model.applySearchUpdate(work, 1, local(inbox, messages({5, 15, 25})));
+        const auto part = [](const QList<Uid> &rows, Uid first, Uid last, int left) {
+            auto u = std::const_pointer_cast<engine::SearchUpdate>(server(inbox, messages(rows), left));
+            u->within = UidSet::fromRange(first, last);
+            return engine::SearchUpdatePtr(u);
+        };
+        model.applySearchUpdate(work, 1, part({21, 25}, 21, maxUid, 1));
+        QCOMPARE(shownUids(model), (QList<Uid>{25, 21, 15, 5}));
+        QCOMPARE(model.statuses().value(0).mailboxesLeft, 1);
+        // 15 is not among the server's matches of 11:20: it goes, and only it.
+        model.applySearchUpdate(work, 1, part({12}, 11, 20, 1));
+        QCOMPARE(shownUids(model), (QList<Uid>{25, 21, 12, 5}));
+        model.applySearchUpdate(work, 1, part({5, 7}, 1, 10, 0));
+        QCOMPARE(shownUids(model), (QList<Uid>{25, 21, 12, 7, 5}));
+        model.applyFinished(work, 1, true, {}, {});
+        QCOMPARE(model.statuses().value(0).matches, 5);
+    }
+
     // The server's row of a message the cache had replaces it in place: the newer flags show.
     void serverRowUpdatesLocalRowInPlace()
     {
