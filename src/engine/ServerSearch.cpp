@@ -258,8 +258,11 @@ void ServerSearch::sendPart()
     m_session->run(search.value(), this,
                    [this, opened = part.opened, answer = part.answer](const imap::CommandResult &result) {
                        searchAnswered();
-                       // The next part first, so that the server has it while this one is read.
+                       // The next part first, on the wire now, so that the server has it while
+                       // this one is read.
                        sendPart();
+                       if (m_session)
+                           m_session->connection().flush();
                        answer->in = true;
                        if (!opened->error.isEmpty() || !result.ok()) {
                            answer->error = !opened->error.isEmpty() ? opened->error : serverText(result);
