@@ -56,6 +56,19 @@ QByteArray rowResponse(quint32 sequence, Uid uid)
         + "BODY[HEADER.FIELDS (REFERENCES CONTENT-TYPE)] {" + number(quint64(headers.size())) + "}\r\n" + headers + ')';
 }
 
+// has:attachment's superset, as SearchCompiler writes it.
+const QByteArray attachments
+    = "UID SEARCH OR HEADER Content-Disposition \"attachment\" OR HEADER Content-Type \"multipart/mixed\" OR "
+      "HEADER Content-Type \"multipart/related\" OR HEADER Content-Type \"multipart/signed\" OR HEADER "
+      "Content-Type \"multipart/encrypted\" OR HEADER Content-Type \"multipart/report\" OR HEADER "
+      "Content-Type \"application/\" OR HEADER Content-Type \"image/\" OR HEADER Content-Type \"audio/\" OR "
+      "HEADER Content-Type \"video/\" HEADER Content-Type \"message/\""_ba;
+// BODYSTRUCTUREs: a plain text, a PDF attached, and the two in a multipart/mixed.
+const QByteArray plain = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)"_ba;
+const QByteArray pdf = "(\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 100 NIL (\"ATTACHMENT\" "
+                       "(\"FILENAME\" \"a.pdf\")) NIL NIL)"_ba;
+const QByteArray withPdf = "(" + plain + pdf + " \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL NIL)";
+
 QString describe(const SearchUpdatePtr &update)
 {
     QStringList uids;
@@ -286,16 +299,6 @@ void tst_ServerSearch::secondSearchKeepsTheMailboxOpenAndTheStructures()
 {
     const qint64 inbox = addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 3));
     QVERIFY(inbox);
-    const QByteArray attachments
-        = "UID SEARCH OR HEADER Content-Disposition \"attachment\" OR HEADER Content-Type \"multipart/mixed\" OR "
-          "HEADER Content-Type \"multipart/related\" OR HEADER Content-Type \"multipart/signed\" OR HEADER "
-          "Content-Type \"multipart/encrypted\" OR HEADER Content-Type \"multipart/report\" OR HEADER "
-          "Content-Type \"application/\" OR HEADER Content-Type \"image/\" OR HEADER Content-Type \"audio/\" OR "
-          "HEADER Content-Type \"video/\" HEADER Content-Type \"message/\"";
-    const QByteArray plain = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)";
-    const QByteArray withPdf = "(" + plain
-        + "(\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 100 NIL (\"ATTACHMENT\" "
-          "(\"FILENAME\" \"a.pdf\")) NIL NIL) \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL NIL)";
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
     QByteArray tag = t.command("EXAMINE INBOX");
     t.reply({"* 3 EXISTS", "* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
@@ -375,16 +378,6 @@ void tst_ServerSearch::storedAnswersDecideHasAttachment()
 {
     const qint64 inbox = addMailbox(u"INBOX"_s, 7, UidSet::fromRange(1, 4));
     QVERIFY(inbox);
-    const QByteArray attachments
-        = "UID SEARCH OR HEADER Content-Disposition \"attachment\" OR HEADER Content-Type \"multipart/mixed\" OR "
-          "HEADER Content-Type \"multipart/related\" OR HEADER Content-Type \"multipart/signed\" OR HEADER "
-          "Content-Type \"multipart/encrypted\" OR HEADER Content-Type \"multipart/report\" OR HEADER "
-          "Content-Type \"application/\" OR HEADER Content-Type \"image/\" OR HEADER Content-Type \"audio/\" OR "
-          "HEADER Content-Type \"video/\" HEADER Content-Type \"message/\"";
-    const QByteArray plain = "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1 NIL NIL NIL NIL)";
-    const QByteArray pdf = "(\"APPLICATION\" \"PDF\" (\"NAME\" \"a.pdf\") NIL NIL \"BASE64\" 100 NIL (\"ATTACHMENT\" "
-                           "(\"FILENAME\" \"a.pdf\")) NIL NIL)";
-    const QByteArray withPdf = "(" + plain + pdf + " \"MIXED\" (\"BOUNDARY\" \"x\") NIL NIL NIL)";
     // An attachment the superset cannot find: a file inside a top-level multipart/alternative.
     const QByteArray hidden = "(" + plain + pdf + " \"ALTERNATIVE\" (\"BOUNDARY\" \"y\") NIL NIL NIL)";
     Transcript t("IMAP4rev1 AUTH=PLAIN SASL-IR");
