@@ -136,7 +136,9 @@ void SearchResultsModel::applySearchUpdate(const QString &account, RequestId id,
     if (!update->error.isEmpty()) {
         const QString where
             = update->mailbox.isEmpty() ? update->error : tr("%1: %2").arg(update->mailbox, update->error);
-        status.error = status.error.isEmpty() ? where : QString(status.error + u"; "_s + where);
+        // Once: a search in parts reports a failure of its mailbox with each part.
+        if (!status.error.split(u"; "_s).contains(where))
+            status.error = status.error.isEmpty() ? where : QString(status.error + u"; "_s + where);
     }
     if (!update->mailbox.isEmpty() && (update->error.isEmpty() || !update->rows.isEmpty())) {
         const int source = mailboxSource(account, update->mailbox);

@@ -194,6 +194,18 @@ private Q_SLOTS:
         QCOMPARE(shownUids(model), (QList<Uid>{25, 21, 12, 7, 5}));
         model.applyFinished(work, 1, true, {}, {});
         QCOMPARE(model.statuses().value(0).matches, 5);
+
+        // A mailbox that fails fails in every part: it says so once, and keeps the rows shown.
+        model.follow({{work, 2}});
+        model.applySearchUpdate(work, 2, local(inbox, messages({5, 15})));
+        for (Uid first : {11u, 1u}) {
+            auto failed = std::const_pointer_cast<engine::SearchUpdate>(
+                update(engine::SearchUpdate::Source::Server, inbox, {}, first == 1 ? 0 : 1, u"Connection lost"_s));
+            failed->within = UidSet::fromRange(first, first == 1 ? 10 : maxUid);
+            model.applySearchUpdate(work, 2, failed);
+        }
+        QCOMPARE(model.statuses().value(0).error, u"INBOX: Connection lost"_s);
+        QCOMPARE(shownUids(model), (QList<Uid>{15, 5}));
     }
 
     // The server's row of a message the cache had replaces it in place: the newer flags show.
