@@ -12,6 +12,8 @@
 #include <QMimeData>
 
 #include <algorithm>
+#include <deque>
+#include <map>
 #include <numeric>
 
 namespace fumi::models {
@@ -73,6 +75,8 @@ int compareValues(const T &a, const T &b)
 MessageListModel::MessageListModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
+    m_localFlagsTimer.setSingleShot(true);
+    connect(&m_localFlagsTimer, &QTimer::timeout, this, &MessageListModel::releaseLocalFlags);
 }
 
 MessageListModel::~MessageListModel() = default;
@@ -92,6 +96,7 @@ void MessageListModel::setMailboxes(const QList<MailboxKey> &mailboxes)
     m_sources.clear();
     for (const MailboxKey &key : mailboxes)
         m_sources.append(Source{key, {}, 0, std::nullopt});
+    m_localFlags.clear(); // keyed by the sources' indexes
     m_rows.clear();
     m_parent.clear();
     m_children.clear();
@@ -196,6 +201,21 @@ void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta 
     // Rows shown already that come again (the cached snapshot's row that the sync sends again,
     // the engine's attachment hint once the structure is known): replaced, never shown twice.
     std::vector<const store::MessageRecord *> replacements;
+    // A row the user has just changed keeps the flags it was given (see setLocalFlagsHold()).
+    std::deque<store::MessageRecord> withLocalFlags;
+    const auto replacement = [&](const store::MessageRecord &record) -> const store::MessageRecord * {
+        if (m_localFlags.isEmpty() || !heldBack(source, {record.uid, record.flags, record.modSeq}))
+            return &record;
+        withLocalFlags.push_back(record);
+        withLocalFlags.back().flags = m_localFlags.value({source, record.uid}).flags;
+        return &withLocalFlags.back();
+    };
+    std::vector<store::FlagUpdate> flags;
+    flags.reserve(delta.flags.size());
+    for (const store::FlagUpdate &update : delta.flags) {
+        if (m_localFlags.isEmpty() || !heldBack(source, update))
+            flags.push_back(update);
+    }
     for (const store::MessageRecord &record : delta.inserted) {
         if (record.uid == 0 || insertedUids.contains(record.uid))
             continue;
@@ -205,7 +225,7 @@ void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta 
             continue;
         insertedUids.insert(record.uid);
         if (isShown)
-            replacements.push_back(&record);
+            replacements.push_back(replacement(record));
         else
             incoming.push_back(makeRow(record, source));
     }
@@ -215,7 +235,7 @@ void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta 
             || removed.contains(record.uid))
             continue;
         insertedUids.insert(record.uid);
-        replacements.push_back(&record);
+        replacements.push_back(replacement(record));
     }
 
     if (m_threaded) {
@@ -234,7 +254,7 @@ void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta 
             rebuildThreads();
             endResetModel();
         }
-        applyFlags(source, delta.flags);
+        applyFlags(source, flags);
         return;
     }
 
@@ -261,7 +281,46 @@ void MessageListModel::applyToSource(quint32 source, const engine::MailboxDelta 
             insertFlat(std::move(incoming));
         }
     }
-    applyFlags(source, delta.flags);
+    applyFlags(source, flags);
+}
+
+bool MessageListModel::heldBack(quint32 source, const store::FlagUpdate &update)
+{
+    const auto it = m_localFlags.find({source, update.uid});
+    if (it == m_localFlags.end())
+        return false;
+    if (it->until.hasExpired()) {
+        m_localFlags.erase(it); // the engine's word stands again
+        return false;
+    }
+    // Agreeing is not the end of it: with three quick presses, the first press's delta agrees
+    // with the third, and the second's may still follow.
+    if (it->flags == update.flags) {
+        it->latest.reset();
+        return false;
+    }
+    it->latest = update;
+    return true;
+}
+
+void MessageListModel::releaseLocalFlags()
+{
+    std::map<quint32, std::vector<store::FlagUpdate>> latest;
+    QDeadlineTimer next = QDeadlineTimer::Forever;
+    for (auto it = m_localFlags.begin(); it != m_localFlags.end();) {
+        if (!it->until.hasExpired()) {
+            next = std::min(next, it->until);
+            ++it;
+            continue;
+        }
+        if (it->latest)
+            latest[it.key().first].push_back(*it->latest);
+        it = m_localFlags.erase(it);
+    }
+    for (const auto &[source, updates] : latest)
+        applyFlags(source, updates);
+    if (!next.isForever())
+        m_localFlagsTimer.start(std::max<qint64>(1, next.remainingTime()));
 }
 
 void MessageListModel::replaceInPlace(quint32 source, const std::vector<const store::MessageRecord *> &replacements,
@@ -305,6 +364,10 @@ void MessageListModel::applyLocalFlags(const QString &account, qint64 mailboxId,
         if (row.source == quint32(found) && uids.contains(row.record.uid))
             updates.push_back({row.record.uid, row.record.flags.united(add).subtracted(remove), 0});
     }
+    for (const store::FlagUpdate &update : updates)
+        m_localFlags.insert({quint32(found), update.uid}, {update.flags, QDeadlineTimer(m_localFlagsHold), {}});
+    if (!updates.empty() && !m_localFlagsTimer.isActive())
+        m_localFlagsTimer.start(m_localFlagsHold);
     applyFlags(quint32(found), updates);
 }
 

@@ -9,11 +9,15 @@
 #include "store/MessageRecord.h"
 
 #include <QAbstractItemModel>
+#include <QDeadlineTimer>
 #include <QFont>
+#include <QHash>
 #include <QIcon>
 #include <QList>
 #include <QLocale>
+#include <QTimer>
 
+#include <chrono>
 #include <optional>
 #include <vector>
 
@@ -86,6 +90,12 @@ public:
     // it (or, when the server refuses, reverts it): a second key press then sees the first.
     void applyLocalFlags(const QString &account, qint64 mailboxId, const UidSet &uids, const Flags &add,
                          const Flags &remove);
+    // How long such a row keeps the flags it was given while the engine's deltas disagree: the
+    // engine's deltas of earlier changes may still be on their way and would show an older
+    // state for a moment (and a second key press then would go the wrong way). For this long
+    // the row's engine flags that disagree are held back; then the engine's latest flags show
+    // unless a later delta agreed (a refusal's revert, another client's change show then).
+    void setLocalFlagsHold(std::chrono::milliseconds hold) { m_localFlagsHold = hold; }
 
     void setThreaded(bool threaded);
     // The server's threads of a mailbox shown (AccountEngine::serverThreads()), used in thread
@@ -168,6 +178,16 @@ private:
     [[nodiscard]] bool ordered(int columnOrder, const Row &a, const Row &b) const;
 
     void applyToSource(quint32 source, const engine::MailboxDelta &delta, bool acceptInsertions);
+    // A flag change the user just made on a row (see setLocalFlagsHold()).
+    struct LocalFlags {
+        Flags flags;
+        QDeadlineTimer until;
+        std::optional<store::FlagUpdate> latest; // the engine's last disagreeing flags
+    };
+    // Whether the engine's `update` of a row must wait for the row's local flags (it is then
+    // kept as their latest).
+    [[nodiscard]] bool heldBack(quint32 source, const store::FlagUpdate &update);
+    void releaseLocalFlags();
     // Replaces shown rows whose place stays; the others join `removed` and `incoming`.
     void replaceInPlace(quint32 source, const std::vector<const store::MessageRecord *> &replacements, UidSet &removed,
                         std::vector<Row> &incoming);
@@ -189,6 +209,10 @@ private:
     bool m_followsInsertions = true;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+
+    QHash<std::pair<quint32, Uid>, LocalFlags> m_localFlags; // by source and UID
+    std::chrono::milliseconds m_localFlagsHold{3000};
+    QTimer m_localFlagsTimer;
 
     // Flat: view order. Threaded: storage order, with the tree below.
     std::vector<Row> m_rows;

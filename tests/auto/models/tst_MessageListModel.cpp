@@ -308,6 +308,49 @@ private Q_SLOTS:
         }
     }
 
+    // Toggled three times quickly: the engine's deltas of the three, still on their way, never
+    // show an older state (a fourth press would read it). A delta that no later one agrees with
+    // (a refusal's revert) shows once the hold runs out, and the engine's word shows at once
+    // after it.
+    void localFlagsWaitForTheEngineToAgree()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setLocalFlagsHold(std::chrono::milliseconds(200));
+        model.setMailboxes({{accountA, inboxA, u"INBOX"_s}});
+        model.applyDelta(accountA, delta(inboxA, {message(1, 1), message(2, 2)}));
+        const auto unread = [&model](Uid uid) {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const QModelIndex index = model.index(row, 0);
+                if (index.data(MessageListModel::UidRole).value<Uid>() == uid)
+                    return index.data(MessageListModel::UnreadRole).toBool();
+            }
+            return false;
+        };
+        const Flags seen(Flags::System::Seen);
+        model.applyLocalFlags(accountA, inboxA, uidSet("1"), {}, seen); // unread
+        model.applyLocalFlags(accountA, inboxA, uidSet("1"), seen, {}); // read
+        model.applyLocalFlags(accountA, inboxA, uidSet("1"), {}, seen); // unread
+        QVERIFY(unread(1));
+        // The first two come back, as flag updates and as a whole row.
+        model.applyDelta(accountA, delta(inboxA, {}, {}, {{1, Flags(), 0}}));
+        model.applyDelta(accountA, delta(inboxA, {message(1, 1)}));
+        QVERIFY(unread(1));
+        model.applyDelta(accountA, delta(inboxA, {}, {}, {{1, Flags(), 0}}));
+        QVERIFY(unread(1));
+        QTest::qWait(300);
+        QVERIFY(unread(1)); // the third agreed: nothing to show after the hold
+        // Another client's change shows at once now.
+        model.applyDelta(accountA, delta(inboxA, {}, {}, {{1, seen, 0}}));
+        QVERIFY(!unread(1));
+
+        // Refused: the revert is held back, then shown.
+        model.applyLocalFlags(accountA, inboxA, uidSet("2"), {}, seen);
+        model.applyDelta(accountA, delta(inboxA, {}, {}, {{2, seen, 0}}));
+        QVERIFY(unread(2));
+        QTRY_VERIFY_WITH_TIMEOUT(!unread(2), 2000);
+    }
+
     void sortsByEachColumn_data()
     {
         QTest::addColumn<int>("column");
