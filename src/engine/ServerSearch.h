@@ -41,8 +41,9 @@ namespace fumi::engine {
 // and would be confused by rows it did not fetch. has:attachment is refined from BODYSTRUCTURE
 // where SearchCompiler says so: from what the stored structures answer (as LocalSearch read it,
 // else from the store), else from the structure fetched, which is then stored with its answer,
-// since a message's structure never changes. Each mailbox's answer goes out as one Server SearchUpdate; a NO
-// for one mailbox becomes that mailbox's error and the others go on.
+// since a message's structure never changes. Each mailbox's answer goes out as one Server
+// SearchUpdate, or one per part for a text search of a large mailbox (see Step); a NO for one
+// mailbox becomes that mailbox's error and the others go on.
 class ServerSearch : public QObject
 {
     Q_OBJECT
