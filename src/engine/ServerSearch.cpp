@@ -89,9 +89,7 @@ void ServerSearch::start()
 {
     m_capabilities = SearchCapabilities::of(m_session->connection());
     m_refine = SearchCompiler::needsAttachmentRefinement(m_root, m_capabilities);
-    // Gmail answers from an index of its own, text or not.
-    m_inParts
-        = SearchCompiler::readsText(m_root) && !(m_capabilities.gmail && !SearchCompiler::gmailQuery(m_root).isEmpty());
+    m_inParts = goesInParts(m_root, m_capabilities);
     m_session->setMailboxReceiver([this](const imap::Response &response) {
         onMailboxData(response);
     });
@@ -199,6 +197,11 @@ void ServerSearch::nextStep()
         resolve(std::move(step));
     else
         examineAndSearch(std::move(step));
+}
+
+bool ServerSearch::goesInParts(const SearchTerm &root, const SearchCapabilities &capabilities)
+{
+    return SearchCompiler::readsText(root) && !(capabilities.gmail && !SearchCompiler::gmailQuery(root).isEmpty());
 }
 
 QList<UidSet> ServerSearch::partsOf(const store::MailboxRecord &mailbox)

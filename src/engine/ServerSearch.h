@@ -60,6 +60,18 @@ public:
     // Mailboxes whose Server update has not gone out yet.
     [[nodiscard]] int left() const;
 
+    // Parts of about this many messages; a mailbox of fewer than two is searched whole.
+    static constexpr quint32 partMessages = 10'000;
+    // Parts on the wire at a time: the server always has the next one, and does not share its
+    // time between all of them (Dovecot works on the searches it has in turns, so that with
+    // every part sent at once the newest came in after a third of the whole time, not a tenth).
+    static constexpr int partsInFlight = 2;
+    // Whether the query goes to a large mailbox in parts: it reads the messages' text
+    // (SearchCompiler::readsText()), and not to Gmail, which answers from an index of its own.
+    [[nodiscard]] static bool goesInParts(const SearchTerm &root, const SearchCapabilities &capabilities);
+    // The parts of the mailbox a text search goes to, newest first; none for a small one.
+    [[nodiscard]] static QList<UidSet> partsOf(const store::MailboxRecord &mailbox);
+
 Q_SIGNALS:
     void update(const fumi::engine::SearchUpdatePtr &update);
     // `serverSeconds`: from the first search command sent to the last answer (SearchSummary).
@@ -101,13 +113,6 @@ private:
         std::shared_ptr<PartAnswer> answer;
         std::shared_ptr<Session::Opened> opened; // what the EXAMINE before the parts answered
     };
-    // Parts of about this many messages; a mailbox of fewer than two is searched whole.
-    static constexpr quint32 partMessages = 10'000;
-    // Parts on the wire at a time: the server always has the next one, and does not share its
-    // time between all of them (Dovecot works on the searches it has in turns, so that with
-    // every part sent at once the newest came in after a third of the whole time, not a tenth).
-    static constexpr int partsInFlight = 2;
-    [[nodiscard]] static QList<UidSet> partsOf(const store::MailboxRecord &mailbox);
 
     void multiSearch();
     void nextStep();

@@ -202,6 +202,9 @@ QJsonValue searchJson(const Figures &f)
             {u"complete_s"_s, r.completeSeconds},
             {u"overhead_s"_s, r.overheadSeconds},
             {u"around_server_s"_s, r.aroundServerSeconds},
+            {u"parts"_s, double(r.parts)},
+            {u"raw_parts_s"_s, r.parts ? QJsonValue(r.rawPartsSeconds) : QJsonValue()},
+            {u"overhead_parts_s"_s, r.parts ? QJsonValue(r.overheadPartsSeconds) : QJsonValue()},
             {u"ratio"_s, r.rawSeconds > 0 ? QJsonValue(r.completeSeconds / r.rawSeconds) : QJsonValue()},
             {u"overhead_met"_s, r.overheadSeconds <= searchOverheadTargetSeconds},
         });
@@ -346,6 +349,11 @@ QStringList searchLines(const Figures &f)
     for (const SearchBenchResult &r : search.results) {
         if (!r.error.isEmpty())
             lines << u"  %1 failed: %2"_s.arg(r.query.text, r.error);
+        else if (r.parts > 0)
+            lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, two at a time: %3; fumi "
+                     "complete less that: %4 (medians)."_s.arg(r.query.text)
+                         .arg(r.parts)
+                         .arg(milliseconds(r.rawPartsSeconds), milliseconds(r.overheadPartsSeconds));
     }
     for (const SearchBenchResult &r : search.results)
         lines << u"  %1: %2"_s.arg(r.query.text,

@@ -8,6 +8,8 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fumi::cli {
@@ -66,7 +68,7 @@ bool RawImapSession::open(bool readOnly, QString *error, const QByteArray &enabl
         return false;
     }
     QByteArray greeting;
-    if (!readReply("*"_ba, false, &greeting, nullptr, nullptr, 30000, error))
+    if (!readReply({"*"_ba}, false, &greeting, nullptr, nullptr, 30000, error))
         return false;
     const auto login = run("LOGIN " + quoted(m_server.user) + ' ' + quoted(m_server.password), false, error, 30000);
     if (!login)
@@ -113,12 +115,49 @@ std::optional<RawImapSession::Reply> RawImapSession::run(const QByteArray &comma
     m_bytesSent += line.size();
     reply.bytesSent = line.size();
     QByteArray status;
-    if (!readReply(tag, keepData, &status, keepData ? &reply.data : nullptr, &reply.untagged, timeoutMs, error))
+    if (!readReply({tag}, keepData, &status, keepData ? &reply.data : nullptr, &reply.untagged, timeoutMs, error))
         return std::nullopt;
     reply.seconds = double(timer.nsecsElapsed()) / 1e9;
     reply.status = status.mid(tag.size() + 1);
     reply.bytesReceived = m_bytesReceived - receivedBefore;
     return reply;
+}
+
+std::optional<double> RawImapSession::runPipelined(const QByteArrayList &commands, int window, QString *error,
+                                                   int timeoutMs)
+{
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
+        *error = u"the session is not connected"_s;
+        return std::nullopt;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype next = 0;
+    QByteArrayList inFlight;
+    const auto send = [&] {
+        const QByteArray tag = "fb" + QByteArray::number(m_nextTag++);
+        const QByteArray line = tag + ' ' + commands[next++] + "\r\n";
+        m_socket->write(line);
+        m_socket->flush();
+        m_bytesSent += line.size();
+        inFlight.append(tag);
+    };
+    while (next < commands.size() && inFlight.size() < window)
+        send();
+    while (!inFlight.isEmpty()) {
+        QByteArray status;
+        if (!readReply(inFlight, false, &status, nullptr, nullptr, timeoutMs, error))
+            return std::nullopt;
+        const QByteArray tag = status.left(status.indexOf(' '));
+        inFlight.removeOne(tag);
+        if (!status.mid(tag.size() + 1).startsWith("OK")) {
+            *error = u"%1 failed: %2"_s.arg(QString::fromLatin1(tag), QString::fromUtf8(status));
+            return std::nullopt;
+        }
+        if (next < commands.size())
+            send();
+    }
+    return double(timer.nsecsElapsed()) / 1e9;
 }
 
 bool RawImapSession::startIdle(QString *error)
@@ -133,7 +172,7 @@ bool RawImapSession::startIdle(QString *error)
     m_socket->flush();
     m_bytesSent += line.size();
     QByteArray status;
-    if (!readReply("+"_ba, false, &status, nullptr, nullptr, 30000, error))
+    if (!readReply({"+"_ba}, false, &status, nullptr, nullptr, 30000, error))
         return false;
     return true;
 }
@@ -144,7 +183,7 @@ std::optional<std::chrono::steady_clock::time_point> RawImapSession::waitForUnta
     QByteArray status;
     qsizetype untagged = 0;
     // The IDLE tag ends the wait too: a server that ends IDLE by itself is a failure here.
-    if (!readReply(m_idleTag, false, &status, nullptr, &untagged, timeoutMs, error, count))
+    if (!readReply({m_idleTag}, false, &status, nullptr, &untagged, timeoutMs, error, count))
         return std::nullopt;
     if (untagged < count) {
         *error = u"IDLE ended after %1 of %2 responses: %3"_s.arg(untagged).arg(count).arg(QString::fromUtf8(status));
@@ -159,13 +198,20 @@ bool RawImapSession::stopIdle(QString *error)
     m_socket->flush();
     m_bytesSent += 6;
     QByteArray status;
-    return readReply(m_idleTag, false, &status, nullptr, nullptr, 30000, error);
+    return readReply({m_idleTag}, false, &status, nullptr, nullptr, 30000, error);
 }
 
-bool RawImapSession::readReply(const QByteArray &tag, bool keepData, QByteArray *status, QByteArray *data,
+bool RawImapSession::readReply(const QByteArrayList &tags, bool keepData, QByteArray *status, QByteArray *data,
                                qsizetype *untagged, int timeoutMs, QString *error, qsizetype untaggedLimit)
 {
-    const QByteArray prefix = tag + ' ';
+    QByteArrayList prefixes;
+    for (const QByteArray &tag : tags)
+        prefixes.append(tag + ' ');
+    const auto tagged = [&prefixes](QByteArrayView line) {
+        return std::any_of(prefixes.cbegin(), prefixes.cend(), [line](const QByteArray &prefix) {
+            return line.startsWith(prefix);
+        });
+    };
     QDeadlineTimer deadline(timeoutMs);
     qsizetype position = 0;
     qint64 literalLeft = 0;
@@ -185,7 +231,7 @@ bool RawImapSession::readReply(const QByteArray &tag, bool keepData, QByteArray 
             if (end < 0)
                 break;
             const QByteArrayView line(m_buffer.constData() + position, end + 1 - position);
-            if (atResponseStart && line.startsWith(prefix)) {
+            if (atResponseStart && tagged(line)) {
                 *status = QByteArray(line.trimmed());
                 m_buffer.remove(0, end + 1);
                 return true;
@@ -208,7 +254,7 @@ bool RawImapSession::readReply(const QByteArray &tag, bool keepData, QByteArray 
         position = 0;
         if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(int(deadline.remainingTime()))) {
             *error = deadline.hasExpired()
-                ? u"no reply to %1 within %2 s"_s.arg(QString::fromLatin1(tag)).arg(timeoutMs / 1000)
+                ? u"no reply to %1 within %2 s"_s.arg(QString::fromLatin1(tags.join(' '))).arg(timeoutMs / 1000)
                 : u"the connection failed: "_s + m_socket->errorString();
             return false;
         }

@@ -50,6 +50,12 @@ public:
     // or nothing arrives within timeoutMs.
     [[nodiscard]] std::optional<Reply> run(const QByteArray &command, bool keepData, QString *error,
                                            int timeoutMs = 600000);
+    // Sends the commands (without tag and CRLF) with at most `window` on the wire at a time,
+    // the next as soon as any is answered, as ServerSearch sends a search in parts; the seconds
+    // from the first send to the last tagged OK. Null, with *error, when one is not OK or the
+    // connection fails.
+    [[nodiscard]] std::optional<double> runPipelined(const QByteArrayList &commands, int window, QString *error,
+                                                     int timeoutMs = 600000);
     // IDLE, for the propagation floor: sends IDLE and reads to the server's continuation.
     [[nodiscard]] bool startIdle(QString *error);
     // Reads what the server pushes during IDLE until `count` untagged responses have come; the
@@ -68,9 +74,9 @@ public:
     [[nodiscard]] qint64 bytesSent() const { return m_bytesSent; }
 
 private:
-    // Reads until a line that starts with `tag`, or until *untagged reaches `untaggedLimit`
+    // Reads until a line that starts with one of `tags`, or until *untagged reaches `untaggedLimit`
     // when that is positive; true with the line (without CRLF, empty at the limit) in *status.
-    bool readReply(const QByteArray &tag, bool keepData, QByteArray *status, QByteArray *data, qsizetype *untagged,
+    bool readReply(const QByteArrayList &tags, bool keepData, QByteArray *status, QByteArray *data, qsizetype *untagged,
                    int timeoutMs, QString *error, qsizetype untaggedLimit = 0);
 
     BenchServer m_server;

@@ -7,6 +7,7 @@
 #include "app/cli/RawImapSession.h"
 #include "engine/AccountEngine.h"
 #include "engine/SearchCompiler.h"
+#include "engine/ServerSearch.h"
 #include "engine/Session.h"
 #include "imap/Connection.h"
 #include "support/EngineThread.h"
@@ -174,16 +175,17 @@ std::optional<FumiRun> runFumi(AccountEngine &engine, const QString &text, const
     return run;
 }
 
-// The UID SEARCH Fumi sends for `text`, without tag and CRLF.
+// The UID SEARCH Fumi sends for `text` (within those UIDs unless empty), without tag and CRLF.
 std::optional<QByteArray> compiledSearch(const QString &text, const engine::SearchCapabilities &capabilities,
-                                         QString *error)
+                                         QString *error, const UidSet &within = {})
 {
     const ParseResult<engine::SearchQuery> parsed = engine::SearchQueryParser::parse(text, QDate::currentDate());
     if (!parsed) {
         *error = u"cannot parse \"%1\": %2"_s.arg(text, parsed.error().message);
         return std::nullopt;
     }
-    const ParseResult<imap::Command> command = engine::SearchCompiler::uidSearch(parsed.value().root, capabilities);
+    const ParseResult<imap::Command> command
+        = engine::SearchCompiler::uidSearch(parsed.value().root, capabilities, within);
     if (!command) {
         *error = u"cannot compile \"%1\": %2"_s.arg(text, command.error().message);
         return std::nullopt;
@@ -267,6 +269,23 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         if (!command)
             return std::nullopt;
         result.command = *command;
+        // The parts Fumi sends this query in, if any: the generated mailbox holds UIDs 1 to N.
+        QByteArrayList partCommands;
+        if (engine::ServerSearch::goesInParts(
+                engine::SearchQueryParser::parse(query.text, QDate::currentDate()).value().root, capabilities)) {
+            store::MailboxRecord mailbox;
+            mailbox.counts.messages = quint32(server.messages);
+            mailbox.sync.uidNext = Uid(server.messages + 1);
+            for (const UidSet &part : engine::ServerSearch::partsOf(mailbox)) {
+                const std::optional<QByteArray> partCommand = compiledSearch(query.text, capabilities, error, part);
+                if (!partCommand)
+                    return std::nullopt;
+                partCommands.append(*partCommand);
+            }
+        }
+        result.parts = partCommands.size();
+        QList<double> rawPartsTimes;
+        QList<double> overheadsParts;
         QList<double> rawTimes;
         QList<double> firstTimes;
         QList<double> completeTimes;
@@ -285,6 +304,12 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
             if (!reply->status.startsWith("OK")) {
                 *error = u"the raw search for \"%1\" failed: %2"_s.arg(query.text, QString::fromUtf8(reply->status));
                 return std::nullopt;
+            }
+            std::optional<double> rawParts;
+            if (!partCommands.isEmpty()) {
+                rawParts = raw.runPipelined(partCommands, engine::ServerSearch::partsInFlight, error);
+                if (!rawParts)
+                    return std::nullopt;
             }
             if (!fumiFirst)
                 fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
@@ -306,6 +331,10 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
             completeTimes << fumi->completeSeconds;
             overheads << fumi->completeSeconds - reply->seconds;
             aroundServer << fumi->completeSeconds - fumi->serverSeconds;
+            if (rawParts) {
+                rawPartsTimes << *rawParts;
+                overheadsParts << fumi->completeSeconds - *rawParts;
+            }
             result.localRows = fumi->localRows;
             result.rows = fumi->rows;
         }
@@ -314,6 +343,8 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         result.completeSeconds = median(completeTimes);
         result.overheadSeconds = median(overheads);
         result.aroundServerSeconds = median(aroundServer);
+        result.rawPartsSeconds = median(rawPartsTimes);
+        result.overheadPartsSeconds = median(overheadsParts);
         figures.results << result;
     }
     figures.loadAfter = loadAverage();

@@ -53,6 +53,11 @@ struct SearchBenchResult {
     // from one run to the next, but also without any time its searching in parts costs the
     // server, which overheadSeconds includes.
     double aroundServerSeconds = 0;
+    // A query Fumi sends in parts (ServerSearch::goesInParts()): the same parts on the raw
+    // session, sent the same way (two on the wire at a time), and Fumi's time less that.
+    qsizetype parts = 0;
+    double rawPartsSeconds = 0;
+    double overheadPartsSeconds = 0;
     QString error; // this query could not be measured; the others still are
 };
 
