@@ -581,6 +581,7 @@ void ServerSearch::deliver(const Step &step, QList<store::MessageRecord> rows, c
     if (!error.isEmpty())
         m_failed.insert(step.mailbox.id);
     m_matches += int(result->rows.size());
+    m_sent.push_back(result);
     Q_EMIT update(result);
 }
 

@@ -159,6 +159,10 @@ private:
     bool m_done = false;
     // Filled by the mailbox data of the command on the wire.
     QHash<Uid, imap::FetchResponse> m_fetched;
+    // The updates sent, let go with this object, after finished(): the thread that lets go of
+    // an update last frees its rows, and for a large answer that takes milliseconds (13,000
+    // rows: about 6), which must not come between the last answer and finished().
+    std::vector<SearchUpdatePtr> m_sent;
 };
 
 } // namespace fumi::engine
