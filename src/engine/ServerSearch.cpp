@@ -210,7 +210,8 @@ QList<UidSet> ServerSearch::partsOf(const store::MailboxRecord &mailbox)
     const Uid top = mailbox.sync.uidNext > 1 ? mailbox.sync.uidNext - 1 : 0;
     if (count < 2 * partMessages || top == 0)
         return {};
-    // Equal stretches of the UIDs known; the newest goes on to any UID that came since.
+    // Equal stretches of the UIDs known; the newest goes on to any UID that came since, and the
+    // oldest ends in the small last part.
     const quint64 parts = (count + partMessages - 1) / partMessages;
     const quint64 width = (quint64(top) + parts - 1) / parts;
     QList<UidSet> result;
@@ -222,7 +223,19 @@ QList<UidSet> ServerSearch::partsOf(const store::MailboxRecord &mailbox)
             break;
         last = first - 1;
     }
+    const Uid lastPart = Uid(std::max<quint64>(1, width / lastPartShare));
+    if (const UidSet oldest = result.takeLast(); oldest.max() > lastPart) {
+        result.append(UidSet::fromRange(lastPart + 1, oldest.max()));
+        result.append(UidSet::fromRange(1, lastPart));
+    } else {
+        result.append(oldest);
+    }
     return result;
+}
+
+bool ServerSearch::partGoesOut(int onTheWire, qsizetype unsent)
+{
+    return unsent > 0 && onTheWire < partsInFlight && (unsent > 1 || onTheWire == 0);
 }
 
 void ServerSearch::searchInParts(Step step, const QList<UidSet> &parts)
@@ -240,45 +253,52 @@ void ServerSearch::searchInParts(Step step, const QList<UidSet> &parts)
         m_unsentParts.push_back({part, piece.sent, opened});
         pieces.push_back(std::move(piece));
     }
-    for (int i = 0; i < partsInFlight; ++i)
-        sendPart();
-    m_session->connection().flush();
+    sendParts();
     // In their order, ahead of the other mailboxes.
     for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
         m_steps.push_front(std::move(*it));
     nextStep();
 }
 
-void ServerSearch::sendPart()
+void ServerSearch::sendParts()
 {
     // On a lost connection the session answers at once, with the error.
-    if (m_unsentParts.empty() || m_cancelled || !m_session)
-        return;
-    UnsentPart part = std::move(m_unsentParts.front());
-    m_unsentParts.pop_front();
-    ParseResult<imap::Command> search = SearchCompiler::uidSearch(m_root, m_capabilities, part.uids);
-    searchSent();
-    m_session->run(search.value(), this,
-                   [this, opened = part.opened, answer = part.answer](const imap::CommandResult &result) {
-                       searchAnswered();
-                       // The next part first, on the wire now, so that the server has it while
-                       // this one is read.
-                       sendPart();
-                       if (m_session)
-                           m_session->connection().flush();
-                       answer->in = true;
-                       if (!opened->error.isEmpty() || !result.ok()) {
-                           answer->error = !opened->error.isEmpty() ? opened->error : serverText(result);
-                       } else {
-                           answer->uids = searchedUids(result);
-                           answer->uidValidity = opened->uidValidity;
-                       }
-                       if (m_waiting && m_waiting->sent == answer) {
-                           Step waiting = std::move(*m_waiting);
-                           m_waiting.reset();
-                           partAnswered(std::move(waiting));
-                       }
-                   });
+    bool sent = false;
+    while (!m_cancelled && m_session && partGoesOut(m_partsOnTheWire, qsizetype(m_unsentParts.size()))) {
+        UnsentPart part = std::move(m_unsentParts.front());
+        m_unsentParts.pop_front();
+        ParseResult<imap::Command> search = SearchCompiler::uidSearch(m_root, m_capabilities, part.uids);
+        searchSent();
+        ++m_partsOnTheWire;
+        sent = true;
+        m_session->run(search.value(), this,
+                       [this, opened = part.opened, answer = part.answer](const imap::CommandResult &result) {
+                           partIn(opened, answer, result);
+                       });
+    }
+    if (sent && m_session)
+        m_session->connection().flush();
+}
+
+void ServerSearch::partIn(const std::shared_ptr<Session::Opened> &opened, const std::shared_ptr<PartAnswer> &answer,
+                          const imap::CommandResult &result)
+{
+    searchAnswered();
+    --m_partsOnTheWire;
+    // The next part first, on the wire now, so that the server has it while this one is read.
+    sendParts();
+    answer->in = true;
+    if (!opened->error.isEmpty() || !result.ok()) {
+        answer->error = !opened->error.isEmpty() ? opened->error : serverText(result);
+    } else {
+        answer->uids = searchedUids(result);
+        answer->uidValidity = opened->uidValidity;
+    }
+    if (m_waiting && m_waiting->sent == answer) {
+        Step waiting = std::move(*m_waiting);
+        m_waiting.reset();
+        partAnswered(std::move(waiting));
+    }
 }
 
 void ServerSearch::searchSent()

@@ -62,6 +62,8 @@ public:
 
     // Parts of about this many messages; a mailbox of fewer than two is searched whole.
     static constexpr quint32 partMessages = 10'000;
+    // The last part is this share of the others (see partsOf()).
+    static constexpr quint32 lastPartShare = 10;
     // Parts on the wire at a time: the server always has the next one, and does not share its
     // time between all of them (Dovecot works on the searches it has in turns, so that with
     // every part sent at once the newest came in after a third of the whole time, not a tenth).
@@ -69,8 +71,14 @@ public:
     // Whether the query goes to a large mailbox in parts: it reads the messages' text
     // (SearchCompiler::readsText()), and not to Gmail, which answers from an index of its own.
     [[nodiscard]] static bool goesInParts(const SearchTerm &root, const SearchCapabilities &capabilities);
-    // The parts of the mailbox a text search goes to, newest first; none for a small one.
+    // The parts of the mailbox a text search goes to, newest first; none for a small one. The
+    // last, the oldest UIDs, is small: the rows of the part answered last are read after the
+    // server is done, those of the others while it searches the next.
     [[nodiscard]] static QList<UidSet> partsOf(const store::MailboxRecord &mailbox);
+    // Whether another part goes on the wire, with `onTheWire` unanswered and `unsent` still to
+    // go: up to partsInFlight, but the last one alone, once every other is answered, so that it
+    // is the one answered last (with two at once, Dovecot answers the small one first).
+    [[nodiscard]] static bool partGoesOut(int onTheWire, qsizetype unsent);
 
 Q_SIGNALS:
     void update(const fumi::engine::SearchUpdatePtr &update);
@@ -118,7 +126,11 @@ private:
     void nextStep();
     void examineAndSearch(Step step);
     void searchInParts(Step step, const QList<UidSet> &parts);
-    void sendPart();
+    // As many as partGoesOut() lets, flushed.
+    void sendParts();
+    // A part's answer, in: the next parts go out, and the step waiting for it goes on.
+    void partIn(const std::shared_ptr<Session::Opened> &opened, const std::shared_ptr<PartAnswer> &answer,
+                const imap::CommandResult &result);
     // Around each search command: the server's part of the time.
     void searchSent();
     void searchAnswered();
@@ -148,6 +160,7 @@ private:
     std::deque<Step> m_steps;
     std::optional<Step> m_waiting; // a part whose answer is not in yet
     std::deque<UnsentPart> m_unsentParts;
+    int m_partsOnTheWire = 0;
     Taken m_taken;
     bool m_inParts = false; // the query reads text (SearchCompiler::readsText()), not on Gmail
     int m_delivered = 0;

@@ -450,8 +450,9 @@ void tst_ServerSearch::storedAnswersDecideHasAttachment()
 
 void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
 {
-    // 25,000 messages up to UID 29,999: three parts of 10,000 UIDs, newest first. The cache has
-    // the rows of the matches but for 15,000, which is fetched.
+    // 25,000 messages up to UID 29,999: stretches of 10,000 UIDs, newest first, the oldest
+    // ending in a last part of 1,000. The cache has the rows of the matches but for 15,000,
+    // which is fetched.
     UidSet cached;
     for (Uid uid : {3u, 9999u, 20000u, 29999u})
         cached.insert(uid);
@@ -467,14 +468,16 @@ void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
     t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
     // Two parts go at once; each answer sends the next before it is read.
     const QByteArray newest = t.command("UID SEARCH UID 20000:4294967295 BODY \"plan\"");
-    t.reply({"* SEARCH 29999 20000", newest + " OK searched"});
     const QByteArray middle = t.command("UID SEARCH UID 10000:19999 BODY \"plan\"");
+    t.reply({"* SEARCH 29999 20000", newest + " OK searched"});
+    const QByteArray older = t.command("UID SEARCH UID 1001:9999 BODY \"plan\"");
     t.reply({"* SEARCH 15000", middle + " OK searched"});
-    const QByteArray oldest = t.command("UID SEARCH UID 1:9999 BODY \"plan\"");
-    // 15,000 has no row in the store: fetched, after the search on the wire before it.
+    // 15,000 has no row in the store: fetched. The last part waits for every other answer.
     tag = t.command("UID FETCH 15000 " + QByteArray(rowItems));
-    t.reply({"* SEARCH 3 9999", oldest + " OK searched"});
+    t.reply({"* SEARCH 9999", older + " OK searched"});
+    const QByteArray oldest = t.command("UID SEARCH UID 1:1000 BODY \"plan\"");
     t.reply({rowResponse(1, 15000), tag + " OK fetched"});
+    t.reply({"* SEARCH 3", oldest + " OK searched"});
     // A small mailbox is searched whole.
     tag = t.command("EXAMINE Small");
     t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
@@ -485,7 +488,8 @@ void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
     QCOMPARE(run(t, u"body:plan"_s, {u"Big"_s, u"Small"_s}, &failed, &matches),
              (QStringList{u"Big v7 [20000:Cached 20000, 29999:Cached 29999] left=2 within=20000:4294967295"_s,
                           u"Big v7 [15000:Fetched 15000] left=2 within=10000:19999"_s,
-                          u"Big v7 [3:Cached 3, 9999:Cached 9999] left=1 within=1:9999"_s,
+                          u"Big v7 [9999:Cached 9999] left=2 within=1001:9999"_s,
+                          u"Big v7 [3:Cached 3] left=1 within=1:1000"_s,
                           u"Small v7 [2:Cached 2] left=0"_s}));
     QCOMPARE(failed, 0);
     QCOMPARE(matches, 6);
