@@ -342,7 +342,8 @@ QStringList searchLines(const Figures &f)
              "fumi complete includes."_s;
     lines << u"fumi: an AccountEngine with the mailbox open and synced; from parsing the query and search() to the "
              "first update with rows and to requestFinished; overhead: the median over the runs of fumi complete "
-             "less the raw SEARCH of the same run (every other run Fumi goes first); around server: the median of "
+             "less the raw SEARCH of the same run (Fumi goes between it and the raw parts, if any, each side in turn); "
+             "around server: the median of "
              "fumi complete less the engine's own time from its first search command to the last answer (free of "
              "the server's swings between runs, but blind to any cost of searching in parts, which overhead "
              "includes). Opening the mailbox took %1 (not measured)."_s.arg(seconds(search.openSeconds));
@@ -350,8 +351,9 @@ QStringList searchLines(const Figures &f)
         if (!r.error.isEmpty())
             lines << u"  %1 failed: %2"_s.arg(r.query.text, r.error);
         else if (r.parts > 0)
-            lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, two at a time: %3; fumi "
-                     "complete less that: %4 (medians)."_s.arg(r.query.text)
+            lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, sent as Fumi sends them "
+                     u"(two at a "
+                     "time, the last alone): %3; fumi complete less that: %4 (medians)."_s.arg(r.query.text)
                          .arg(r.parts)
                          .arg(milliseconds(r.rawPartsSeconds), milliseconds(r.overheadPartsSeconds));
     }

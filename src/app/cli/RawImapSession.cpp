@@ -123,7 +123,8 @@ std::optional<RawImapSession::Reply> RawImapSession::run(const QByteArray &comma
     return reply;
 }
 
-std::optional<double> RawImapSession::runPipelined(const QByteArrayList &commands, int window, QString *error,
+std::optional<double> RawImapSession::runPipelined(const QByteArrayList &commands,
+                                                   const std::function<bool(int, qsizetype)> &goesOut, QString *error,
                                                    int timeoutMs)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
@@ -135,15 +136,16 @@ std::optional<double> RawImapSession::runPipelined(const QByteArrayList &command
     qsizetype next = 0;
     QByteArrayList inFlight;
     const auto send = [&] {
-        const QByteArray tag = "fb" + QByteArray::number(m_nextTag++);
-        const QByteArray line = tag + ' ' + commands[next++] + "\r\n";
-        m_socket->write(line);
+        while (goesOut(int(inFlight.size()), commands.size() - next)) {
+            const QByteArray tag = "fb" + QByteArray::number(m_nextTag++);
+            const QByteArray line = tag + ' ' + commands[next++] + "\r\n";
+            m_socket->write(line);
+            m_bytesSent += line.size();
+            inFlight.append(tag);
+        }
         m_socket->flush();
-        m_bytesSent += line.size();
-        inFlight.append(tag);
     };
-    while (next < commands.size() && inFlight.size() < window)
-        send();
+    send();
     while (!inFlight.isEmpty()) {
         QByteArray status;
         if (!readReply(inFlight, false, &status, nullptr, nullptr, timeoutMs, error))
@@ -154,8 +156,7 @@ std::optional<double> RawImapSession::runPipelined(const QByteArrayList &command
             *error = u"%1 failed: %2"_s.arg(QString::fromLatin1(tag), QString::fromUtf8(status));
             return std::nullopt;
         }
-        if (next < commands.size())
-            send();
+        send();
     }
     return double(timer.nsecsElapsed()) / 1e9;
 }

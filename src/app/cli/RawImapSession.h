@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -50,11 +51,12 @@ public:
     // or nothing arrives within timeoutMs.
     [[nodiscard]] std::optional<Reply> run(const QByteArray &command, bool keepData, QString *error,
                                            int timeoutMs = 600000);
-    // Sends the commands (without tag and CRLF) with at most `window` on the wire at a time,
-    // the next as soon as any is answered, as ServerSearch sends a search in parts; the seconds
-    // from the first send to the last tagged OK. Null, with *error, when one is not OK or the
-    // connection fails.
-    [[nodiscard]] std::optional<double> runPipelined(const QByteArrayList &commands, int window, QString *error,
+    // Sends the commands (without tag and CRLF) in order, another whenever `goesOut(on the wire,
+    // still to send)` allows, then and whenever one is answered, as ServerSearch sends a search
+    // in parts (ServerSearch::partGoesOut()); the seconds from the first send to the last tagged
+    // OK. Null, with *error, when one is not OK or the connection fails.
+    [[nodiscard]] std::optional<double> runPipelined(const QByteArrayList &commands,
+                                                     const std::function<bool(int, qsizetype)> &goesOut, QString *error,
                                                      int timeoutMs = 600000);
     // IDLE, for the propagation floor: sends IDLE and reads to the server's continuation.
     [[nodiscard]] bool startIdle(QString *error);

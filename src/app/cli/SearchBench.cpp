@@ -234,8 +234,8 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         if (!session)
             return std::nullopt;
         capabilities = engine::SearchCapabilities::of(session->connection());
-        if (capabilities.utf8Accept)
-            enable = "UTF8=ACCEPT";
+        // The raw session in the same state as the engine's (QRESYNC, UTF8=ACCEPT).
+        enable = session->connection().enabled().join(' ');
         session->close();
     }
 
@@ -292,27 +292,32 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         QList<double> overheads;
         QList<double> aroundServer;
         for (int run = -1; run < runs; ++run) {
-            // Every other run Fumi goes first, so that a server that speeds up or slows down
-            // over the runs favours neither.
-            std::optional<FumiRun> fumi;
-            const bool fumiFirst = run % 2 != 0;
-            if (fumiFirst)
-                fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
-            const auto reply = raw.run(*command, run < 0, error);
-            if (!reply)
-                return std::nullopt;
-            if (!reply->status.startsWith("OK")) {
-                *error = u"the raw search for \"%1\" failed: %2"_s.arg(query.text, QString::fromUtf8(reply->status));
-                return std::nullopt;
-            }
+            // Fumi goes between the raw whole SEARCH and the raw parts, each side in turn, so
+            // that a server that speeds up or slows down over the runs favours neither, and
+            // Fumi's neighbours are the searches it is compared with.
+            std::optional<RawImapSession::Reply> reply;
+            const auto runWhole = [&] {
+                reply = raw.run(*command, run < 0, error);
+                if (reply && !reply->status.startsWith("OK")) {
+                    *error
+                        = u"the raw search for \"%1\" failed: %2"_s.arg(query.text, QString::fromUtf8(reply->status));
+                    reply.reset();
+                }
+                return reply.has_value();
+            };
             std::optional<double> rawParts;
-            if (!partCommands.isEmpty()) {
-                rawParts = raw.runPipelined(partCommands, engine::ServerSearch::partsInFlight, error);
-                if (!rawParts)
-                    return std::nullopt;
-            }
-            if (!fumiFirst)
-                fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
+            const auto runParts = [&] {
+                if (partCommands.isEmpty())
+                    return true;
+                rawParts = raw.runPipelined(partCommands, engine::ServerSearch::partGoesOut, error);
+                return rawParts.has_value();
+            };
+            const bool wholeFirst = run % 2 == 0;
+            if (!(wholeFirst ? runWhole() : runParts()))
+                return std::nullopt;
+            std::optional<FumiRun> fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
+            if (!(wholeFirst ? runParts() : runWhole()))
+                return std::nullopt;
             if (!fumi)
                 break;
             if (run < 0) {
