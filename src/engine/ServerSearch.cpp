@@ -210,8 +210,8 @@ QList<UidSet> ServerSearch::partsOf(const store::MailboxRecord &mailbox)
     const Uid top = mailbox.sync.uidNext > 1 ? mailbox.sync.uidNext - 1 : 0;
     if (count < 2 * partMessages || top == 0)
         return {};
-    // Equal stretches of the UIDs known; the newest goes on to any UID that came since, and the
-    // oldest ends in the small last part.
+    // Equal stretches of the UIDs known, the newest going on to any UID that came since, and
+    // the small parts cut from both ends.
     const quint64 parts = (count + partMessages - 1) / partMessages;
     const quint64 width = (quint64(top) + parts - 1) / parts;
     QList<UidSet> result;
@@ -223,12 +223,14 @@ QList<UidSet> ServerSearch::partsOf(const store::MailboxRecord &mailbox)
             break;
         last = first - 1;
     }
-    const Uid lastPart = Uid(std::max<quint64>(1, width / lastPartShare));
-    if (const UidSet oldest = result.takeLast(); oldest.max() > lastPart) {
-        result.append(UidSet::fromRange(lastPart + 1, oldest.max()));
-        result.append(UidSet::fromRange(1, lastPart));
-    } else {
-        result.append(oldest);
+    const Uid small = Uid(std::max<quint64>(1, width / endPartShare));
+    if (const Uid newest = result.front().min(); top > small && newest <= top - small) {
+        result.front() = UidSet::fromRange(top - small + 1, maxUid);
+        result.insert(1, UidSet::fromRange(newest, top - small));
+    }
+    if (const Uid oldest = result.back().max(); oldest > small) {
+        result.back() = UidSet::fromRange(small + 1, oldest);
+        result.append(UidSet::fromRange(1, small));
     }
     return result;
 }

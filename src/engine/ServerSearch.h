@@ -62,18 +62,21 @@ public:
 
     // Parts of about this many messages; a mailbox of fewer than two is searched whole.
     static constexpr quint32 partMessages = 10'000;
-    // The last part is this share of the others (see partsOf()).
-    static constexpr quint32 lastPartShare = 10;
-    // Parts on the wire at a time: the server always has the next one, and does not share its
-    // time between all of them (Dovecot works on the searches it has in turns, so that with
-    // every part sent at once the newest came in after a third of the whole time, not a tenth).
+    // The first and the last part are this share of the others (see partsOf()).
+    static constexpr quint32 endPartShare = 10;
+    // Parts on the wire at a time: the server always has the next one. Not more: Dovecot works
+    // on the searches it has in turns, so that with every part sent at once the newest came in
+    // after a third of the whole time, not a tenth; even two on the wire come in together,
+    // after the time of both.
     static constexpr int partsInFlight = 2;
     // Whether the query goes to a large mailbox in parts: it reads the messages' text
     // (SearchCompiler::readsText()), and not to Gmail, which answers from an index of its own.
     [[nodiscard]] static bool goesInParts(const SearchTerm &root, const SearchCapabilities &capabilities);
     // The parts of the mailbox a text search goes to, newest first; none for a small one. The
-    // last, the oldest UIDs, is small: the rows of the part answered last are read after the
-    // server is done, those of the others while it searches the next.
+    // first and the last are small: the first, the newest UIDs, so that the newest matches show
+    // soon although the server shares its time between the first two; the last, the oldest,
+    // because the rows of the part answered last are read after the server is done, those of
+    // the others while it searches the next.
     [[nodiscard]] static QList<UidSet> partsOf(const store::MailboxRecord &mailbox);
     // Whether another part goes on the wire, with `onTheWire` unanswered and `unsent` still to
     // go: up to partsInFlight, but the last one alone, once every other is answered, so that it

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void localRowsStandUnlessTheStoreChanged();
     void storedAnswersDecideHasAttachment();
     void textSearchOfALargeMailboxGoesInParts();
+    void partsOfAMailbox_data();
+    void partsOfAMailbox();
 
 private:
     qint64 addMailbox(const QString &path, quint32 uidValidity, const UidSet &cached);
@@ -450,9 +452,9 @@ void tst_ServerSearch::storedAnswersDecideHasAttachment()
 
 void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
 {
-    // 25,000 messages up to UID 29,999: stretches of 10,000 UIDs, newest first, the oldest
-    // ending in a last part of 1,000. The cache has the rows of the matches but for 15,000,
-    // which is fetched.
+    // 25,000 messages up to UID 29,999: stretches of 10,000 UIDs, newest first, with parts of
+    // 1,000 cut from both ends. The cache has the rows of the matches but for 15,000, which is
+    // fetched.
     UidSet cached;
     for (Uid uid : {3u, 9999u, 20000u, 29999u})
         cached.insert(uid);
@@ -467,9 +469,11 @@ void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
     QByteArray tag = t.command("EXAMINE Big");
     t.reply({"* OK [UIDVALIDITY 7] ok", tag + " OK [READ-ONLY] examined"});
     // Two parts go at once; each answer sends the next before it is read.
-    const QByteArray newest = t.command("UID SEARCH UID 20000:4294967295 BODY \"plan\"");
+    const QByteArray newest = t.command("UID SEARCH UID 29000:4294967295 BODY \"plan\"");
+    const QByteArray newer = t.command("UID SEARCH UID 20000:28999 BODY \"plan\"");
+    t.reply({"* SEARCH 29999", newest + " OK searched"});
     const QByteArray middle = t.command("UID SEARCH UID 10000:19999 BODY \"plan\"");
-    t.reply({"* SEARCH 29999 20000", newest + " OK searched"});
+    t.reply({"* SEARCH 20000", newer + " OK searched"});
     const QByteArray older = t.command("UID SEARCH UID 1001:9999 BODY \"plan\"");
     t.reply({"* SEARCH 15000", middle + " OK searched"});
     // 15,000 has no row in the store: fetched. The last part waits for every other answer.
@@ -486,13 +490,48 @@ void tst_ServerSearch::textSearchOfALargeMailboxGoesInParts()
     int failed = -1;
     int matches = -1;
     QCOMPARE(run(t, u"body:plan"_s, {u"Big"_s, u"Small"_s}, &failed, &matches),
-             (QStringList{u"Big v7 [20000:Cached 20000, 29999:Cached 29999] left=2 within=20000:4294967295"_s,
+             (QStringList{u"Big v7 [29999:Cached 29999] left=2 within=29000:4294967295"_s,
+                          u"Big v7 [20000:Cached 20000] left=2 within=20000:28999"_s,
                           u"Big v7 [15000:Fetched 15000] left=2 within=10000:19999"_s,
                           u"Big v7 [9999:Cached 9999] left=2 within=1001:9999"_s,
-                          u"Big v7 [3:Cached 3] left=1 within=1:1000"_s,
-                          u"Small v7 [2:Cached 2] left=0"_s}));
+                          u"Big v7 [3:Cached 3] left=1 within=1:1000"_s, u"Small v7 [2:Cached 2] left=0"_s}));
     QCOMPARE(failed, 0);
     QCOMPARE(matches, 6);
+}
+
+void tst_ServerSearch::partsOfAMailbox_data()
+{
+    QTest::addColumn<quint32>("messages");
+    QTest::addColumn<Uid>("top");
+    QTest::addColumn<QStringList>("parts");
+    QTest::newRow("small") << 19999u << Uid(30000) << QStringList();
+    QTest::newRow("two stretches") << 20000u << Uid(20000)
+                                   << QStringList{u"19001:4294967295"_s, u"10001:19000"_s, u"1001:10000"_s,
+                                                  u"1:1000"_s};
+    QTest::newRow("uneven") << 25000u << Uid(29999)
+                            << QStringList{u"29000:4294967295"_s, u"20000:28999"_s, u"10000:19999"_s, u"1001:9999"_s,
+                                           u"1:1000"_s};
+    QTest::newRow("100,000") << 100000u << Uid(100000)
+                             << QStringList{u"99001:4294967295"_s, u"90001:99000"_s, u"80001:90000"_s, u"70001:80000"_s,
+                                            u"60001:70000"_s,      u"50001:60000"_s, u"40001:50000"_s, u"30001:40000"_s,
+                                            u"20001:30000"_s,      u"10001:20000"_s, u"1001:10000"_s,  u"1:1000"_s};
+    // More messages counted than UIDs known (counts newer than the sync state): stretches of
+    // the UIDs known, too narrow for small parts to be cut from them.
+    QTest::newRow("few UIDs") << 30000u << Uid(2) << QStringList{u"2:4294967295"_s, u"1"_s};
+}
+
+void tst_ServerSearch::partsOfAMailbox()
+{
+    QFETCH(quint32, messages);
+    QFETCH(Uid, top);
+    QFETCH(QStringList, parts);
+    store::MailboxRecord mailbox;
+    mailbox.counts.messages = messages;
+    mailbox.sync.uidNext = top + 1;
+    QStringList actual;
+    for (const UidSet &part : ServerSearch::partsOf(mailbox))
+        actual.append(QString::fromLatin1(part.toImapSequenceSet()));
+    QCOMPARE(actual, parts);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerSearch)
