@@ -13,6 +13,7 @@
 #include "support/EngineThread.h"
 #include "support/MemoryCredentialStore.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -289,11 +290,21 @@ private Q_SLOTS:
     void cancelStopsARunningSearchAndDropsAQueuedOne()
     {
         // The search connection is open already (the tests above used it), so the first
-        // mailbox's commands are on the wire when the cancel arrives.
+        // mailbox's commands are on the wire when the cancel arrives. The engine's thread is
+        // held while the four calls are made, so that they reach it together however busy the
+        // machine is (else it could have the first mailbox answered before the cancel came).
+        QSemaphore held;
+        QMetaObject::invokeMethod(
+            engine(),
+            [&held] {
+                held.acquire();
+            },
+            Qt::QueuedConnection);
         const quint64 running = engine()->search(parse(u"in:all from:bob"_s), {});
         const quint64 queued = engine()->search(parse(u"in:all is:read"_s), {});
         engine()->cancelSearch(running);
         engine()->cancelSearch(queued);
+        held.release();
         QVERIFY(m_recorder->waitFor(running));
         QVERIFY(m_recorder->waitFor(queued));
 
