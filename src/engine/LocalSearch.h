@@ -29,9 +29,9 @@ namespace fumi::engine {
 // the rows proved so far (ServerSearch need not read them again) and the mailbox's scan stops:
 // its Local update would come after the better one. The rows are handed over only while the
 // store has not changed the mailbox since they were read (AccountStore::messagesVersion()).
-// A query that requires is:flagged or is:unread reads only those rows (LocalSearchMatcher::
-// filter()), through their indexes: is:flagged in a 100,000-message mailbox is then read in the
-// time the server takes to answer it.
+// A query that requires is:flagged, is:unread or (refined) has:attachment reads only those rows
+// (LocalSearchMatcher::filter()), through their indexes: is:flagged in a 100,000-message
+// mailbox is then read in the time the server takes to answer it.
 class LocalSearch : public QObject
 {
     Q_OBJECT

@@ -257,6 +257,8 @@ LocalSearchMatcher::LocalSearchMatcher(SearchTerm root, bool refinedAttachments)
         // None to decide: has:attachment is only under OR or NOT, where the superset stands.
         m_refinedAttachments = m_rest.children.size() < terms.size();
         m_fields.attachments = m_refinedAttachments;
+        // Only a message whose stored structure answers yes can match.
+        m_filter.attachments = m_refinedAttachments;
     }
     m_canMatch = possible(m_refinedAttachments ? m_rest : m_root, true);
     collectFields(m_root, m_fields, m_keywords);

@@ -769,19 +769,26 @@ qsizetype AccountStore::scanMessages(qint64 mailboxId, const MessageFields &fiel
         if (fields.cc)
             columns += u", cc_list"_s;
     }
-    if (fields.attachments)
-        columns += u", (SELECT has_attachments FROM body_structures AS s "
-                   u"WHERE s.mailbox_id = messages.mailbox_id AND s.uid = messages.uid)"_s;
-    // Written as the partial indexes are, so that SQLite reads the rows through them.
+    // Written as the partial indexes are, so that SQLite reads the rows through them. The rows
+    // with attachments come through their index of the structures, which CROSS JOIN keeps as
+    // the outer loop (USING merges the two tables' mailbox_id and uid).
+    QString from = u" FROM messages"_s;
     QString where;
+    if (filter.attachments) {
+        from = u" FROM body_structures CROSS JOIN messages USING (mailbox_id, uid)"_s;
+        where += u" AND has_attachments = 1"_s;
+    }
+    if (fields.attachments)
+        columns += filter.attachments ? u", has_attachments"_s
+                                      : u", (SELECT has_attachments FROM body_structures AS s "
+                                        u"WHERE s.mailbox_id = messages.mailbox_id AND s.uid = messages.uid)"_s;
     if (filter.unseen)
         where += u" AND (flags & 1) = 0"_s;
     if (filter.flagged)
         where += u" AND (flags & 4) != 0"_s;
     static_assert(FlagColumns::seenBit == 1 && FlagColumns::flaggedBit == 4);
-    QSqlQuery &query
-        = m_database->prepared(u"SELECT "_s + columns + u" FROM messages WHERE mailbox_id = ? AND uid > ?"_s + where
-                               + u" ORDER BY uid LIMIT ?"_s);
+    QSqlQuery &query = m_database->prepared(u"SELECT "_s + columns + from + u" WHERE mailbox_id = ? AND uid > ?"_s
+                                            + where + u" ORDER BY uid LIMIT ?"_s);
     query.bindValue(0, mailboxId);
     query.bindValue(1, qint64(after));
     query.bindValue(2, qint64(limit));

@@ -58,10 +58,12 @@ struct MessageFields {
 };
 
 // The rows a scan may leave out, for conditions the cache has an index for: only the unseen
-// rows, only the flagged ones (both: the rows that are both).
+// rows, only the flagged ones, only those whose stored structure answered has:attachment yes
+// (several: the rows that are all of them).
 struct ScanFilter {
     bool unseen = false;
     bool flagged = false;
+    bool attachments = false;
 
     friend bool operator==(const ScanFilter &, const ScanFilter &) = default;
 };

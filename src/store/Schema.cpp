@@ -121,7 +121,13 @@ const QStringList version2 = {
     u"CREATE INDEX messages_flagged ON messages(mailbox_id) WHERE (flags & 4) != 0"_s,
 };
 
-const std::array<const QStringList *, 2> migrations = {&version1, &version2};
+// Version 3: body_structures_attachments keeps has:attachment from reading the whole mailbox,
+// as messages_flagged does is:flagged.
+const QStringList version3 = {
+    u"CREATE INDEX body_structures_attachments ON body_structures(mailbox_id) WHERE has_attachments = 1"_s,
+};
+
+const std::array<const QStringList *, 3> migrations = {&version1, &version2, &version3};
 
 } // namespace
 

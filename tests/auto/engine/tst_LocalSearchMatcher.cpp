@@ -247,29 +247,40 @@ void TestLocalSearchMatcher::refinedAttachments()
 void TestLocalSearchMatcher::filter_data()
 {
     QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("refined");
     QTest::addColumn<bool>("unseen");
     QTest::addColumn<bool>("flagged");
-    QTest::newRow("flagged") << u"is:flagged"_s << false << true;
-    QTest::newRow("flagged-and-text") << u"from:a is:flagged"_s << false << true;
-    QTest::newRow("unread") << u"is:unread"_s << true << false;
-    QTest::newRow("not-read") << u"subject:x -is:read"_s << true << false;
-    QTest::newRow("both") << u"is:unread is:flagged"_s << true << true;
-    QTest::newRow("under-or") << u"is:flagged OR from:a"_s << false << false;
-    QTest::newRow("not-flagged") << u"-is:flagged"_s << false << false;
-    QTest::newRow("read") << u"is:read"_s << false << false;
-    QTest::newRow("text") << u"from:a"_s << false << false;
+    QTest::addColumn<bool>("attachments");
+    QTest::newRow("flagged") << u"is:flagged"_s << false << false << true << false;
+    QTest::newRow("flagged-and-text") << u"from:a is:flagged"_s << false << false << true << false;
+    QTest::newRow("unread") << u"is:unread"_s << false << true << false << false;
+    QTest::newRow("not-read") << u"subject:x -is:read"_s << false << true << false << false;
+    QTest::newRow("both") << u"is:unread is:flagged"_s << false << true << true << false;
+    QTest::newRow("under-or") << u"is:flagged OR from:a"_s << false << false << false << false;
+    QTest::newRow("not-flagged") << u"-is:flagged"_s << false << false << false << false;
+    QTest::newRow("read") << u"is:read"_s << false << false << false << false;
+    QTest::newRow("text") << u"from:a"_s << false << false << false << false;
+    // Only where the stored answers decide has:attachment (LocalSearchMatcher's refinement).
+    QTest::newRow("attachment") << u"has:attachment"_s << true << false << false << true;
+    QTest::newRow("attachment-and-flagged") << u"has:attachment is:flagged"_s << true << false << true << true;
+    QTest::newRow("attachment-unrefined") << u"has:attachment"_s << false << false << false << false;
+    QTest::newRow("attachment-under-or") << u"has:attachment OR from:a"_s << true << false << false << false;
+    QTest::newRow("no-attachment") << u"-has:attachment"_s << true << false << false << false;
 }
 
 void TestLocalSearchMatcher::filter()
 {
     QFETCH(QString, query);
+    QFETCH(bool, refined);
     QFETCH(bool, unseen);
     QFETCH(bool, flagged);
+    QFETCH(bool, attachments);
     const ParseResult<SearchQuery> parsed = SearchQueryParser::parse(query, QDate(2026, 3, 15));
     QVERIFY(parsed.ok());
-    const store::ScanFilter filter = LocalSearchMatcher(parsed.value().root).filter();
+    const store::ScanFilter filter = LocalSearchMatcher(parsed.value().root, refined).filter();
     QCOMPARE(filter.unseen, unseen);
     QCOMPARE(filter.flagged, flagged);
+    QCOMPARE(filter.attachments, attachments);
 }
 
 QTEST_GUILESS_MAIN(TestLocalSearchMatcher)

@@ -860,25 +860,35 @@ void TestAccountStore::scanMessagesReadsOnlyTheFieldsAsked()
 
 void TestAccountStore::scanMessagesKeepsWhatTheFilterAsks_data()
 {
-    QTest::addColumn<bool>("unseen");
-    QTest::addColumn<bool>("flagged");
+    QTest::addColumn<ScanFilter>("filter");
     QTest::addColumn<Uid>("after");
     QTest::addColumn<qsizetype>("limit");
     QTest::addColumn<std::vector<Uid>>("expected");
-    // 1 seen, 2 seen and flagged, 3 unseen, 4 unseen and flagged, 5 seen, 6 seen and flagged.
-    QTest::newRow("none") << false << false << Uid(0) << qsizetype(-1) << std::vector<Uid>{1, 2, 3, 4, 5, 6};
-    QTest::newRow("unseen") << true << false << Uid(0) << qsizetype(-1) << std::vector<Uid>{3, 4};
-    QTest::newRow("flagged") << false << true << Uid(0) << qsizetype(-1) << std::vector<Uid>{2, 4, 6};
-    QTest::newRow("both") << true << true << Uid(0) << qsizetype(-1) << std::vector<Uid>{4};
+    // 1 seen, 2 seen and flagged, 3 unseen, 4 unseen and flagged, 5 seen, 6 seen and flagged;
+    // the structures of 2, 4 and 5 have attachments, that of 3 none, and 1 and 6 have none stored.
+    const ScanFilter none;
+    const ScanFilter unseen{.unseen = true};
+    const ScanFilter flagged{.flagged = true};
+    const ScanFilter attachments{.attachments = true};
+    QTest::newRow("none") << none << Uid(0) << qsizetype(-1) << std::vector<Uid>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("unseen") << unseen << Uid(0) << qsizetype(-1) << std::vector<Uid>{3, 4};
+    QTest::newRow("flagged") << flagged << Uid(0) << qsizetype(-1) << std::vector<Uid>{2, 4, 6};
+    QTest::newRow("both") << ScanFilter{.unseen = true, .flagged = true} << Uid(0) << qsizetype(-1)
+                          << std::vector<Uid>{4};
+    QTest::newRow("attachments") << attachments << Uid(0) << qsizetype(-1) << std::vector<Uid>{2, 4, 5};
+    QTest::newRow("attachments-unseen") << ScanFilter{.unseen = true, .attachments = true} << Uid(0) << qsizetype(-1)
+                                        << std::vector<Uid>{4};
     // The limit counts the rows kept, not those left out.
-    QTest::newRow("flagged-slice") << false << true << Uid(2) << qsizetype(1) << std::vector<Uid>{4};
-    QTest::newRow("flagged-last-slice") << false << true << Uid(4) << qsizetype(2) << std::vector<Uid>{6};
+    QTest::newRow("flagged-slice") << flagged << Uid(2) << qsizetype(1) << std::vector<Uid>{4};
+    QTest::newRow("flagged-last-slice") << flagged << Uid(4) << qsizetype(2) << std::vector<Uid>{6};
+    QTest::newRow("attachments-slice") << attachments << Uid(2) << qsizetype(1) << std::vector<Uid>{4};
+    QTest::newRow("attachments-flagged-slice")
+        << ScanFilter{.flagged = true, .attachments = true} << Uid(2) << qsizetype(2) << std::vector<Uid>{4};
 }
 
 void TestAccountStore::scanMessagesKeepsWhatTheFilterAsks()
 {
-    QFETCH(bool, unseen);
-    QFETCH(bool, flagged);
+    QFETCH(ScanFilter, filter);
     QFETCH(Uid, after);
     QFETCH(qsizetype, limit);
     QFETCH(std::vector<Uid>, expected);
@@ -893,16 +903,29 @@ void TestAccountStore::scanMessagesKeepsWhatTheFilterAsks()
     for (std::size_t i = 0; i < changes.added.size(); ++i)
         changes.added[i].flags = flagsOf(flags[i]);
     QVERIFY(store->applyChanges(inbox, changes).ok());
+    for (Uid uid : {2u, 4u, 5u})
+        QVERIFY(store->setBodyStructure(inbox, uid, "(with)"_ba, true).ok());
+    QVERIFY(store->setBodyStructure(inbox, 3, "(without)"_ba, false).ok());
 
+    // Whole rows, with the answers: what a filtered scan reads.
+    MessageFields fields;
+    fields.whole = true;
+    fields.attachments = true;
     std::vector<MessageRecord> seen;
     const qsizetype visited = store->scanMessages(
-        inbox, {}, ScanFilter{unseen, flagged},
-        [&seen](const MessageRecord &row, std::optional<bool>) {
+        inbox, fields, filter,
+        [&seen, filter](const MessageRecord &row, std::optional<bool> attachments) {
             seen.push_back(row);
+            if (filter.attachments)
+                QCOMPARE(attachments, std::optional<bool>(true));
         },
         after, limit);
     QCOMPARE(uidsOf(seen), expected);
     QCOMPARE(visited, qsizetype(expected.size()));
+    std::vector<MessageRecord> whole;
+    for (Uid uid : expected)
+        whole.push_back(*store->message(inbox, uid));
+    QCOMPARE(seen, whole);
 }
 
 void TestAccountStore::structuresAnswerHasAttachment()
@@ -950,7 +973,8 @@ void TestAccountStore::version1StructuresAreMigratedWithoutAnswer()
         QVERIFY(store->applyChanges(inbox, changes).ok());
         QVERIFY(store->setBodyStructure(inbox, 1, "(old)"_ba, true).ok());
     }
-    // Back to what version 1 wrote: no answer column, no index of the flagged rows.
+    // Back to what version 1 wrote: no answer column, no index of the flagged rows or of those
+    // with attachments.
     const QString name = u"tst_AccountStore.downgrade"_s;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -958,8 +982,8 @@ void TestAccountStore::version1StructuresAreMigratedWithoutAnswer()
         QVERIFY(db.open());
         QSqlQuery query(db);
         for (const QString &sql :
-             {u"DROP INDEX messages_flagged"_s, u"ALTER TABLE body_structures DROP COLUMN has_attachments"_s,
-              u"PRAGMA user_version = 1"_s})
+             {u"DROP INDEX messages_flagged"_s, u"DROP INDEX body_structures_attachments"_s,
+              u"ALTER TABLE body_structures DROP COLUMN has_attachments"_s, u"PRAGMA user_version = 1"_s})
             QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
         query.finish();
         db.close();
@@ -970,6 +994,8 @@ void TestAccountStore::version1StructuresAreMigratedWithoutAnswer()
     QVERIFY(store);
     QCOMPARE(pragma(file, u"PRAGMA user_version"_s).toInt(), AccountStore::schemaVersion());
     QCOMPARE(pragma(file, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_flagged'"_s).toInt(), 1);
+    QCOMPARE(pragma(file, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'body_structures_attachments'"_s).toInt(),
+             1);
     const qint64 inbox = store->mailboxByPath(u"INBOX"_s)->id;
     // The old structure is kept, and said to have no answer yet.
     AccountStore::StoredAttachments stored = store->storedAttachments(inbox, UidSet::fromRange(1, 2));
