@@ -201,10 +201,13 @@ QJsonValue searchJson(const Figures &f)
             {u"first_s"_s, r.firstSeconds},
             {u"complete_s"_s, r.completeSeconds},
             {u"overhead_s"_s, r.overheadSeconds},
+            {u"overhead_quartiles_s"_s, QJsonArray{r.overheadSpread.low, r.overheadSpread.high}},
             {u"around_server_s"_s, r.aroundServerSeconds},
             {u"parts"_s, double(r.parts)},
             {u"raw_parts_s"_s, r.parts ? QJsonValue(r.rawPartsSeconds) : QJsonValue()},
             {u"overhead_parts_s"_s, r.parts ? QJsonValue(r.overheadPartsSeconds) : QJsonValue()},
+            {u"overhead_parts_quartiles_s"_s,
+             r.parts ? QJsonValue(QJsonArray{r.overheadPartsSpread.low, r.overheadPartsSpread.high}) : QJsonValue()},
             {u"ratio"_s, r.rawSeconds > 0 ? QJsonValue(r.completeSeconds / r.rawSeconds) : QJsonValue()},
             {u"overhead_met"_s, r.overheadSeconds <= searchOverheadTargetSeconds},
         });
@@ -342,20 +345,27 @@ QStringList searchLines(const Figures &f)
              "fumi complete includes."_s;
     lines << u"fumi: an AccountEngine with the mailbox open and synced; from parsing the query and search() to the "
              "first update with rows and to requestFinished; overhead: the median over the runs of fumi complete "
-             "less the raw SEARCH of the same run (Fumi goes between it and the raw parts, if any, each side in turn); "
-             "around server: the median of "
-             "fumi complete less the engine's own time from its first search command to the last answer (free of "
-             "the server's swings between runs, but blind to any cost of searching in parts, which overhead "
-             "includes). Opening the mailbox took %1 (not measured)."_s.arg(seconds(search.openSeconds));
+             "less the raw SEARCH of the same run (Fumi goes between it and the raw parts, if any, each side in "
+             "turn); around server: the median of fumi complete less the engine's own time from its first search "
+             "command to the last answer (free of the server's swings between runs, but blind to any cost of "
+             "searching in parts, which overhead includes). Opening the mailbox took %1 (not measured)."_s.arg(
+                 seconds(search.openSeconds));
+    const auto spread = [](const Spread &s) {
+        return u"%1 to %2"_s.arg(milliseconds(s.low), milliseconds(s.high));
+    };
     for (const SearchBenchResult &r : search.results) {
-        if (!r.error.isEmpty())
+        if (!r.error.isEmpty()) {
             lines << u"  %1 failed: %2"_s.arg(r.query.text, r.error);
-        else if (r.parts > 0)
-            lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, sent as Fumi sends them "
-                     u"(two at a "
-                     "time, the last alone): %3; fumi complete less that: %4 (medians)."_s.arg(r.query.text)
+            continue;
+        }
+        lines << u"  %1: the middle half of the runs' overheads: %2."_s.arg(r.query.text, spread(r.overheadSpread));
+        if (r.parts > 0)
+            lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, sent as Fumi sends "
+                     "them (two at a time, the last alone): %3; fumi complete less that: %4 (median; the middle "
+                     "half of the runs: %5)."_s.arg(r.query.text)
                          .arg(r.parts)
-                         .arg(milliseconds(r.rawPartsSeconds), milliseconds(r.overheadPartsSeconds));
+                         .arg(milliseconds(r.rawPartsSeconds), milliseconds(r.overheadPartsSeconds),
+                              spread(r.overheadPartsSpread));
     }
     for (const SearchBenchResult &r : search.results)
         lines << u"  %1: %2"_s.arg(r.query.text,

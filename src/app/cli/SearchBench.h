@@ -34,6 +34,12 @@ struct SearchBenchQuery {
     QString text;  // as typed into the search bar
 };
 
+// The middle half of a figure's runs: its first and third quartiles, in seconds.
+struct Spread {
+    double low = 0;
+    double high = 0;
+};
+
 struct SearchBenchResult {
     SearchBenchQuery query;
     QByteArray command;          // the UID SEARCH as sent, without tag and CRLF
@@ -44,20 +50,22 @@ struct SearchBenchResult {
     double rawSeconds = 0;
     double firstSeconds = 0;    // search() to the first update with rows (requestFinished() when none has)
     double completeSeconds = 0; // search() to requestFinished()
-    // Of each run's Fumi time less the raw time measured just before it: the two run moments
-    // apart, so the machine's swings (Dovecot's own time varies by tens of milliseconds from
-    // one run to the next here) touch both alike.
+    // Of each run's Fumi time less the raw time measured beside it: the two run moments apart,
+    // so the machine's slower swings touch both alike. What is left of the server's swings from
+    // one run to the next shows in the spread (for a 5 s text search, hundreds of milliseconds).
     double overheadSeconds = 0;
+    Spread overheadSpread;
     // Of each run's Fumi time less its own server time (SearchSummary::serverSeconds, from its
     // first search command to the last answer): the same quantity without the server's swings
     // from one run to the next, but also without any time its searching in parts costs the
     // server, which overheadSeconds includes.
     double aroundServerSeconds = 0;
     // A query Fumi sends in parts (ServerSearch::goesInParts()): the same parts on the raw
-    // session, sent the same way (two on the wire at a time), and Fumi's time less that.
+    // session, sent the same way (ServerSearch::partGoesOut()), and Fumi's time less that.
     qsizetype parts = 0;
     double rawPartsSeconds = 0;
     double overheadPartsSeconds = 0;
+    Spread overheadPartsSpread;
     QString error; // this query could not be measured; the others still are
 };
 
