@@ -201,13 +201,14 @@ QJsonValue searchJson(const Figures &f)
             {u"first_s"_s, r.firstSeconds},
             {u"complete_s"_s, r.completeSeconds},
             {u"overhead_s"_s, r.overheadSeconds},
-            {u"overhead_quartiles_s"_s, QJsonArray{r.overheadSpread.low, r.overheadSpread.high}},
+            {u"overhead_interval_s"_s, QJsonArray{r.overheadInterval.low, r.overheadInterval.high}},
             {u"around_server_s"_s, r.aroundServerSeconds},
             {u"parts"_s, double(r.parts)},
             {u"raw_parts_s"_s, r.parts ? QJsonValue(r.rawPartsSeconds) : QJsonValue()},
             {u"overhead_parts_s"_s, r.parts ? QJsonValue(r.overheadPartsSeconds) : QJsonValue()},
-            {u"overhead_parts_quartiles_s"_s,
-             r.parts ? QJsonValue(QJsonArray{r.overheadPartsSpread.low, r.overheadPartsSpread.high}) : QJsonValue()},
+            {u"overhead_parts_interval_s"_s,
+             r.parts ? QJsonValue(QJsonArray{r.overheadPartsInterval.low, r.overheadPartsInterval.high})
+                     : QJsonValue()},
             {u"ratio"_s, r.rawSeconds > 0 ? QJsonValue(r.completeSeconds / r.rawSeconds) : QJsonValue()},
             {u"overhead_met"_s, r.overheadSeconds <= searchOverheadTargetSeconds},
         });
@@ -350,22 +351,25 @@ QStringList searchLines(const Figures &f)
              "command to the last answer (free of the server's swings between runs, but blind to any cost of "
              "searching in parts, which overhead includes). Opening the mailbox took %1 (not measured)."_s.arg(
                  seconds(search.openSeconds));
-    const auto spread = [](const Spread &s) {
-        return u"%1 to %2"_s.arg(milliseconds(s.low), milliseconds(s.high));
+    const auto interval = [](const Interval &i) {
+        return u"%1 to %2"_s.arg(milliseconds(i.low), milliseconds(i.high));
     };
+    lines << u"interval: where the median overhead lies with 95 % confidence, from the order of the runs' "
+             "overheads alone (no assumption about their distribution; from 6 runs up)."_s;
     for (const SearchBenchResult &r : search.results) {
         if (!r.error.isEmpty()) {
             lines << u"  %1 failed: %2"_s.arg(r.query.text, r.error);
             continue;
         }
-        lines << u"  %1: the middle half of the runs' overheads: %2."_s.arg(r.query.text, spread(r.overheadSpread));
+        lines << u"  %1: overhead %2, interval %3."_s.arg(r.query.text, milliseconds(r.overheadSeconds),
+                                                          interval(r.overheadInterval));
         if (r.parts > 0)
             lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, sent as Fumi sends "
-                     "them (two at a time, the last alone): %3; fumi complete less that: %4 (median; the middle "
-                     "half of the runs: %5)."_s.arg(r.query.text)
+                     "them (two at a time, the last alone): %3; fumi complete less that: %4, interval %5 "
+                     "(medians)."_s.arg(r.query.text)
                          .arg(r.parts)
                          .arg(milliseconds(r.rawPartsSeconds), milliseconds(r.overheadPartsSeconds),
-                              spread(r.overheadPartsSpread));
+                              interval(r.overheadPartsInterval));
     }
     for (const SearchBenchResult &r : search.results)
         lines << u"  %1: %2"_s.arg(r.query.text,

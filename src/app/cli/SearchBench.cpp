@@ -32,28 +32,6 @@ namespace {
 
 constexpr int requestTimeoutMs = 10 * 60 * 1000;
 
-// The q-quantile (0 ≤ q ≤ 1) of the values, interpolated between the two nearest.
-double quantile(QList<double> values, double q)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const double position = q * double(values.size() - 1);
-    const auto below = qsizetype(position);
-    const double fraction = position - double(below);
-    return below + 1 < values.size() ? values[below] + fraction * (values[below + 1] - values[below]) : values[below];
-}
-
-double median(const QList<double> &values)
-{
-    return quantile(values, 0.5);
-}
-
-Spread spreadOf(const QList<double> &values)
-{
-    return {quantile(values, 0.25), quantile(values, 0.75)};
-}
-
 QString loadAverage()
 {
     QFile file(u"/proc/loadavg"_s);
@@ -360,11 +338,11 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         result.firstSeconds = median(firstTimes);
         result.completeSeconds = median(completeTimes);
         result.overheadSeconds = median(overheads);
-        result.overheadSpread = spreadOf(overheads);
+        result.overheadInterval = medianInterval(overheads);
         result.aroundServerSeconds = median(aroundServer);
         result.rawPartsSeconds = median(rawPartsTimes);
         result.overheadPartsSeconds = median(overheadsParts);
-        result.overheadPartsSpread = spreadOf(overheadsParts);
+        result.overheadPartsInterval = medianInterval(overheadsParts);
         figures.results << result;
     }
     figures.loadAfter = loadAverage();

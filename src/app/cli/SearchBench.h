@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/cli/BenchServer.h"
+#include "app/cli/RunStatistics.h"
 
 #include <QByteArray>
 #include <QList>
@@ -34,12 +35,6 @@ struct SearchBenchQuery {
     QString text;  // as typed into the search bar
 };
 
-// The middle half of a figure's runs: its first and third quartiles, in seconds.
-struct Spread {
-    double low = 0;
-    double high = 0;
-};
-
 struct SearchBenchResult {
     SearchBenchQuery query;
     QByteArray command;          // the UID SEARCH as sent, without tag and CRLF
@@ -52,9 +47,9 @@ struct SearchBenchResult {
     double completeSeconds = 0; // search() to requestFinished()
     // Of each run's Fumi time less the raw time measured beside it: the two run moments apart,
     // so the machine's slower swings touch both alike. What is left of the server's swings from
-    // one run to the next shows in the spread (for a 5 s text search, hundreds of milliseconds).
+    // one run to the next widens the interval (for a 5 s text search, hundreds of milliseconds).
     double overheadSeconds = 0;
-    Spread overheadSpread;
+    Interval overheadInterval;
     // Of each run's Fumi time less its own server time (SearchSummary::serverSeconds, from its
     // first search command to the last answer): the same quantity without the server's swings
     // from one run to the next, but also without any time its searching in parts costs the
@@ -65,7 +60,7 @@ struct SearchBenchResult {
     qsizetype parts = 0;
     double rawPartsSeconds = 0;
     double overheadPartsSeconds = 0;
-    Spread overheadPartsSpread;
+    Interval overheadPartsInterval;
     QString error; // this query could not be measured; the others still are
 };
 

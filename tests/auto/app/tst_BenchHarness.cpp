@@ -11,6 +11,7 @@
 #include "app/cli/RawFloor.h"
 #include "app/cli/RawImapSession.h"
 #include "app/cli/RemoteFlagChange.h"
+#include "app/cli/RunStatistics.h"
 #include "support/DovecotServer.h"
 
 #include <QDir>
@@ -59,6 +60,8 @@ private Q_SLOTS:
     void remoteFlagChangeNeedsEnoughUnflagged();
     void neomuttLoadsTheMailbox();
     void neomuttOnAMissingMailboxIsAnError();
+    void medianIntervalTakesOrderStatistics_data();
+    void medianIntervalTakesOrderStatistics();
 
 private:
     [[nodiscard]] UidSet flagged();
@@ -208,4 +211,33 @@ void TestBenchHarness::neomuttOnAMissingMailboxIsAnError()
 }
 
 QTEST_GUILESS_MAIN(TestBenchHarness)
+void TestBenchHarness::medianIntervalTakesOrderStatistics_data()
+{
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<double>("median");
+    // The values 1 to n, shuffled: the interval is the k-th smallest and the k-th largest.
+    QTest::newRow("none") << 0 << 0.0 << 0.0 << 0.0;
+    QTest::newRow("5") << 5 << 1.0 << 5.0 << 3.0;     // no 95 % interval: the extremes
+    QTest::newRow("6") << 6 << 1.0 << 6.0 << 3.5;     // P(none below) = 1/64
+    QTest::newRow("11") << 11 << 2.0 << 10.0 << 6.0;  // P(X ≤ 1) = 12/2048, P(X ≤ 2) = 67/2048
+    QTest::newRow("25") << 25 << 8.0 << 18.0 << 13.0; // P(X ≤ 7) = 2.2 %, P(X ≤ 8) = 5.4 %
+}
+
+void TestBenchHarness::medianIntervalTakesOrderStatistics()
+{
+    QFETCH(int, runs);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(double, median);
+    QList<double> values;
+    for (int i = 0; i < runs; ++i)
+        values.append(double((i * 7) % runs + 1)); // 7 is prime to every count here
+    const cli::Interval interval = cli::medianInterval(values);
+    QCOMPARE(interval.low, low);
+    QCOMPARE(interval.high, high);
+    QCOMPARE(cli::median(values), median);
+}
+
 #include "tst_BenchHarness.moc"
