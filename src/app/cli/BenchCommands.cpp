@@ -363,6 +363,11 @@ QStringList searchLines(const Figures &f)
         }
         lines << u"  %1: overhead %2, interval %3."_s.arg(r.query.text, milliseconds(r.overheadSeconds),
                                                           interval(r.overheadInterval));
+        lines << u"  %1: Dovecot's CPU time: whole %2, parts %3, Fumi's search %4; Fumi's less the raw one's: %5, "
+                 "interval %6 (medians)."_s.arg(r.query.text)
+                     .arg(milliseconds(r.serverCpu.whole), r.parts ? milliseconds(r.serverCpu.parts) : u"-"_s,
+                          milliseconds(r.serverCpu.fumi), milliseconds(r.serverCpu.fumiLess),
+                          interval(r.serverCpu.fumiLessInterval));
         if (r.parts > 0)
             lines << u"  %1: Fumi searches it in %2 parts; the same parts on the raw session, sent as Fumi sends "
                      "them (two at a time, the last alone): %3; fumi complete less that: %4, interval %5 "

@@ -14,6 +14,7 @@
 #include "support/MemoryCredentialStore.h"
 
 #include <QDate>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -21,6 +22,8 @@
 #include <QTimer>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +34,31 @@ using engine::AccountEngine;
 namespace {
 
 constexpr int requestTimeoutMs = 10 * 60 * 1000;
+
+// CPU seconds (user and system) Dovecot's imap processes have used so far. The connection a
+// measurement searches on is the only one at work meanwhile, so the difference across it is
+// that search's own work, which the machine's swings in speed touch less than its wall time.
+double serverCpuSeconds()
+{
+    double ticks = 0;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        if (entry.isEmpty() || !entry.front().isDigit())
+            continue;
+        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype open = line.indexOf('(');
+        const qsizetype close = line.lastIndexOf(')');
+        if (open < 0 || close < open || line.mid(open + 1, close - open - 1) != "imap")
+            continue;
+        // After the name: state, then 10 fields to utime and stime (proc(5) fields 14 and 15).
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        ticks += fields.value(11).toDouble() + fields.value(12).toDouble();
+    }
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
 
 QString loadAverage()
 {
@@ -282,6 +310,10 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         QList<double> completeTimes;
         QList<double> overheads;
         QList<double> aroundServer;
+        QList<double> wholeCpus;
+        QList<double> partsCpus;
+        QList<double> fumiCpus;
+        QList<double> fumiLessServerCpu;
         for (int run = -1; run < runs; ++run) {
             // Fumi goes between the raw whole SEARCH and the raw parts, each side in turn, so
             // that a server that speeds up or slows down over the runs favours neither, and
@@ -303,11 +335,25 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
                 rawParts = raw.runPipelined(partCommands, engine::ServerSearch::partGoesOut, error);
                 return rawParts.has_value();
             };
+            // Dovecot's CPU time across each of the three.
+            double wholeCpu = 0;
+            double partsCpu = 0;
+            const auto measured = [](double &cpu, const auto &measure) {
+                const double before = serverCpuSeconds();
+                const bool ok = measure();
+                cpu = serverCpuSeconds() - before;
+                return ok;
+            };
             const bool wholeFirst = run % 2 == 0;
-            if (!(wholeFirst ? runWhole() : runParts()))
+            if (!(wholeFirst ? measured(wholeCpu, runWhole) : measured(partsCpu, runParts)))
                 return std::nullopt;
-            std::optional<FumiRun> fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
-            if (!(wholeFirst ? runParts() : runWhole()))
+            std::optional<FumiRun> fumi;
+            double fumiCpu = 0;
+            measured(fumiCpu, [&] {
+                fumi = runFumi(*engine.engine(), query.text, server.mailbox, &result.error);
+                return fumi.has_value();
+            });
+            if (!(wholeFirst ? measured(partsCpu, runParts) : measured(wholeCpu, runWhole)))
                 return std::nullopt;
             if (!fumi)
                 break;
@@ -331,6 +377,11 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
                 rawPartsTimes << *rawParts;
                 overheadsParts << fumi->completeSeconds - *rawParts;
             }
+            wholeCpus << wholeCpu;
+            fumiCpus << fumiCpu;
+            fumiLessServerCpu << fumiCpu - (rawParts ? partsCpu : wholeCpu);
+            if (rawParts)
+                partsCpus << partsCpu;
             result.localRows = fumi->localRows;
             result.rows = fumi->rows;
         }
@@ -343,6 +394,8 @@ std::optional<SearchBenchFigures> measureSearch(const BenchServer &server, const
         result.rawPartsSeconds = median(rawPartsTimes);
         result.overheadPartsSeconds = median(overheadsParts);
         result.overheadPartsInterval = medianInterval(overheadsParts);
+        result.serverCpu = {median(wholeCpus), median(partsCpus), median(fumiCpus), median(fumiLessServerCpu),
+                            medianInterval(fumiLessServerCpu)};
         figures.results << result;
     }
     figures.loadAfter = loadAverage();

@@ -61,6 +61,17 @@ struct SearchBenchResult {
     double rawPartsSeconds = 0;
     double overheadPartsSeconds = 0;
     Interval overheadPartsInterval;
+    // Dovecot's CPU time for the same searches (medians, seconds): the server's work, which
+    // swings less than its wall time. `fumiLess`: per run, Fumi's search less the raw one it is
+    // compared with (the parts, if any, else the whole SEARCH), which is more than nothing if
+    // Fumi's work slows the server's.
+    struct ServerCpu {
+        double whole = 0;
+        double parts = 0;
+        double fumi = 0;
+        double fumiLess = 0;
+        Interval fumiLessInterval;
+    } serverCpu;
     QString error; // this query could not be measured; the others still are
 };
 
