@@ -24,11 +24,6 @@ LocalSearch::LocalSearch(store::AccountStore &store, const SearchTerm &root, QLi
         scan.mailbox = std::move(mailbox);
         m_scans.push_back(std::move(scan));
     }
-    m_slice.setSingleShot(true);
-    // Not 0: on the GLib event dispatcher a chain of zero timers keeps the sockets waiting
-    // (measured: the server's answer handled only after the whole scan, 100 ms late).
-    m_slice.setInterval(1);
-    connect(&m_slice, &QTimer::timeout, this, &LocalSearch::nextSlice);
 }
 
 void LocalSearch::start()
@@ -98,7 +93,13 @@ void LocalSearch::nextSlice()
     if (std::any_of(m_scans.cbegin(), m_scans.cend(), [](const Scan &each) {
             return !each.done;
         }))
-        m_slice.start();
+        // On the next turn of the event loop, after what came in meanwhile (the server's answer
+        // among it), as a posted call: a timer of 1 ms left the thread idle between slices,
+        // nearly doubling the scan's time, and a chain of zero timers keeps the sockets waiting
+        // on the GLib event dispatcher (the server's answer was handled only after the whole
+        // scan, 100 ms late). Posted calls do not: is:unread's answer came in 6 ms after the
+        // server's, as with the timer, and its 5,685 rows were all read 16 ms sooner.
+        QMetaObject::invokeMethod(this, &LocalSearch::nextSlice, Qt::QueuedConnection);
 }
 
 void LocalSearch::deliver(Scan &scan)

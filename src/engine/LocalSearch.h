@@ -9,7 +9,6 @@
 #include "store/MailboxRecord.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 #include <vector>
@@ -84,7 +83,6 @@ private:
     LocalSearchMatcher m_matcher;
     std::vector<Scan> m_scans;
     std::function<int()> m_mailboxesLeft;
-    QTimer m_slice;
 };
 
 } // namespace fumi::engine
